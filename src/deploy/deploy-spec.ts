@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * What a person asked to deploy, after validation. The one schema that the modal, the slash-command
+ * pre-fill, the job data and the engine all share. Never holds a secret.
+ */
+
+export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z0-9]+){1,4}$/;
+/** Exact service names: lowercase letters, digits and underscores, 3–63 characters (the spec's rule). */
+export const SERVICE_NAME_PATTERN = /^[a-z0-9_]{3,63}$/;
+/** A prefix request: `qwen_*` becomes `qwen_` plus 6 random digits. */
+export const SERVICE_PREFIX_PATTERN = /^[a-z0-9_]{1,57}\*$/;
+
+export const Region = z.string().regex(REGION_PATTERN, 'Pick a region such as cn-hangzhou.');
+
+export const ServiceName = z
+  .string()
+  .trim()
+  .refine((s) => SERVICE_NAME_PATTERN.test(s) || SERVICE_PREFIX_PATTERN.test(s), {
+    message:
+      'Use 3–63 lowercase letters, digits or underscores (no hyphens), or a prefix ending in * such as qwen_*.',
+  });
+
+/** An image URI (registry/path:tag) or a framework name such as vllm, sglang, comfyui. */
+export const ImageRef = z
+  .string()
+  .trim()
+  .min(2)
+  .max(300)
+  .regex(/^[a-zA-Z0-9._/:@-]+$/, 'Use an image URI (registry/path:tag) or a framework name such as vllm.');
+
+export const InstanceType = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9.-]{2,63}$/, 'Use an instance type such as ecs.gn7i-c16g1.4xlarge.');
+
+export const OssPath = z
+  .string()
+  .trim()
+  .regex(/^oss:\/\/[a-z0-9][a-z0-9-]{1,62}\/([^\s'"`$\\]*\/)?$/, 'Use an OSS path like oss://bucket/models/qwen/ (ending in /).');
+
+export const NetworkMode = z.enum(['shared', 'gateway', 'nlb']);
+export type NetworkMode = z.infer<typeof NetworkMode>;
+
+export const Network = z.object({
+  mode: NetworkMode.default('shared'),
+  /** Dedicated gateway id (gw-…); discovered when absent. */
+  gatewayId: z.string().regex(/^gw-[a-z0-9]+$/).optional(),
+  /** NLB: system NLB `default` or an existing `nlb-…`; VPC pieces discovered when absent. */
+  nlbId: z.string().regex(/^(default|nlb-[a-z0-9]+)$/).optional(),
+  vpcId: z.string().regex(/^vpc-[a-z0-9]+$/).optional(),
+  vswitchIds: z.array(z.string().regex(/^vsw-[a-z0-9]+$/)).max(8).optional(),
+  securityGroupId: z.string().regex(/^sg-[a-z0-9]+$/).optional(),
+  netType: z.enum(['intranet', 'internet']).default('intranet'),
+});
+export type Network = z.infer<typeof Network>;
+
+export const Autoscale = z
+  .object({
+    min: z.number().int().min(0).max(1000),
+    max: z.number().int().min(1).max(1000),
+    metric: z.enum(['qps', 'cpu', 'gpu', 'memory']).default('qps'),
+    threshold: z.number().positive().max(100_000).default(20),
+  })
+  .refine((a) => a.min < a.max, { message: 'Autoscaling min must be below max.', path: ['min'] });
+export type Autoscale = z.infer<typeof Autoscale>;
+
+export const DeploySpec = z.object({
+  region: Region,
+  serviceName: ServiceName,
+  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  image: ImageRef,
+  instanceType: InstanceType,
+  replicas: z.number().int().min(1).max(100).default(1),
+  port: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .refine((p) => p !== 8080, { message: 'Port 8080 is reserved by EAS; use another (8000 is usual).' })
+    .default(8000),
+  command: z.string().trim().min(1).max(2000).optional(),
+  ossPath: OssPath.optional(),
+  /** Where the model is mounted inside the container. */
+  mountPath: z.string().regex(/^\/[A-Za-z0-9_./-]{1,200}$/).default('/model_dir'),
+  network: Network.default({ mode: 'shared', netType: 'intranet' }),
+  /** Dedicated resource group id (eas-r-…). Absent means the public pool. */
+  resourceGroup: z.string().regex(/^eas-r-[a-z0-9]+$/).optional(),
+  autoscale: Autoscale.optional(),
+  healthCheck: z.boolean().default(true),
+  dryRun: z.boolean().default(false),
+});
+export type DeploySpec = z.infer<typeof DeploySpec>;
+export type DeploySpecInput = z.input<typeof DeploySpec>;

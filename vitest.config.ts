@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Tests share one Redis server and spawn simulator processes; two files at a time keeps a 2-core box honest.
+    maxWorkers: 2,
+  },
+});
