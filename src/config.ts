@@ -9,7 +9,11 @@ const SlackIdList = z
       .map((x) => x.trim())
       .filter((x) => x.length > 0),
   )
-  .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,}$/, 'must be Slack ids like U0123ABCD, comma-separated')));
+  .pipe(
+    z.array(
+      z.string().regex(/^[A-Z0-9]{2,}$/, 'must be Slack ids like U0123ABCD, comma-separated'),
+    ),
+  );
 
 const optionalText = z
   .string()
@@ -20,13 +24,29 @@ const optionalText = z
 export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a bot token (xoxb-…)'),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-/, 'must be an app token (xapp-…)').optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-/, 'must be an app token (xapp-…)')
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
-  REDIS_URL: z.string().regex(/^(rediss?|redis-sentinel):\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only').default('eas-deploy'),
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?|redis-sentinel):\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+    .default('eas-deploy'),
   ALIYUN_CLI: z.string().min(1).default('aliyun'),
-  EAS_NOTIFY_CHANNEL: optionalText.pipe(z.string().regex(/^[CGD][A-Z0-9]+$/, 'must be a channel id').optional()),
+  EAS_NOTIFY_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CGD][A-Z0-9]+$/, 'must be a channel id')
+      .optional(),
+  ),
   EAS_ALLOWED_USERS: SlackIdList.default([]),
   EAS_ALLOWED_CHANNELS: SlackIdList.default([]),
   EAS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
@@ -46,12 +66,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const value = env[name];
-    const problem = value === undefined ? 'is required but not set' : `is invalid: ${issue?.message}`;
+    const problem =
+      value === undefined ? 'is required but not set' : `is invalid: ${issue?.message}`;
     throw new ConfigError(`${name} ${problem}`);
   }
   const config = parsed.data;
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
-    throw new ConfigError('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
   return config;
 }

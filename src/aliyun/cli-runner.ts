@@ -56,7 +56,8 @@ export function createExecaCliRunner(options: ExecaRunnerOptions): CliRunner {
         maxBuffer: 20_000_000,
         ...(runOptions.signal ? { cancelSignal: runOptions.signal } : {}),
       });
-      const spawnError = result.exitCode === undefined && !result.timedOut ? result.code : undefined;
+      const spawnError =
+        result.exitCode === undefined && !result.timedOut ? result.code : undefined;
       return {
         args,
         exitCode: result.exitCode,

@@ -27,7 +27,10 @@ export const ImageRef = z
   .trim()
   .min(2)
   .max(300)
-  .regex(/^[a-zA-Z0-9._/:@-]+$/, 'Use an image URI (registry/path:tag) or a framework name such as vllm.');
+  .regex(
+    /^[a-zA-Z0-9._/:@-]+$/,
+    'Use an image URI (registry/path:tag) or a framework name such as vllm.',
+  );
 
 export const InstanceType = z
   .string()
@@ -37,7 +40,10 @@ export const InstanceType = z
 export const OssPath = z
   .string()
   .trim()
-  .regex(/^oss:\/\/[a-z0-9][a-z0-9-]{1,62}\/([^\s'"`$\\]*\/)?$/, 'Use an OSS path like oss://bucket/models/qwen/ (ending in /).');
+  .regex(
+    /^oss:\/\/[a-z0-9][a-z0-9-]{1,62}\/([^\s'"`$\\]*\/)?$/,
+    'Use an OSS path like oss://bucket/models/qwen/ (ending in /).',
+  );
 
 export const NetworkMode = z.enum(['shared', 'gateway', 'nlb']);
 export type NetworkMode = z.infer<typeof NetworkMode>;
@@ -45,12 +51,27 @@ export type NetworkMode = z.infer<typeof NetworkMode>;
 export const Network = z.object({
   mode: NetworkMode.default('shared'),
   /** Dedicated gateway id (gw-…); discovered when absent. */
-  gatewayId: z.string().regex(/^gw-[a-z0-9]+$/).optional(),
+  gatewayId: z
+    .string()
+    .regex(/^gw-[a-z0-9]+$/)
+    .optional(),
   /** NLB: system NLB `default` or an existing `nlb-…`; VPC pieces discovered when absent. */
-  nlbId: z.string().regex(/^(default|nlb-[a-z0-9]+)$/).optional(),
-  vpcId: z.string().regex(/^vpc-[a-z0-9]+$/).optional(),
-  vswitchIds: z.array(z.string().regex(/^vsw-[a-z0-9]+$/)).max(8).optional(),
-  securityGroupId: z.string().regex(/^sg-[a-z0-9]+$/).optional(),
+  nlbId: z
+    .string()
+    .regex(/^(default|nlb-[a-z0-9]+)$/)
+    .optional(),
+  vpcId: z
+    .string()
+    .regex(/^vpc-[a-z0-9]+$/)
+    .optional(),
+  vswitchIds: z
+    .array(z.string().regex(/^vsw-[a-z0-9]+$/))
+    .max(8)
+    .optional(),
+  securityGroupId: z
+    .string()
+    .regex(/^sg-[a-z0-9]+$/)
+    .optional(),
   netType: z.enum(['intranet', 'internet']).default('intranet'),
 });
 export type Network = z.infer<typeof Network>;
@@ -68,7 +89,10 @@ export type Autoscale = z.infer<typeof Autoscale>;
 export const DeploySpec = z.object({
   region: Region,
   serviceName: ServiceName,
-  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  workspaceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   image: ImageRef,
   instanceType: InstanceType,
   replicas: z.number().int().min(1).max(100).default(1),
@@ -77,15 +101,23 @@ export const DeploySpec = z.object({
     .int()
     .min(1)
     .max(65535)
-    .refine((p) => p !== 8080, { message: 'Port 8080 is reserved by EAS; use another (8000 is usual).' })
+    .refine((p) => p !== 8080, {
+      message: 'Port 8080 is reserved by EAS; use another (8000 is usual).',
+    })
     .default(8000),
   command: z.string().trim().min(1).max(2000).optional(),
   ossPath: OssPath.optional(),
   /** Where the model is mounted inside the container. */
-  mountPath: z.string().regex(/^\/[A-Za-z0-9_./-]{1,200}$/).default('/model_dir'),
+  mountPath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9_./-]{1,200}$/)
+    .default('/model_dir'),
   network: Network.default({ mode: 'shared', netType: 'intranet' }),
   /** Dedicated resource group id (eas-r-…). Absent means the public pool. */
-  resourceGroup: z.string().regex(/^eas-r-[a-z0-9]+$/).optional(),
+  resourceGroup: z
+    .string()
+    .regex(/^eas-r-[a-z0-9]+$/)
+    .optional(),
   autoscale: Autoscale.optional(),
   healthCheck: z.boolean().default(true),
   dryRun: z.boolean().default(false),

@@ -1,0 +1,25 @@
+import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+
+/** Who asked, and where their deployment's messages go. Part of the job data; no secrets. */
+export interface DeploymentAddress {
+  readonly deploymentId: string;
+  readonly channelId: string;
+  readonly userId: string;
+  readonly serviceName: string;
+  readonly region: string;
+  /** The parent message once posted; every later message goes in its thread. */
+  readonly parentTs?: string;
+}
+
+/** The worker's way out to people: the Slack reporter in production, a recorder in tests. */
+export interface DeploymentReporter {
+  /** Posts the parent message if it is not there yet; returns its ts. */
+  start(address: DeploymentAddress): Promise<string>;
+  /** Edits the parent message in place with the checklist. */
+  progress(address: DeploymentAddress, steps: readonly StepRecord[]): Promise<void>;
+  /**
+   * Posts the result in the thread, the token privately to the requester (never in the channel),
+   * and one line to the notify channel.
+   */
+  finish(address: DeploymentAddress, result: DeploymentResult, accessToken?: string): Promise<void>;
+}
