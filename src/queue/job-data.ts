@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DeploySpec } from '../deploy/deploy-spec.js';
+import { Journal } from '../deploy/journal.js';
+
+/** The deployment job as stored in Redis: what was asked, by whom, where to report, and the journal. No secrets. */
+export const DeployJobData = z.object({
+  deploymentId: z.string().regex(/^d-[a-z0-9]{6,32}$/),
+  spec: DeploySpec,
+  requester: z.object({ userId: z.string(), teamId: z.string().optional() }),
+  channelId: z.string(),
+  /** The parent message, once posted: every later message goes in its thread. */
+  parentTs: z.string().optional(),
+  journal: Journal.default(Journal.parse({})),
+  submittedAt: z.number(),
+  /** Set once the final message reached the thread, so a re-run never reports twice. */
+  reportedAt: z.number().optional(),
+});
+export type DeployJobData = z.infer<typeof DeployJobData>;
+export type DeployJobInput = z.input<typeof DeployJobData>;

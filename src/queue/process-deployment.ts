@@ -1,0 +1,139 @@
+import { DelayedError, type Job } from 'bullmq';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { DeploySpec } from '../deploy/deploy-spec.js';
+import type { EngineContext, EngineOutcome } from '../deploy/engine-context.js';
+import type { DeploymentResult } from '../deploy/outcome.js';
+import type { Logger } from '../logger.js';
+import type { DeploymentAddress, DeploymentReporter } from '../report/reporter.js';
+import type { DeploymentRecords } from './deployment-records.js';
+import { DeployJobData } from './job-data.js';
+import type { NameReservations } from './name-reservations.js';
+import type { RegionSlots } from './region-slots.js';
+
+export type RunDeployment = (spec: DeploySpec, ctx: EngineContext) => Promise<EngineOutcome>;
+
+export interface ProcessorDeps {
+  readonly cli: CliRunner;
+  readonly runDeployment: RunDeployment;
+  readonly reporter: DeploymentReporter;
+  readonly records: DeploymentRecords;
+  readonly reservations: NameReservations;
+  readonly slots: RegionSlots;
+  readonly logger: Logger;
+  /** How long a job waits before asking again for a busy region's slot. */
+  readonly slotRetryMs?: number;
+}
+
+const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
+  {
+    deployed: 'deployed',
+    'dry-run': 'dry-run',
+    blocked: 'blocked',
+    failed: 'failed',
+  };
+
+/** The BullMQ processor: one deployment, resumable from its journal, always ending in a thread message. */
+export function createDeploymentProcessor(deps: ProcessorDeps) {
+  return async (
+    job: Job<DeployJobData>,
+    token?: string,
+    signal?: AbortSignal,
+  ): Promise<DeploymentResult | null> => {
+    let data = DeployJobData.parse(job.data);
+    // A re-run after the final message went out (crash before completion): nothing left to do.
+    if (data.reportedAt) return null;
+    const { deploymentId, spec } = data;
+    if (!(await deps.slots.tryAcquire(spec.region, deploymentId))) {
+      const waitMs = (deps.slotRetryMs ?? 2_000) + Math.floor(Math.random() * 500);
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
+    }
+    const log = deps.logger.child({ deploymentId, region: spec.region, service: spec.serviceName });
+    const save = async (next: DeployJobData) => {
+      data = next;
+      await job.updateData(next);
+    };
+    let address: DeploymentAddress = {
+      deploymentId,
+      channelId: data.channelId,
+      userId: data.requester.userId,
+      serviceName: data.journal.resolvedServiceName ?? spec.serviceName,
+      region: spec.region,
+      ...(data.parentTs ? { parentTs: data.parentTs } : {}),
+    };
+    let finished = false;
+    try {
+      if (!address.parentTs) {
+        const parentTs = await deps.reporter.start(address);
+        address = { ...address, parentTs };
+        await save({ ...data, parentTs });
+      }
+      await deps.records.update(deploymentId, {
+        state: 'running',
+        ...(address.parentTs ? { parentTs: address.parentTs } : {}),
+      });
+      log.info({ attempt: job.attemptsMade + 1 }, 'deployment started');
+      const outcome = await deps.runDeployment(spec, {
+        deploymentId,
+        cli: deps.cli,
+        journal: data.journal,
+        saveJournal: (journal) => save({ ...data, journal }),
+        onProgress: (steps) => deps.reporter.progress(address, steps),
+        ...(signal ? { signal } : {}),
+      });
+      address = {
+        ...address,
+        serviceName: outcome.journal.resolvedServiceName ?? address.serviceName,
+      };
+      await deps.reporter.finish(address, outcome.result, outcome.accessToken);
+      finished = true;
+      await save({ ...data, journal: outcome.journal, reportedAt: Date.now() });
+      const serviceStatus =
+        outcome.result.result === 'deployed' ? outcome.result.summary.status : undefined;
+      await deps.records.update(deploymentId, {
+        state: STATE_OF[outcome.result.result],
+        serviceName: address.serviceName,
+        ...(serviceStatus ? { serviceStatus } : {}),
+      });
+      log.info({ result: outcome.result.result }, 'deployment finished');
+      return outcome.result;
+    } catch (error) {
+      if (error instanceof DelayedError) throw error;
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      log.error({ err: error, lastAttempt }, 'deployment attempt broke');
+      if (lastAttempt && !finished) {
+        await reportBroken(deps, address, error).catch((e) =>
+          log.error({ err: e }, 'could not report the failure'),
+        );
+        finished = true;
+        await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
+      }
+      throw error;
+    } finally {
+      await deps.slots.release(spec.region, deploymentId).catch(() => {});
+      if (finished) {
+        await deps.reservations
+          .release(spec.region, spec.serviceName, deploymentId)
+          .catch(() => {});
+      }
+    }
+  };
+}
+
+/** Every job ends in a message in its thread, even when something unexpected broke. */
+async function reportBroken(
+  deps: ProcessorDeps,
+  address: DeploymentAddress,
+  error: unknown,
+): Promise<void> {
+  const reason =
+    'Something went wrong inside eas-deploy while deploying (not a problem with your request). ' +
+    'Check the service in the PAI console before trying again; the operators have the details in the logs.';
+  const detail = error instanceof Error ? error.name : 'unknown error';
+  await deps.reporter.finish(address, {
+    result: 'failed',
+    step: 'internal',
+    reason,
+    error: detail,
+  });
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A key prefix of this test's own, so runs never share jobs or keys. */
+export const uniquePrefix = (label = 'test'): string => `${label}-${randomUUID().slice(0, 8)}`;
+
+/** A plain connection for assertions and clean-up. */
+export const connectRedis = (): Redis => new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+
+/** Deletes every key under the prefix. */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
