@@ -55,7 +55,7 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
       level: options.level,
-      ...(options.name ? { name: options.name } : {}),
+      name: options.name ?? 'eas-deploy',
       redact: { paths: [...REDACT_PATHS], censor: '[REDACTED]' },
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,

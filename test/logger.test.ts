@@ -105,3 +105,13 @@ describe('createLogger', () => {
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['shown']);
   });
 });
+
+describe('createLogger defaults', () => {
+  it('names its lines eas-deploy unless told otherwise', () => {
+    const lines: string[] = [];
+    createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } }).info(
+      'up',
+    );
+    expect(JSON.parse(lines[0] ?? '').name).toBe('eas-deploy');
+  });
+});
