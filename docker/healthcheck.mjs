@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 function readRole() {
   try {
     const argv = readFileSync('/proc/1/cmdline', 'utf8').split('\0');
-    return argv[argv.indexOf('dist/src/main.js') + 1] || 'all';
+    const script = argv.indexOf('dist/src/main.js');
+    return (script >= 0 && argv[script + 1]) || 'all';
   } catch {
     return 'all';
   }
