@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { redisOptionsFromUrl } from './redis-options.js';
 
 /**
  * Redis connections for the two sides of the queue. The bot (producer) fails fast so a person
@@ -24,7 +25,9 @@ const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
 
 /** Opens an ioredis connection for one role; errors are logged by the caller, never thrown async. */
 export function createRedisConnection(url: string, role: ConnectionRole): Redis {
-  const redis = new Redis(url, { ...ROLE_OPTIONS[role], lazyConnect: false });
+  const target = redisOptionsFromUrl(url);
+  const options = { ...target.options, ...ROLE_OPTIONS[role], lazyConnect: false };
+  const redis = target.url ? new Redis(target.url, options) : new Redis(options);
   // Without a listener ioredis prints unhandled error events; callers attach their own logger too.
   redis.on('error', () => {});
   return redis;
