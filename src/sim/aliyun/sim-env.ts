@@ -27,7 +27,9 @@ export interface SimEnvOptions {
 
 /** Writes the world file and returns the ALIYUN_SIM_* variables one simulated account needs. */
 export async function prepareSimEnv(options: SimEnvOptions): Promise<Record<string, string>> {
-  const env: Record<string, string> = { ALIYUN_SIM_STATE: join(options.dir, 'aliyun-sim-state.json') };
+  const env: Record<string, string> = {
+    ALIYUN_SIM_STATE: join(options.dir, 'aliyun-sim-state.json'),
+  };
   if (options.world) {
     env.ALIYUN_SIM_WORLD = join(options.dir, 'aliyun-sim-world.json');
     await writeFile(env.ALIYUN_SIM_WORLD, JSON.stringify(options.world));

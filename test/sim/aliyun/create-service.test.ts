@@ -173,7 +173,7 @@ describe('aliyun-sim create-service', () => {
       '--service-name',
       'nlb_service',
     ]);
-    const [nlb] = ep.json?.Endpoints as {
+    const [nlb] = (ep.json?.Endpoints ?? []) as {
       EndpointType: string;
       Port: number;
       InternetEndpoints: string[];
