@@ -29,15 +29,15 @@ describe('aliyun-sim create-service', () => {
       Status: 'Creating',
       Region: 'cn-hangzhou',
     });
-    expect(made.json?.ServiceId).toMatch(/^eas-m-/);
-    expect(made.json?.InternetEndpoint).toBe(
+    expect(made.json.ServiceId).toMatch(/^eas-m-/);
+    expect(made.json.InternetEndpoint).toBe(
       'http://1234567890123456.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/created_once',
     );
-    expect(made.json?.IntranetEndpoint).toBe(
+    expect(made.json.IntranetEndpoint).toBe(
       'http://1234567890123456.vpc.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/created_once',
     );
     const listed = await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'created_once']);
-    expect(listed.json?.TotalCount).toBe(1);
+    expect(listed.json.TotalCount).toBe(1);
   });
 
   it('stores --labels and filters list-services by --label', async () => {
@@ -49,13 +49,13 @@ describe('aliyun-sim create-service', () => {
       '--label',
       '{"eas-deploy.request-id":"req-42"}',
     ]);
-    const services = found.json?.Services as { ServiceName: string; Labels: unknown }[];
+    const services = found.json.Services as { ServiceName: string; Labels: unknown }[];
     expect(services.map((s) => s.ServiceName)).toEqual(['labelled_one']);
     expect(services[0]?.Labels).toEqual([
       { LabelKey: 'eas-deploy.request-id', LabelValue: 'req-42' },
     ]);
     const fuzzy = await sim.run(['eas', 'list-services', ...HZ, '--filter', 'labelled']);
-    expect(fuzzy.json?.TotalCount).toBe(1);
+    expect(fuzzy.json.TotalCount).toBe(1);
   });
 
   it('answers 409 ServiceAlreadyExists in the SDKError text for the same name twice', async () => {
@@ -173,7 +173,7 @@ describe('aliyun-sim create-service', () => {
       '--service-name',
       'nlb_service',
     ]);
-    const [nlb] = (ep.json?.Endpoints ?? []) as {
+    const [nlb] = (ep.json.Endpoints ?? []) as {
       EndpointType: string;
       Port: number;
       InternetEndpoints: string[];
@@ -201,7 +201,7 @@ describe('aliyun-sim create-service', () => {
       '--service-name',
       'gw_service',
     ]);
-    expect(ep.json?.Endpoints).toEqual([
+    expect(ep.json.Endpoints).toEqual([
       expect.objectContaining({
         EndpointType: 'PrivateGateway',
         BackendId: 'gw-bp1demo01',

@@ -42,13 +42,13 @@ describe('aliyun-sim service lifecycle', () => {
       RunningInstance: 0,
       ServiceName: 'qwen_demo',
     });
-    expect(typeof json?.AccessToken).toBe('string');
+    expect(typeof json.AccessToken).toBe('string');
   });
 
   it('moves to Waiting after creatingMs, then Running after waitingMs', async () => {
     const waiting = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 600_000 } });
     await waiting.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
-    expect((await waiting.run(describeArgs('qwen_demo'))).json?.Status).toBe('Waiting');
+    expect((await waiting.run(describeArgs('qwen_demo'))).json.Status).toBe('Waiting');
     const running = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0 } });
     await running.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
     const { json } = await running.run(describeArgs('qwen_demo'));
@@ -58,7 +58,7 @@ describe('aliyun-sim service lifecycle', () => {
       Message: 'Service start successfully',
     });
     const events = await running.run(eventArgs('qwen_demo'));
-    expect((events.json?.Events as { Reason: string }[]).map((e) => e.Reason)).toEqual([
+    expect((events.json.Events as { Reason: string }[]).map((e) => e.Reason)).toEqual([
       'Scheduled',
       'Pulled',
       'Started',
@@ -79,7 +79,7 @@ describe('aliyun-sim service lifecycle', () => {
       Status: 'Failed',
       Reason: eventReason,
     });
-    const events = (await sim.run(eventArgs('qwen_demo'))).json?.Events as {
+    const events = (await sim.run(eventArgs('qwen_demo'))).json.Events as {
       Type: string;
       Reason: string;
     }[];
@@ -95,7 +95,7 @@ describe('aliyun-sim service lifecycle', () => {
       '--body',
       buildBody({ cloud: { computing: { instance_type: 'ecs.gn7-c12g1.3xlarge' } } }),
     ]);
-    expect((await sim.run(describeArgs('qwen_demo'))).json?.Reason).toBe('InsufficientResources');
+    expect((await sim.run(describeArgs('qwen_demo'))).json.Reason).toBe('InsufficientResources');
   });
 
   it('answers 404 InvalidService.NotFound right after create while invisibleMs lasts', async () => {
@@ -131,11 +131,11 @@ describe('aliyun-sim service lifecycle', () => {
       regions: { 'cn-hangzhou': { services: [{ name: 'only_one', image: 'img' }] } },
     });
     const listed = await sim.run(['eas', 'list-services', ...HZ]);
-    expect(listed.json?.Services).toEqual([
+    expect(listed.json.Services).toEqual([
       expect.objectContaining({ ServiceName: 'only_one', Status: 'Running' }),
     ]);
     const images = await sim.run(['aiworkspace', 'list-images', ...HZ]);
-    expect(images.json?.TotalCount).toBe(0);
+    expect(images.json.TotalCount).toBe(0);
   });
 
   it('refuses a world that does not match the schema, naming the problem', async () => {

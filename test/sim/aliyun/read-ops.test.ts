@@ -19,7 +19,7 @@ describe('aliyun-sim read operations (demo world)', () => {
         '--page-size',
         '100',
       ]);
-      const list = json?.Workspaces as { Status: string; WorkspaceId: string }[];
+      const list = json.Workspaces as { Status: string; WorkspaceId: string }[];
       return list.filter((w) => w.Status === 'ENABLED').length;
     };
     expect(await enabled('cn-hangzhou')).toBe(1);
@@ -41,7 +41,7 @@ describe('aliyun-sim read operations (demo world)', () => {
       '--page-size',
       '50',
     ]);
-    const images = verbose.json?.Images as {
+    const images = verbose.json.Images as {
       Name: string;
       ImageUri: string;
       Labels: { Key: string }[];
@@ -53,7 +53,7 @@ describe('aliyun-sim read operations (demo world)', () => {
     );
     expect(images[0]?.Labels.map((l) => l.Key)).toContain('system.eas.default.script');
     const plain = await sim.run(['aiworkspace', 'list-images', ...HZ, ...labels]);
-    expect((plain.json?.Images as object[])[0]).not.toHaveProperty('Labels');
+    expect((plain.json.Images as object[])[0]).not.toHaveProperty('Labels');
   });
 
   it('pages list-images and reports the total', async () => {
@@ -68,14 +68,14 @@ describe('aliyun-sim read operations (demo world)', () => {
         String(n),
       ]);
     const [one, three] = await Promise.all([page(1), page(3)]);
-    expect((one.json?.Images as object[]).length).toBe(5);
-    expect(one.json?.TotalCount).toBe(14);
-    expect((three.json?.Images as object[]).length).toBe(4);
+    expect((one.json.Images as object[]).length).toBe(5);
+    expect(one.json.TotalCount).toBe(14);
+    expect((three.json.Images as object[]).length).toBe(4);
   });
 
   it('gets one image flat, and answers 404 for an unknown id', async () => {
     const list = await sim.run(['aiworkspace', 'list-images', ...HZ, '--name', 'comfyui']);
-    const id = (list.json?.Images as { ImageId: string }[])[0]?.ImageId ?? '';
+    const id = (list.json.Images as { ImageId: string }[])[0]?.ImageId ?? '';
     const got = await sim.run([
       'aiworkspace',
       'get-image',
@@ -93,7 +93,7 @@ describe('aliyun-sim read operations (demo world)', () => {
 
   it('describes machine specs with GPU model strings, stock and availability', async () => {
     const { json } = await sim.run(['eas', 'describe-machine-spec', ...HZ]);
-    const metas = json?.InstanceMetas as {
+    const metas = json.InstanceMetas as {
       InstanceType: string;
       GPU?: string;
       GPUAmount: number;
@@ -108,16 +108,16 @@ describe('aliyun-sim read operations (demo world)', () => {
     expect(metas.some((m) => m.StockStatus === 'NoStock')).toBe(true);
     expect(metas.some((m) => !m.IsAvailable)).toBe(true);
     expect(metas.find((m) => m.InstanceType === 'ecs.c6.4xlarge')?.GPUAmount).toBe(0);
-    expect(json?.Types).toBeInstanceOf(Array);
+    expect(json.Types).toBeInstanceOf(Array);
   });
 
   it('lists a ready dedicated resource group and a gateway with its load balancer list', async () => {
     const res = await sim.run(['eas', 'list-resources', ...HZ, '--resource-type', 'Dedicated']);
-    expect(res.json?.Resources).toEqual([
+    expect(res.json.Resources).toEqual([
       expect.objectContaining({ ResourceType: 'Dedicated', Status: 'ResourceReady' }),
     ]);
     const gws = await sim.run(['eas', 'list-gateway', ...HZ]);
-    const gw = (gws.json?.Gateways as { GatewayId: string }[])[0];
+    const gw = (gws.json.Gateways as { GatewayId: string }[])[0];
     const detail = await sim.run([
       'eas',
       'describe-gateway',
@@ -127,7 +127,7 @@ describe('aliyun-sim read operations (demo world)', () => {
       '--gateway-id',
       gw?.GatewayId ?? '',
     ]);
-    expect(detail.json?.LoadBalancerList).toEqual([
+    expect(detail.json.LoadBalancerList).toEqual([
       expect.objectContaining({
         VpcId: 'vpc-bp1demo01',
         VSwitchIds: ['vsw-bp1zonea01', 'vsw-bp1zoneb01'],
@@ -140,9 +140,9 @@ describe('aliyun-sim read operations (demo world)', () => {
   it('answers the VPC, vswitch, security group and NLB lookups in their two-level shapes', async () => {
     const biz = ['--region', 'cn-hangzhou', '--biz-region-id', 'cn-hangzhou'];
     const vpcs = await sim.run(['vpc', 'describe-vpcs', ...biz]);
-    expect((vpcs.json?.Vpcs as { Vpc: unknown[] }).Vpc).toHaveLength(1);
+    expect((vpcs.json.Vpcs as { Vpc: unknown[] }).Vpc).toHaveLength(1);
     const vsw = await sim.run(['vpc', 'describe-vswitches', ...biz, '--vpc-id', 'vpc-bp1demo01']);
-    const zones = (vsw.json?.VSwitches as { VSwitch: { ZoneId: string }[] }).VSwitch.map(
+    const zones = (vsw.json.VSwitches as { VSwitch: { ZoneId: string }[] }).VSwitch.map(
       (v) => v.ZoneId,
     );
     expect(new Set(zones).size).toBe(2);
@@ -153,11 +153,9 @@ describe('aliyun-sim read operations (demo world)', () => {
       '--vpc-id',
       'vpc-bp1demo01',
     ]);
-    expect((sgs.json?.SecurityGroups as { SecurityGroup: unknown[] }).SecurityGroup).toHaveLength(
-      1,
-    );
+    expect((sgs.json.SecurityGroups as { SecurityGroup: unknown[] }).SecurityGroup).toHaveLength(1);
     const nlbs = await sim.run(['nlb', 'list-load-balancers', ...biz]);
-    expect(nlbs.json?.LoadBalancers).toEqual([
+    expect(nlbs.json.LoadBalancers).toEqual([
       expect.objectContaining({ DNSName: expect.stringContaining('nlb.aliyuncsslb.com') }),
     ]);
   });
@@ -180,7 +178,7 @@ describe('aliyun-sim argument parsing', () => {
       'default',
     ]);
     expect(code).toBe(0);
-    expect(json?.TotalCount).toBe(1);
+    expect(json.TotalCount).toBe(1);
   });
 
   it('exits 2 with ERROR for an unknown operation or a missing required flag', async () => {

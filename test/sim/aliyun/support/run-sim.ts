@@ -14,8 +14,8 @@ export interface SimRun {
   code: number;
   stdout: string;
   stderr: string;
-  /** stdout parsed as JSON (undefined when it is not JSON). */
-  json: Record<string, unknown> | undefined;
+  /** stdout parsed as JSON ({} when it is not JSON). */
+  json: Record<string, unknown>;
 }
 
 const SIM = findSimExecutable();
@@ -29,11 +29,11 @@ export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
       const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
       execFile(SIM, [...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        let json: Record<string, unknown> | undefined;
+        let json: Record<string, unknown> = {};
         try {
           json = JSON.parse(stdout);
         } catch {
-          json = undefined;
+          json = {};
         }
         resolve({ code, stdout, stderr, json });
       });
