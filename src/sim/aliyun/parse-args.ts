@@ -7,6 +7,17 @@ export interface ParsedArgs {
   extra: string[];
 }
 
+/** Global switches that never take a value, so `--quiet eas …` keeps `eas` as the product. */
+const SWITCHES = new Set([
+  'quiet',
+  'force',
+  'skip-secure-verify',
+  'insecure',
+  'cli-dry-run',
+  'dryrun',
+  'pager',
+]);
+
 /** Parses argv the way aliyun does: flags in any order, `--flag value` or `--flag=value`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const words: string[] = [];
@@ -23,7 +34,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
+    if (next !== undefined && !next.startsWith('--') && !SWITCHES.has(token.slice(2))) {
       flags[token.slice(2)] = next;
       i++;
     } else {
