@@ -119,3 +119,7 @@ export const SimExistingService = z.object({
   labels: z.record(z.string(), z.string()).default({}),
   workspaceId: z.string().optional(),
 });
+
+export type SimImage = z.infer<typeof SimImage>;
+export type SimInstanceSpec = z.infer<typeof SimInstanceSpec>;
+export type SimGateway = z.infer<typeof SimGateway>;

@@ -88,9 +88,7 @@ export const SimWorld = z.object({
   failures: z.array(SimFailure).default([]),
 });
 
-export type SimImage = z.infer<typeof SimImage>;
-export type SimInstanceSpec = z.infer<typeof SimInstanceSpec>;
-export type SimGateway = z.infer<typeof SimGateway>;
+export type { SimGateway, SimImage, SimInstanceSpec } from './world-items-schema.js';
 export type SimRegion = z.infer<typeof SimRegion>;
 export type SimFault = z.infer<typeof SimFault>;
 export type SimFailure = z.infer<typeof SimFailure>;
