@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { appendCall } from './call-log.js';
 import { parseArgs } from './parse-args.js';
 import { keyFaults } from './pick-fault.js';
 import { redactArgv } from './redact-argv.js';
@@ -35,12 +36,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       defaultRegion: env.ALIBABA_CLOUD_REGION_ID || undefined,
       now: Date.now(),
     });
-    state.calls.push({
+    await saveState(statePath, state);
+    await appendCall(statePath, {
       at: new Date().toISOString(),
       argv: redactArgv(argv),
       exitCode: exitCodeOf(plan.result),
     });
-    await saveState(statePath, state);
     return plan;
   });
   if (planned.delayMs > 0) await sleep(planned.delayMs);

@@ -115,27 +115,3 @@ export const OPS: Readonly<Record<string, OpEntry>> = {
     path: '/?Action=ListLoadBalancers',
   },
 };
-
-const HOSTS: Record<string, string> = {
-  eas: 'pai-eas.{R}.aliyuncs.com',
-  aiworkspace: 'aiworkspace.{R}.aliyuncs.com',
-  vpc: 'vpc.aliyuncs.com',
-  ecs: 'ecs.aliyuncs.com',
-  nlb: 'nlb.{R}.aliyuncs.com',
-};
-
-/** The URL the real CLI would name in a timeout message for this call. */
-export function requestUrl(
-  product: string,
-  entry: OpEntry,
-  region: string,
-  flags: Record<string, string>,
-): string {
-  const fill = (s: string) =>
-    s
-      .replace('{R}', region)
-      .replace('{N}', flags['service-name'] ?? '')
-      .replace('{G}', flags['gateway-id'] ?? '')
-      .replace('{I}', flags['image-id'] ?? '');
-  return `https://${fill(HOSTS[product] ?? `${product}.aliyuncs.com`)}${fill(entry.path)}`;
-}

@@ -47,7 +47,7 @@ export function renderResult(result: SimResult, requestId: string): Rendered {
     case 'timeout':
       return {
         stdout: '',
-        stderr: `ERROR: Post "${result.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n`,
+        stderr: `ERROR: ${result.method} "${result.url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n`,
         exitCode,
       };
     case 'plugin-missing':

@@ -1,8 +1,9 @@
 import type { OpContext } from './op-context.js';
-import { OPS, requestUrl } from './op-table.js';
+import { OPS } from './op-table.js';
 import { installPlugins, listPlugins, updatePlugins } from './ops/plugin-ops.js';
 import type { ParsedArgs } from './parse-args.js';
 import { type KeyedFault, pickFault } from './pick-fault.js';
+import { requestUrl } from './request-url.js';
 import { exitCodeOf, type SimResult, serverError, usageError } from './sim-result.js';
 import type { SimState } from './sim-state.js';
 
@@ -53,7 +54,10 @@ export function runCall(state: SimState, args: ParsedArgs, options: CallOptions)
   const fault = pickFault(state, options.faults, args, region);
   const delayMs = options.latencyMs + (fault?.latencyMs ?? 0);
   const run = () => entry.handler({ state, region, flags, now: options.now });
-  const timeout: SimResult = { kind: 'timeout', url: requestUrl(product, entry, region, flags) };
+  const timeout: SimResult = {
+    kind: 'timeout',
+    ...requestUrl(product, operation, entry, region, flags),
+  };
   switch (fault?.mode) {
     case 'timeout':
       return { result: timeout, delayMs };

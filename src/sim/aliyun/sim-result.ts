@@ -4,7 +4,7 @@ export type SimResult =
   | { kind: 'text'; text: string }
   | { kind: 'server-error'; status: number; code: string; message: string }
   | { kind: 'usage'; message: string }
-  | { kind: 'timeout'; url: string }
+  | { kind: 'timeout'; method: string; url: string }
   | { kind: 'plugin-missing'; product: string; plugin: string }
   | { kind: 'plugin-broken' };
 

@@ -24,12 +24,11 @@ export interface SimCall {
   exitCode: number;
 }
 
-/** Everything kept between calls, in the ALIYUN_SIM_STATE file. */
+/** Everything kept between calls, in the ALIYUN_SIM_STATE file (the call log sits beside it). */
 export interface SimState {
   version: 1;
   world: SimWorld;
   services: SimService[];
   /** Matching calls seen so far per fault, so "the first N calls" holds across processes. */
   faultCounts: Record<string, number>;
-  calls: SimCall[];
 }

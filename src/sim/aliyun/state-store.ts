@@ -31,7 +31,7 @@ export async function loadState(
   // The state file is only ever written by saveState below, so its shape is trusted.
   if (text !== undefined) return JSON.parse(text) as SimState;
   const world = await loadWorld(worldPath);
-  return { version: 1, world, services: buildInitialServices(world), faultCounts: {}, calls: [] };
+  return { version: 1, world, services: buildInitialServices(world), faultCounts: {} };
 }
 
 /** Writes the state atomically: a temp file beside it, then rename, so readers never see half a file. */

@@ -35,6 +35,22 @@ describe('aliyun-sim faults', () => {
     expect(listed.json.TotalCount).toBe(1);
   });
 
+  it('names the GET of a read call in its timeout message', async () => {
+    const sim = await simWithFaults([{ op: 'eas describe-service', mode: 'timeout' }]);
+    const result = await sim.run([
+      'eas',
+      'describe-service',
+      ...HZ,
+      '--cluster-id',
+      'cn-hangzhou',
+      '--service-name',
+      'qwen_chat_prod',
+    ]);
+    expect(result.stderr).toBe(
+      'ERROR: Get "https://pai-eas.cn-hangzhou.aliyuncs.com/api/v2/services/cn-hangzhou/qwen_chat_prod": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n',
+    );
+  });
+
   it('creates the service anyway on timeout-but-succeeds, so a retry meets 409', async () => {
     const sim = await simWithFaults([
       { op: 'eas create-service', mode: 'timeout-but-succeeds', times: 1 },
