@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const STALE_AFTER_MS = 10_000;
 const GIVE_UP_AFTER_MS = 60_000;
+const MAX_BACKOFF_MS = 25;
 
 /** Whether a lock holder is gone: its pid is dead, or the lock is older than any real call. */
 async function isStale(lockPath: string): Promise<boolean> {
@@ -39,7 +40,8 @@ export async function withStateLock<T>(statePath: string, work: () => Promise<T>
     }
     if (Date.now() - started > GIVE_UP_AFTER_MS) throw new Error(`state lock ${lockPath} is held`);
     // A crashed holder leaves its lock behind; reclaim it rather than wait forever.
-    if (attempt % 10 === 9 && (await isStale(lockPath))) await rm(lockPath, { force: true });
-    await sleep(2 + Math.floor(Math.random() * 6));
+    if (attempt % 5 === 4 && (await isStale(lockPath))) await rm(lockPath, { force: true });
+    // Backing off keeps a crowd of waiting processes from starving the holder of CPU.
+    await sleep(Math.min(MAX_BACKOFF_MS, 2 * 1.5 ** Math.min(attempt, 10)) * (0.5 + Math.random()));
   }
 }
