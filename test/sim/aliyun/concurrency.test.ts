@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { utimes, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
 import { buildBody, createSim, HZ } from './support/run-sim.js';
@@ -50,5 +50,14 @@ describe('aliyun-sim under concurrency', () => {
     await writeFile(`${sim.statePath}.lock`, '4194999');
     const result = await sim.run(['eas', 'list-services', ...HZ]);
     expect(result.code).toBe(0);
+  });
+
+  it('recovers a lock older than any real call even when its pid is alive', async () => {
+    const sim = await newSim();
+    const lock = `${sim.statePath}.lock`;
+    await writeFile(lock, String(process.pid));
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    expect((await sim.run(['eas', 'list-services', ...HZ])).code).toBe(0);
   });
 });

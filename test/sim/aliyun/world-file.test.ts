@@ -69,4 +69,35 @@ describe('aliyun-sim with a world file', () => {
     );
     expect(calls.map((c) => c.exitCode)).toEqual([1, 1, 0]);
   });
+
+  it('fails a service whose image matches a failures rule, with the image-pull event', async () => {
+    const body = buildBody(
+      {
+        containers: [
+          {
+            image: 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.11.0-gpu',
+            port: 8000,
+          },
+        ],
+      },
+      'old_vllm',
+    );
+    expect(
+      (await run(['eas', 'create-service', '--region', 'cn-hangzhou', '--body', body])).code,
+    ).toBe(0);
+    const args = [
+      '--region',
+      'cn-hangzhou',
+      '--cluster-id',
+      'cn-hangzhou',
+      '--service-name',
+      'old_vllm',
+    ];
+    expect(JSON.parse((await run(['eas', 'describe-service', ...args])).stdout)).toMatchObject({
+      Status: 'Failed',
+      Reason: 'ImagePullBackOff',
+    });
+    const events = JSON.parse((await run(['eas', 'describe-service-event', ...args])).stdout);
+    expect(events.Events.at(-1)).toMatchObject({ Type: 'Warning', Reason: 'ImagePullBackOff' });
+  });
 });
