@@ -109,6 +109,16 @@ describe('aliyun-sim read operations (demo world)', () => {
     expect(metas.some((m) => !m.IsAvailable)).toBe(true);
     expect(metas.find((m) => m.InstanceType === 'ecs.c6.4xlarge')?.GPUAmount).toBe(0);
     expect(json.Types).toBeInstanceOf(Array);
+    const one = await sim.run([
+      'eas',
+      'describe-machine-spec',
+      ...HZ,
+      '--instance-types',
+      'ecs.r7.xlarge',
+    ]);
+    expect(
+      (one.json.InstanceMetas as { InstanceType: string }[]).map((m) => m.InstanceType),
+    ).toEqual(['ecs.r7.xlarge']);
   });
 
   it('lists a ready dedicated resource group and a gateway with its load balancer list', async () => {

@@ -28,9 +28,12 @@ export function listServices(ctx: OpContext): SimResult {
   return jsonResult({ ...paging, Services: services });
 }
 
-/** eas describe-machine-spec */
+/** eas describe-machine-spec [--instance-types a,b] */
 export function describeMachineSpec(ctx: OpContext): SimResult {
-  const metas = regionOf(ctx).instanceSpecs;
+  const wanted = ctx.flags['instance-types']?.split(',');
+  const metas = regionOf(ctx).instanceSpecs.filter(
+    (m) => !wanted || wanted.includes(m.InstanceType),
+  );
   const types = [...new Set(metas.map((m) => m.CPU))].map((cpu) => ({
     CPU: cpu,
     Memory: metas.filter((m) => m.CPU === cpu).map((m) => m.Memory),
