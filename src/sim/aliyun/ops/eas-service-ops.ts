@@ -1,0 +1,58 @@
+import type { OpContext } from '../op-context.js';
+import { buildEndpoints } from '../service-endpoints.js';
+import { computePhase } from '../service-lifecycle.js';
+import { showService } from '../service-view.js';
+import { jsonResult, type SimResult, serverError } from '../sim-result.js';
+import type { SimService } from '../sim-state.js';
+
+/** The named service, or the 404 EAS answers (also while a new service is not yet visible). */
+function findService(ctx: OpContext): SimService | SimResult {
+  const name = ctx.flags['service-name'];
+  const service = ctx.state.services.find((s) => s.region === ctx.region && s.name === name);
+  const hidden = service && ctx.now - service.createdAt < ctx.state.world.lifecycle.invisibleMs;
+  if (!service || hidden) {
+    return serverError(404, 'InvalidService.NotFound', `service ${name} not found`);
+  }
+  return service;
+}
+
+const isResult = (x: SimService | SimResult): x is SimResult => 'kind' in x;
+
+/** eas describe-service: the flat Service object. */
+export function describeService(ctx: OpContext): SimResult {
+  const found = findService(ctx);
+  return isResult(found) ? found : jsonResult(showService(found, ctx.state.world, ctx.now));
+}
+
+/** eas describe-service-endpoints: typed endpoints and the AccessToken. */
+export function describeServiceEndpoints(ctx: OpContext): SimResult {
+  const found = findService(ctx);
+  if (isResult(found)) return found;
+  return jsonResult({
+    Message: 'Execution successful.',
+    AccessToken: found.accessToken,
+    Endpoints: buildEndpoints(found, ctx.state.world),
+  });
+}
+
+/** eas describe-service-event: what happened so far, including why a service failed. */
+export function describeServiceEvent(ctx: OpContext): SimResult {
+  const found = findService(ctx);
+  if (isResult(found)) return found;
+  const { events } = computePhase(found, ctx.state.world, ctx.now);
+  return jsonResult({
+    PageNumber: 1,
+    PageSize: 100,
+    TotalCount: events.length,
+    TotalPageCount: 1,
+    Events: events,
+  });
+}
+
+/** eas delete-service */
+export function deleteService(ctx: OpContext): SimResult {
+  const found = findService(ctx);
+  if (isResult(found)) return found;
+  ctx.state.services = ctx.state.services.filter((s) => s !== found);
+  return jsonResult({ Message: `Service [${found.name}] delete success` });
+}

@@ -1,0 +1,86 @@
+import type { SimService } from './sim-state.js';
+import type { SimWorld } from './world-schema.js';
+
+export interface SimEvent {
+  Type: 'Normal' | 'Warning';
+  Reason: string;
+  Message: string;
+  Time: string;
+}
+
+export interface SimPhase {
+  status: string;
+  reason: string;
+  message: string;
+  events: SimEvent[];
+}
+
+const FAILURE_EVENTS: Record<NonNullable<SimService['failure']>, Omit<SimEvent, 'Time'>> = {
+  'image-pull': {
+    Type: 'Warning',
+    Reason: 'ImagePullBackOff',
+    Message: 'Back-off pulling image: failed to pull image, manifest unknown or access denied',
+  },
+  'out-of-stock': {
+    Type: 'Warning',
+    Reason: 'InsufficientResources',
+    Message: 'no enough resources: the instance type is out of stock in this region',
+  },
+  'crash-loop': {
+    Type: 'Warning',
+    Reason: 'CrashLoopBackOff',
+    Message: 'Back-off restarting failed container: process exited with code 1',
+  },
+};
+
+/** The status of a service at `now`, computed from its creation time: no daemon moves it along. */
+export function computePhase(service: SimService, world: SimWorld, now: number): SimPhase {
+  const at = (offset: number) => new Date(service.createdAt + offset).toISOString();
+  const { creatingMs, waitingMs } = world.lifecycle;
+  const elapsed = now - service.createdAt;
+  const events: SimEvent[] = [
+    {
+      Type: 'Normal',
+      Reason: 'Scheduled',
+      Message: `Instance scheduled on ${service.instanceType}`,
+      Time: at(0),
+    },
+  ];
+  if (service.fixedStatus) {
+    return {
+      status: service.fixedStatus,
+      reason: service.fixedStatus.toUpperCase(),
+      message: 'Service is stable',
+      events,
+    };
+  }
+  if (elapsed < creatingMs) {
+    return { status: 'Creating', reason: 'CREATING', message: 'Service is creating', events };
+  }
+  if (service.failure) {
+    events.push({ ...FAILURE_EVENTS[service.failure], Time: at(creatingMs) });
+    const failure = FAILURE_EVENTS[service.failure];
+    return { status: 'Failed', reason: failure.Reason, message: failure.Message, events };
+  }
+  events.push({
+    Type: 'Normal',
+    Reason: 'Pulled',
+    Message: `Successfully pulled image ${service.image}`,
+    Time: at(creatingMs),
+  });
+  if (elapsed < creatingMs + waitingMs) {
+    return {
+      status: 'Waiting',
+      reason: 'WAITING',
+      message: 'Waiting for instances to become ready',
+      events,
+    };
+  }
+  events.push({
+    Type: 'Normal',
+    Reason: 'Started',
+    Message: 'Service start successfully',
+    Time: at(creatingMs + waitingMs),
+  });
+  return { status: 'Running', reason: 'RUNNING', message: 'Service start successfully', events };
+}

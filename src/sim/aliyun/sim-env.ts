@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SimFault, SimWorldInput } from './world-schema.js';
+
+/** Absolute path of bin/aliyun-sim, found from this module in src/ or in dist/. */
+export function findSimExecutable(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'bin', 'aliyun-sim');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('bin/aliyun-sim not found above this module');
+}
+
+export interface SimEnvOptions {
+  /** A directory the caller owns (e.g. mkdtemp); the state and world files go there. */
+  dir: string;
+  /** A world; omitted = the built-in demo world. */
+  world?: SimWorldInput;
+  /** Faults for ALIYUN_SIM_FAULTS (merged with the world's). */
+  faults?: SimFault[];
+  latencyMs?: number;
+}
+
+/** Writes the world file and returns the ALIYUN_SIM_* variables one simulated account needs. */
+export async function prepareSimEnv(options: SimEnvOptions): Promise<Record<string, string>> {
+  const env: Record<string, string> = {
+    ALIYUN_SIM_STATE: join(options.dir, 'aliyun-sim-state.json'),
+  };
+  if (options.world) {
+    env.ALIYUN_SIM_WORLD = join(options.dir, 'aliyun-sim-world.json');
+    await writeFile(env.ALIYUN_SIM_WORLD, JSON.stringify(options.world));
+  }
+  if (options.faults) env.ALIYUN_SIM_FAULTS = JSON.stringify(options.faults);
+  if (options.latencyMs !== undefined) env.ALIYUN_SIM_LATENCY_MS = String(options.latencyMs);
+  return env;
+}

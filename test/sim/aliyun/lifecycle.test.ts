@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildBody, buildWorld, createSim, HZ } from './support/run-sim.js';
+
+type Sim = Awaited<ReturnType<typeof createSim>>;
+const sims: Sim[] = [];
+afterEach(async () => {
+  await Promise.all(sims.splice(0).map((s) => s.cleanup()));
+});
+
+async function simWith(world: Parameters<typeof buildWorld>[0]) {
+  const sim = await createSim({ world: buildWorld(world) });
+  sims.push(sim);
+  return sim;
+}
+
+const describeArgs = (name: string) => [
+  'eas',
+  'describe-service',
+  ...HZ,
+  '--cluster-id',
+  'cn-hangzhou',
+  '--service-name',
+  name,
+];
+const eventArgs = (name: string) => [
+  'eas',
+  'describe-service-event',
+  ...HZ,
+  '--cluster-id',
+  'cn-hangzhou',
+  '--service-name',
+  name,
+];
+
+describe('aliyun-sim service lifecycle', () => {
+  it('keeps a new service Creating while creatingMs has not passed', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 600_000, waitingMs: 0 } });
+    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    const { json } = await sim.run(describeArgs('qwen_demo'));
+    expect(json).toMatchObject({
+      Status: 'Creating',
+      RunningInstance: 0,
+      ServiceName: 'qwen_demo',
+    });
+    expect(typeof json.AccessToken).toBe('string');
+  });
+
+  it('moves to Waiting after creatingMs, then Running after waitingMs', async () => {
+    const waiting = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 600_000 } });
+    await waiting.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    expect((await waiting.run(describeArgs('qwen_demo'))).json.Status).toBe('Waiting');
+    const running = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0 } });
+    await running.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    const { json } = await running.run(describeArgs('qwen_demo'));
+    expect(json).toMatchObject({
+      Status: 'Running',
+      RunningInstance: 1,
+      Message: 'Service start successfully',
+    });
+    const events = await running.run(eventArgs('qwen_demo'));
+    expect((events.json.Events as { Reason: string }[]).map((e) => e.Reason)).toEqual([
+      'Scheduled',
+      'Pulled',
+      'Started',
+    ]);
+  });
+
+  it.each([
+    ['image-pull', 'ImagePullBackOff'],
+    ['crash-loop', 'CrashLoopBackOff'],
+    ['out-of-stock', 'InsufficientResources'],
+  ] as const)('fails with a %s event when the world says so', async (reason, eventReason) => {
+    const sim = await simWith({
+      lifecycle: { creatingMs: 0, waitingMs: 0 },
+      failures: [{ service: 'qwen_demo', reason }],
+    });
+    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    expect((await sim.run(describeArgs('qwen_demo'))).json).toMatchObject({
+      Status: 'Failed',
+      Reason: eventReason,
+    });
+    const events = (await sim.run(eventArgs('qwen_demo'))).json.Events as {
+      Type: string;
+      Reason: string;
+    }[];
+    expect(events.at(-1)).toMatchObject({ Type: 'Warning', Reason: eventReason });
+  });
+
+  it('fails a service on an out-of-stock instance type with InsufficientResources', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0 } });
+    await sim.run([
+      'eas',
+      'create-service',
+      ...HZ,
+      '--body',
+      buildBody({ cloud: { computing: { instance_type: 'ecs.gn7-c12g1.3xlarge' } } }),
+    ]);
+    expect((await sim.run(describeArgs('qwen_demo'))).json.Reason).toBe('InsufficientResources');
+  });
+
+  it('answers 404 InvalidService.NotFound right after create while invisibleMs lasts', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 600_000 } });
+    expect((await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()])).code).toBe(0);
+    const hidden = await sim.run(describeArgs('qwen_demo'));
+    expect(hidden.code).toBe(1);
+    expect(hidden.stderr).toContain('Code: InvalidService.NotFound');
+  });
+
+  it('deletes a service so that it is neither described nor listed', async () => {
+    const sim = await simWith({});
+    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    const deleted = await sim.run([
+      'eas',
+      'delete-service',
+      ...HZ,
+      '--cluster-id',
+      'cn-hangzhou',
+      '--service-name',
+      'qwen_demo',
+    ]);
+    expect(deleted.code).toBe(0);
+    expect((await sim.run(describeArgs('qwen_demo'))).stderr).toContain('StatusCode: 404');
+    expect(
+      (await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'qwen_demo'])).json
+        ?.TotalCount,
+    ).toBe(0);
+  });
+
+  it('starts from a world file: its existing services are Running and its regions are the only ones with data', async () => {
+    const sim = await simWith({
+      regions: { 'cn-hangzhou': { services: [{ name: 'only_one', image: 'img' }] } },
+    });
+    const listed = await sim.run(['eas', 'list-services', ...HZ]);
+    expect(listed.json.Services).toEqual([
+      expect.objectContaining({ ServiceName: 'only_one', Status: 'Running' }),
+    ]);
+    const images = await sim.run(['aiworkspace', 'list-images', ...HZ]);
+    expect(images.json.TotalCount).toBe(0);
+  });
+
+  it('refuses a world that does not match the schema, naming the problem', async () => {
+    const sim = await createSim({
+      world: { regions: { 'cn-hangzhou': { workspaces: [{ WorkspaceName: 'no id' }] } } } as never,
+    });
+    sims.push(sim);
+    const result = await sim.run(['eas', 'list-services', ...HZ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a valid world');
+    expect(result.stderr).toContain('WorkspaceId');
+  });
+});

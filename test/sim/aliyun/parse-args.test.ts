@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../src/sim/aliyun/parse-args.js';
+
+describe('parseArgs', () => {
+  it('reads product and operation wherever the flags are', () => {
+    expect(
+      parseArgs(['--quiet', 'eas', '--region', 'cn-hangzhou', 'list-services', '--force']),
+    ).toEqual({
+      product: 'eas',
+      operation: 'list-services',
+      flags: { quiet: 'true', region: 'cn-hangzhou', force: 'true' },
+      extra: [],
+    });
+  });
+
+  it('takes --flag=value and keeps JSON values whole', () => {
+    const parsed = parseArgs([
+      'eas',
+      'create-service',
+      '--body={"a":"b=c"}',
+      '--labels',
+      '{"k":"v"}',
+    ]);
+    expect(parsed.flags).toEqual({ body: '{"a":"b=c"}', labels: '{"k":"v"}' });
+  });
+});

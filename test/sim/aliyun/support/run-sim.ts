@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoWorld } from '../../../../src/sim/aliyun/demo-world.js';
+import {
+  findSimExecutable,
+  prepareSimEnv,
+  type SimEnvOptions,
+} from '../../../../src/sim/aliyun/sim-env.js';
+import type { SimWorldInput } from '../../../../src/sim/aliyun/world-schema.js';
+
+export interface SimRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON ({} when it is not JSON). */
+  json: Record<string, unknown>;
+}
+
+const SIM = findSimExecutable();
+
+/** One simulated account in a fresh temp directory; `run` starts bin/aliyun-sim as a real process. */
+export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'aliyun-sim-test-'));
+  const simEnv = await prepareSimEnv({ dir, ...options });
+  const run = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
+    new Promise<SimRun>((resolve) => {
+      const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
+      execFile(SIM, [...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        let json: Record<string, unknown> = {};
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          json = {};
+        }
+        resolve({ code, stdout, stderr, json });
+      });
+    });
+  return {
+    dir,
+    statePath: simEnv.ALIYUN_SIM_STATE ?? '',
+    run,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The demo world with a few fields replaced, for tests that need other timings or faults. */
+export function buildWorld(overrides: Partial<SimWorldInput> = {}): SimWorldInput {
+  return { ...buildDemoWorld(), ...overrides };
+}
+
+/** A create-service body for the shared gateway in cn-hangzhou, with overrides merged at the top. */
+export function buildBody(overrides: Record<string, unknown> = {}, name = 'qwen_demo'): string {
+  return JSON.stringify({
+    metadata: { name, instance: 1, workspace_id: '86231' },
+    containers: [
+      {
+        image: 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu',
+        port: 8000,
+        command: 'vllm serve /model_dir --port 8000',
+      },
+    ],
+    cloud: { computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' } },
+    ...overrides,
+  });
+}
+
+export const HZ = ['--region', 'cn-hangzhou'] as const;
