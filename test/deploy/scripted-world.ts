@@ -75,12 +75,14 @@ export const HEALTHY: Record<string, Rule> = {
 /** A scripted CLI of the healthy world with some calls answered differently. */
 export function createWorld(
   overrides: Partial<Record<keyof typeof HEALTHY, readonly Reply[]>> = {},
+  /** Rules checked before the healthy world's, for answers that depend on a flag. */
+  extra: readonly Rule[] = [],
 ): ScriptedCli {
   const rules = Object.entries(HEALTHY).map(([key, rule]) => {
     const replies = overrides[key];
     return replies ? { ...rule, replies } : rule;
   });
-  return createScriptedCli(rules);
+  return createScriptedCli([...extra, ...rules]);
 }
 
 /** A valid request with overrides: vLLM on an A10 in cn-hangzhou, shared gateway. */
