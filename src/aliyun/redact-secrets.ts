@@ -2,7 +2,8 @@
 const SECRET_PATTERNS: readonly RegExp[] = [
   /("?AccessToken"?\s*[:=]\s*"?)[^",\s}]+/gi,
   /("?(?:AccessKeySecret|access_key_secret|SecurityToken|security_token|Password|password)"?\s*[:=]\s*"?)[^",\s}]+/g,
-  /(Authorization:\s*)(?:Bearer\s+)?[^\s"'\\]+/gi,
+  // The literal `<AccessToken>` placeholder of the curl examples stays readable.
+  /(Authorization:\s*)(?!<AccessToken>)(?:Bearer\s+)?[^\s"'\\]+/gi,
   /\bLTAI[A-Za-z0-9]{8,30}\b/g,
   /\bSTS\.[A-Za-z0-9._-]{16,}/g,
   /\bxox[abposr]-[A-Za-z0-9-]+/g,
