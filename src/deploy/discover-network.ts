@@ -13,7 +13,7 @@ import {
   DescribeVswitchesResponse,
   ListGatewayResponse,
   ListLoadBalancersResponse,
-} from '../aliyun/schemas.js';
+} from '../aliyun/network-schemas.js';
 import type { Network } from './deploy-spec.js';
 import { blocked, failedCall, type GateResult, passed } from './gate-result.js';
 import { pickSecurityGroup, pickZonalVswitches } from './pick-vpc-pieces.js';

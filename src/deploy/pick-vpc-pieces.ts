@@ -1,6 +1,6 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
 import { type CallTarget, describeSecurityGroupsArgs } from '../aliyun/commands.js';
-import { DescribeSecurityGroupsResponse, type VSwitch } from '../aliyun/schemas.js';
+import { DescribeSecurityGroupsResponse, type VSwitch } from '../aliyun/network-schemas.js';
 import { blocked, failedCall, type GateResult, passed } from './gate-result.js';
 
 /** The security group to use in a VPC: the one asked for (it must be there) or the first one found. */

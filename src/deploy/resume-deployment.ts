@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
 import { type CallTarget, describeServiceArgs } from '../aliyun/commands.js';
 import { Service } from '../aliyun/schemas.js';
@@ -9,11 +10,20 @@ import type { Journal } from './journal.js';
 import type { DeploymentResult } from './outcome.js';
 import type { StepTracker } from './step-tracker.js';
 
-const readNotes = (raw: unknown): string[] => {
+const Notes = z.array(z.string());
+
+/** The notes saved as JSON in the journal's facts; anything unreadable counts as none. */
+function readNotes(raw: unknown): string[] {
   if (typeof raw !== 'string') return [];
-  const parsed: unknown = JSON.parse(raw);
-  return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
-};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const parsed = Notes.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
 
 /**
  * A job re-run after create was attempted: describe first. Our service (request-id label) → go on
