@@ -6,11 +6,13 @@ export type GateResult<T> =
   | { status: 'blocked'; reason: string }
   | { status: 'failed'; reason: string; error: string };
 
+/** A gate that found what it needed. */
 export const passed = <T>(value: T, detail: string): GateResult<T> => ({
   status: 'passed',
   value,
   detail,
 });
+/** A gate that stops the deployment, with the reason a person reads. */
 export const blocked = <T>(reason: string): GateResult<T> => ({ status: 'blocked', reason });
 
 /** A failed call as a gate result: "Could not list gateways: 403 Forbidden.RAM: …". */

@@ -87,6 +87,17 @@ export async function runDeployment(spec: DeploySpec, ctx: EngineContext): Promi
     const finished = await finishDeployment(deps, t, spec, created, tracker);
     return { ...finished, journal };
   }
+  if (ctx.signal?.aborted) {
+    await skipRest(tracker, 'Cancelled before create: nothing was changed.');
+    return {
+      result: {
+        result: 'failed',
+        step: 'create',
+        reason: 'The deployment was cancelled before create.',
+      },
+      journal,
+    };
+  }
   await tracker.start('create');
   journal.createAttempted = true;
   await ctx.saveJournal(journal);

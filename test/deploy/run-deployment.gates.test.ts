@@ -199,3 +199,15 @@ describe('the read-only gates', () => {
     expect(outcome.result.result).toBe('deployed');
   });
 });
+
+describe('a cancelled deployment', () => {
+  it('does not create when the job was cancelled during the gates', async () => {
+    const cli = createWorld();
+    const controller = new AbortController();
+    const { ctx } = buildContext(cli);
+    controller.abort();
+    const outcome = await runDeployment(buildSpec(), { ...ctx, signal: controller.signal });
+    expect(outcome.result).toMatchObject({ result: 'failed', step: 'create' });
+    expect(cli.callsOf('eas', 'create-service')).toEqual([]);
+  });
+});
