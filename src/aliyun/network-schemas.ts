@@ -5,26 +5,26 @@ import { z } from 'zod';
 export const Gateway = z
   .object({
     GatewayId: z.string(),
-    GatewayName: z.string().optional(),
-    Status: z.string().optional(),
-    IsDefault: z.boolean().optional(),
+    GatewayName: z.string().nullish(),
+    Status: z.string().nullish(),
+    IsDefault: z.boolean().nullish(),
   })
   .loose();
 export const ListGatewayResponse = z.object({ Gateways: z.array(Gateway).nullish() }).loose();
 export const DescribeGatewayResponse = z
   .object({
-    GatewayId: z.string().optional(),
+    GatewayId: z.string().nullish(),
     LoadBalancerList: z
       .array(
         z
-          .object({ VpcId: z.string().optional(), VSwitchIds: z.array(z.string()).nullish() })
+          .object({ VpcId: z.string().nullish(), VSwitchIds: z.array(z.string()).nullish() })
           .loose(),
       )
       .nullish(),
   })
   .loose();
 
-export const Vpc = z.object({ VpcId: z.string(), Status: z.string().optional() }).loose();
+export const Vpc = z.object({ VpcId: z.string(), Status: z.string().nullish() }).loose();
 export const DescribeVpcsResponse = z
   .object({
     Vpcs: z
@@ -34,7 +34,7 @@ export const DescribeVpcsResponse = z
   })
   .loose();
 export const VSwitch = z
-  .object({ VSwitchId: z.string(), VpcId: z.string().optional(), ZoneId: z.string() })
+  .object({ VSwitchId: z.string(), VpcId: z.string().nullish(), ZoneId: z.string() })
   .loose();
 export type VSwitch = z.infer<typeof VSwitch>;
 export const DescribeVswitchesResponse = z
@@ -46,7 +46,7 @@ export const DescribeVswitchesResponse = z
   })
   .loose();
 export const SecurityGroup = z
-  .object({ SecurityGroupId: z.string(), VpcId: z.string().optional() })
+  .object({ SecurityGroupId: z.string(), VpcId: z.string().nullish() })
   .loose();
 export const DescribeSecurityGroupsResponse = z
   .object({
@@ -59,7 +59,7 @@ export const DescribeSecurityGroupsResponse = z
 export const LoadBalancer = z
   .object({
     LoadBalancerId: z.string(),
-    VpcId: z.string().optional(),
+    VpcId: z.string().nullish(),
     ZoneMappings: z
       .array(z.object({ VSwitchId: z.string(), ZoneId: z.string() }).loose())
       .nullish(),

@@ -20,13 +20,13 @@ export const ServiceLabel = z.object({ LabelKey: z.string(), LabelValue: z.strin
 export const Service = z
   .object({
     ServiceName: z.string(),
-    ServiceId: z.string().optional(),
+    ServiceId: z.string().nullish(),
     Status: z.string().default('Unknown'),
-    Region: z.string().optional(),
+    Region: z.string().nullish(),
     InternetEndpoint: nullableString,
     IntranetEndpoint: nullableString,
-    AccessToken: z.string().optional(),
-    WorkspaceId: z.string().optional(),
+    AccessToken: z.string().nullish(),
+    WorkspaceId: z.string().nullish(),
     Labels: z.array(ServiceLabel).nullish(),
   })
   .loose();
@@ -36,7 +36,7 @@ export const ListServicesResponse = z.object({ Services: z.array(Service).nullis
 export const ImageLabel = z.object({ Key: z.string(), Value: z.string() }).loose();
 export const Image = z
   .object({
-    ImageId: z.string().optional(),
+    ImageId: z.string().nullish(),
     Name: z.string().default(''),
     ImageUri: z.string(),
     GmtCreateTime: z.string().default(''),
@@ -68,7 +68,7 @@ export const DescribeMachineSpecResponse = z
 export const Resource = z
   .object({
     ResourceId: z.string(),
-    ResourceName: z.string().optional(),
+    ResourceName: z.string().nullish(),
     ResourceType: z.string(),
     Status: z.string(),
   })
@@ -78,15 +78,15 @@ export const ListResourcesResponse = z.object({ Resources: z.array(Resource).nul
 export const CreateServiceResponse = z
   .object({
     ServiceId: z.string(),
-    ServiceName: z.string().optional(),
-    Status: z.string().optional(),
+    ServiceName: z.string().nullish(),
+    Status: z.string().nullish(),
   })
   .loose();
 
 export const Endpoint = z
   .object({
     EndpointType: z.string(),
-    BackendId: z.string().optional(),
+    BackendId: z.string().nullish(),
     Port: z.number().nullish(),
     InternetEndpoints: z.array(z.string()).nullish(),
     IntranetEndpoints: z.array(z.string()).nullish(),
@@ -94,5 +94,5 @@ export const Endpoint = z
   .loose();
 export type Endpoint = z.infer<typeof Endpoint>;
 export const DescribeServiceEndpointsResponse = z
-  .object({ AccessToken: z.string().optional(), Endpoints: z.array(Endpoint).nullish() })
+  .object({ AccessToken: z.string().nullish(), Endpoints: z.array(Endpoint).nullish() })
   .loose();

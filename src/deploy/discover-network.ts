@@ -95,7 +95,7 @@ async function discoverNlb(
     if (!list.ok) return failedCall('list the NLBs', list.error);
     const nlb = list.data.LoadBalancers?.find((l) => l.LoadBalancerId === nlbId);
     if (!nlb) return blocked(`The NLB ${nlbId} does not exist in ${t.region}.`);
-    vpcId ??= nlb.VpcId;
+    vpcId ??= nlb.VpcId ?? undefined;
     vswitchIds ??= nlb.ZoneMappings?.map((z) => z.VSwitchId);
   }
   if (!vpcId) {
