@@ -1,6 +1,7 @@
 import type { CallDeps } from '../aliyun/call-cli.js';
 import type { CallTarget } from '../aliyun/commands.js';
 import type { ServicePlan } from './build-service-json.js';
+import { buildServicePlan } from './build-service-plan.js';
 import { checkServiceName, type NameCheck } from './check-service-name.js';
 import type { DeploySpec } from './deploy-spec.js';
 import { discoverNetwork } from './discover-network.js';
@@ -15,6 +16,14 @@ import type { StepId } from './steps.js';
 export type GatesVerdict =
   | { ok: true; plan: ServicePlan; name: NameCheck; notes: string[] }
   | { ok: false; result: DeploymentResult };
+
+type Stopped = Exclude<GateResult<unknown>, { status: 'passed' }>;
+
+function stopAt(step: StepId, r: Stopped): GatesVerdict {
+  if (r.status === 'blocked')
+    return { ok: false, result: { result: 'blocked', step, reason: r.reason } };
+  return { ok: false, result: { result: 'failed', step, reason: r.reason, error: r.error } };
+}
 
 async function runGate<T>(tracker: StepTracker, id: StepId, gate: () => Promise<GateResult<T>>) {
   await tracker.start(id);
@@ -54,52 +63,28 @@ export async function runGates(
         : Promise.resolve(passed(undefined, 'Public resource pool')),
     ),
   ]);
-  for (const gate of [workspace, name, image, instance, network, group]) {
-    const r = gate.result;
-    if (r.status === 'blocked')
-      return { ok: false, result: { result: 'blocked', step: gate.id, reason: r.reason } };
-    if (r.status === 'failed') {
-      return {
-        ok: false,
-        result: { result: 'failed', step: gate.id, reason: r.reason, error: r.error },
-      };
-    }
-  }
-  // Every gate passed; the narrowing below only satisfies the compiler.
-  const w = workspace.result,
-    n = name.result,
-    i = image.result,
-    m = instance.result,
-    net = network.result;
-  if (
-    w.status !== 'passed' ||
-    n.status !== 'passed' ||
-    i.status !== 'passed' ||
-    m.status !== 'passed' ||
-    net.status !== 'passed'
-  ) {
-    throw new Error('unreachable: a gate did not pass');
-  }
-  const meta = m.value.instance;
-  const plan: ServicePlan = {
+  // Checked in table order, so the person reads the first reason the deployment stopped.
+  const w = workspace.result;
+  if (w.status !== 'passed') return stopAt('workspace', w);
+  const n = name.result;
+  if (n.status !== 'passed') return stopAt('name', n);
+  const i = image.result;
+  if (i.status !== 'passed') return stopAt('image', i);
+  const m = instance.result;
+  if (m.status !== 'passed') return stopAt('instance', m);
+  const net = network.result;
+  if (net.status !== 'passed') return stopAt('network', net);
+  if (group.result.status !== 'passed') return stopAt('resource-group', group.result);
+  const plan = buildServicePlan(spec, {
     name: n.value.name,
-    ...(w.value ? { workspaceId: w.value } : {}),
-    imageUri: i.value.imageUri,
-    ...(i.value.framework ? { framework: i.value.framework } : {}),
-    ...(i.value.command ? { command: i.value.command } : {}),
-    port: spec.port,
-    replicas: spec.replicas,
-    instanceType: meta.InstanceType,
-    resources: { cpu: meta.CPU, gpu: meta.GPUAmount, memory: Math.round(meta.Memory * 1024) },
-    ...(spec.ossPath ? { ossPath: spec.ossPath } : {}),
-    mountPath: spec.mountPath,
-    healthCheck: spec.healthCheck,
-    ...(spec.autoscale ? { autoscale: spec.autoscale } : {}),
+    workspaceId: w.value,
+    image: i.value,
+    instance: m.value.instance,
     network: net.value,
-    ...(spec.resourceGroup ? { resourceGroup: spec.resourceGroup } : {}),
-  };
+  });
   const notes = [i.value.note, m.value.note].filter((x): x is string => x !== undefined);
-  if (spec.serviceName.endsWith('*'))
+  if (spec.serviceName.endsWith('*')) {
     notes.unshift(`The service is named ${plan.name} (from ${spec.serviceName}).`);
+  }
   return { ok: true, plan, name: n.value, notes };
 }
