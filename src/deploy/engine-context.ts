@@ -14,6 +14,8 @@ export interface EngineContext {
   readonly signal?: AbortSignal;
   readonly random?: () => number;
   readonly now?: () => number;
+  /** Waits between throttled retries; tests pass one that returns at once. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** The engine's answer: the result (no secrets) and, separately, the token for the requester only. */

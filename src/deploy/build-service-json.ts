@@ -1,0 +1,113 @@
+import type { Autoscale } from './deploy-spec.js';
+import type { NetworkPlan } from './discover-network.js';
+import { FRAMEWORKS, type Framework } from './framework.js';
+
+/** Everything the service JSON is built from, after the gates resolved names, images and network. */
+export interface ServicePlan {
+  readonly name: string;
+  readonly workspaceId?: string;
+  readonly imageUri: string;
+  readonly framework?: Framework;
+  readonly command?: string;
+  readonly port: number;
+  readonly replicas: number;
+  readonly instanceType: string;
+  /** Cores, GPUs and memory (MB) of the instance type; used on a dedicated resource group. */
+  readonly resources: { cpu: number; gpu: number; memory: number };
+  readonly ossPath?: string;
+  readonly mountPath: string;
+  readonly healthCheck: boolean;
+  readonly autoscale?: Autoscale;
+  readonly network: NetworkPlan;
+  readonly resourceGroup?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** The spec's startup_check: LLM servers answer /health late; others answer / sooner. */
+function buildStartupCheck(plan: ServicePlan): Json {
+  const llm = plan.framework === 'vllm' || plan.framework === 'sglang';
+  const path = plan.framework ? FRAMEWORKS[plan.framework].health : '/';
+  return {
+    http_get: { path, port: plan.port },
+    initial_delay_seconds: llm ? 120 : 60,
+    period_seconds: 10,
+    timeout_seconds: 1,
+    success_threshold: 1,
+    failure_threshold: 30,
+  };
+}
+
+function buildCloud(plan: ServicePlan): Json | undefined {
+  const net = plan.network;
+  const networking =
+    net.mode === 'shared'
+      ? undefined
+      : {
+          vpc_id: net.vpcId,
+          vswitch_id: net.vswitchIds.join(','),
+          security_group_id: net.securityGroupId,
+        };
+  // A dedicated resource group replaces cloud.computing (metadata.resource instead).
+  const computing = plan.resourceGroup ? undefined : { instance_type: plan.instanceType };
+  if (!computing && !networking) return undefined;
+  return { ...(computing ? { computing } : {}), ...(networking ? { networking } : {}) };
+}
+
+function buildNetworking(plan: ServicePlan): Json | undefined {
+  const net = plan.network;
+  if (net.mode === 'gateway') return { gateway: net.gatewayId };
+  if (net.mode === 'nlb') {
+    return { nlb: [{ id: net.nlbId, listener_port: plan.port, netType: net.netType }] };
+  }
+  return undefined;
+}
+
+/** Builds the EAS service JSON of the spec's patterns (and their combinations) from a resolved plan. */
+export function buildServiceJson(plan: ServicePlan): Json {
+  const metadata: Json = {
+    name: plan.name,
+    instance: plan.replicas,
+    ...(plan.workspaceId ? { workspace_id: plan.workspaceId } : {}),
+    ...(plan.resourceGroup
+      ? {
+          resource: plan.resourceGroup,
+          cpu: plan.resources.cpu,
+          gpu: plan.resources.gpu,
+          memory: plan.resources.memory,
+        }
+      : {}),
+  };
+  const container: Json = {
+    image: plan.imageUri,
+    port: plan.port,
+    ...(plan.command ? { command: plan.command } : {}),
+    ...(plan.healthCheck ? { startup_check: buildStartupCheck(plan) } : {}),
+  };
+  const cloud = buildCloud(plan);
+  const networking = buildNetworking(plan);
+  const autoscaler = plan.autoscale
+    ? {
+        min: plan.autoscale.min,
+        max: plan.autoscale.max,
+        scaleStrategies: [
+          { metricName: plan.autoscale.metric, threshold: plan.autoscale.threshold },
+        ],
+      }
+    : undefined;
+  return {
+    metadata,
+    containers: [container],
+    ...(plan.ossPath
+      ? { storage: [{ mount_path: plan.mountPath, oss: { path: plan.ossPath, readOnly: true } }] }
+      : {}),
+    ...(cloud ? { cloud } : {}),
+    ...(autoscaler ? { autoscaler } : {}),
+    ...(networking ? { networking } : {}),
+  };
+}
+
+/** The same plan on the shared gateway: the NLB plugin-bug fallback drops networking.nlb and cloud.networking. */
+export function withSharedGateway(plan: ServicePlan): ServicePlan {
+  return { ...plan, network: { mode: 'shared' } };
+}

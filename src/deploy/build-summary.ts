@@ -1,0 +1,86 @@
+import type { Endpoint } from '../aliyun/schemas.js';
+import type { Framework } from './framework.js';
+import type { DeploymentSummary, EndpointSummary } from './outcome.js';
+
+/** What the summary is built from; the AccessToken is deliberately not part of it. */
+export interface SummaryInput {
+  readonly serviceName: string;
+  readonly serviceId?: string;
+  readonly region: string;
+  readonly workspaceId?: string;
+  readonly status: string;
+  readonly port: number;
+  readonly framework?: Framework;
+  readonly mountPath: string;
+  readonly endpoints: readonly Endpoint[];
+  /** describe-service's endpoints, used when describe-service-endpoints gave none. */
+  readonly fallback?: { internet?: string | null; intranet?: string | null };
+  readonly notes: readonly string[];
+}
+
+const AUTH = '-H "Authorization: <AccessToken>"';
+
+/** NLB endpoints are host:port; give them the listener port and the service path when missing. */
+function addressOf(raw: string, endpoint: EndpointSummary, name: string): string {
+  if (endpoint.type !== 'Nlb') return raw;
+  const url = /^https?:\/\//.test(raw) ? raw : `http://${raw}`;
+  const hostPort = url.replace(/^https?:\/\//, '').split('/')[0] ?? '';
+  const withPort =
+    hostPort.includes(':') || endpoint.port === null ? hostPort : `${hostPort}:${endpoint.port}`;
+  return `http://${withPort}/api/predict/${name}`;
+}
+
+/** A curl line that fits the model: OpenAI chat for vLLM/SGLang, /prompt for ComfyUI, the endpoint otherwise. */
+function buildCurl(url: string, input: SummaryInput): string {
+  if (input.framework === 'vllm' || input.framework === 'sglang') {
+    const body = JSON.stringify({
+      model: input.mountPath,
+      messages: [{ role: 'user', content: 'Hello' }],
+    });
+    return `curl -X POST ${url}/v1/chat/completions ${AUTH} -H "Content-Type: application/json" -d '${body}'`;
+  }
+  if (input.framework === 'comfyui') {
+    return `curl -X POST ${url}/prompt ${AUTH} -H "Content-Type: application/json" -d '{"prompt": {}}'`;
+  }
+  return `curl ${url} ${AUTH}`;
+}
+
+function summarizeEndpoints(input: SummaryInput): EndpointSummary[] {
+  const listed = input.endpoints.map((e) => ({
+    type: e.EndpointType,
+    internet: e.InternetEndpoints?.[0] ?? null,
+    intranet: e.IntranetEndpoints?.[0] ?? null,
+    port: e.Port ? e.Port : e.EndpointType === 'Nlb' ? input.port : null,
+  }));
+  if (listed.length > 0 || !input.fallback) return listed;
+  return [
+    {
+      type: 'DefaultGateway',
+      internet: input.fallback.internet ?? null,
+      intranet: input.fallback.intranet ?? null,
+      port: null,
+    },
+  ];
+}
+
+/** The spec's Deployment Summary: endpoints (null kept), curl examples with `<AccessToken>`, console link, notes. */
+export function buildSummary(input: SummaryInput): DeploymentSummary {
+  const endpoints = summarizeEndpoints(input);
+  const curlExamples = endpoints.flatMap((e) =>
+    [e.internet, e.intranet]
+      .filter((a): a is string => typeof a === 'string' && a.length > 0)
+      .map((a) => buildCurl(addressOf(a, e, input.serviceName), input)),
+  );
+  const ws = input.workspaceId ? `&workspaceId=${input.workspaceId}` : '';
+  return {
+    serviceName: input.serviceName,
+    ...(input.serviceId ? { serviceId: input.serviceId } : {}),
+    region: input.region,
+    status: input.status,
+    endpoints,
+    port: input.port,
+    curlExamples,
+    consoleUrl: `https://pai.console.aliyun.com/?regionId=${input.region}${ws}#/eas/serviceDetail/${input.serviceName}/detail`,
+    notes: [...input.notes],
+  };
+}

@@ -1,0 +1,77 @@
+import { type CallDeps, callCli } from '../aliyun/call-cli.js';
+import {
+  type CallTarget,
+  describeServiceArgs,
+  describeServiceEndpointsArgs,
+} from '../aliyun/commands.js';
+import { DescribeServiceEndpointsResponse, Service } from '../aliyun/schemas.js';
+import { buildSummary } from './build-summary.js';
+import type { DeploySpec } from './deploy-spec.js';
+import type { Framework } from './framework.js';
+import type { DeploymentResult } from './outcome.js';
+import type { StepTracker } from './step-tracker.js';
+
+/** What is known once the service exists. */
+export interface Created {
+  readonly name: string;
+  readonly serviceId: string;
+  readonly workspaceId?: string;
+  readonly framework?: Framework;
+  /** A describe-service answer already read (by reconciling); then it is not read again. */
+  readonly service?: Service;
+  readonly notes: readonly string[];
+}
+
+/** describe-service exactly once, then describe-service-endpoints, then the summary; any status is success. */
+export async function finishDeployment(
+  deps: CallDeps,
+  t: CallTarget,
+  spec: DeploySpec,
+  created: Created,
+  tracker: StepTracker,
+): Promise<{ result: DeploymentResult; accessToken?: string }> {
+  await tracker.start('status');
+  let service = created.service;
+  if (!service) {
+    const answer = await callCli(deps, describeServiceArgs(t, created.name), Service);
+    if (answer.ok) service = answer.data;
+    else
+      await tracker.finish('status', {
+        status: 'skipped',
+        detail: `Could not read the status: ${answer.error.message}`,
+      });
+  }
+  if (service) await tracker.finish('status', { status: 'passed', detail: service.Status });
+  await tracker.start('endpoints');
+  const endpoints = await callCli(
+    deps,
+    describeServiceEndpointsArgs(t, created.name),
+    DescribeServiceEndpointsResponse,
+  );
+  const list = endpoints.ok ? (endpoints.data.Endpoints ?? []) : [];
+  await tracker.finish(
+    'endpoints',
+    endpoints.ok
+      ? { status: 'passed', detail: `${list.length} endpoint(s)` }
+      : { status: 'skipped', detail: `Could not read the endpoints: ${endpoints.error.message}` },
+  );
+  const summary = buildSummary({
+    serviceName: created.name,
+    serviceId: service?.ServiceId ?? created.serviceId,
+    region: t.region,
+    ...(created.workspaceId ? { workspaceId: created.workspaceId } : {}),
+    status: service?.Status ?? 'Creating',
+    port: spec.port,
+    ...(created.framework ? { framework: created.framework } : {}),
+    mountPath: spec.mountPath,
+    endpoints: list,
+    fallback: {
+      internet: service?.InternetEndpoint ?? null,
+      intranet: service?.IntranetEndpoint ?? null,
+    },
+    notes: created.notes,
+  });
+  const accessToken =
+    (endpoints.ok ? endpoints.data.AccessToken : undefined) ?? service?.AccessToken;
+  return { result: { result: 'deployed', summary }, ...(accessToken ? { accessToken } : {}) };
+}

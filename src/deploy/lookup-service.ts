@@ -1,0 +1,77 @@
+import { callCli } from '../aliyun/call-cli.js';
+import { describeCliError } from '../aliyun/cli-error.js';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import {
+  buildUserAgent,
+  describeServiceArgs,
+  describeServiceEndpointsArgs,
+} from '../aliyun/commands.js';
+import { DescribeServiceEndpointsResponse, Service } from '../aliyun/schemas.js';
+import type { EndpointSummary } from './outcome.js';
+
+/** One service's status for `/eas-deploy status`; never holds the token. */
+export type ServiceStatus =
+  | {
+      ok: true;
+      serviceName: string;
+      serviceId?: string;
+      status: string;
+      reason?: string;
+      endpoints: EndpointSummary[];
+    }
+  | { ok: false; notFound: boolean; message: string };
+
+/** Reads one service's status with a single describe-service (no token in the answer). */
+export async function lookupServiceStatus(
+  cli: CliRunner,
+  region: string,
+  name: string,
+  deploymentId: string,
+): Promise<ServiceStatus> {
+  const target = { region, userAgent: buildUserAgent(deploymentId) };
+  const answer = await callCli({ cli }, describeServiceArgs(target, name), Service);
+  if (!answer.ok) {
+    const notFound =
+      answer.error.statusCode === 404 || answer.error.code === 'InvalidService.NotFound';
+    const message = notFound
+      ? `There is no service named ${name} in ${region}.`
+      : describeCliError(answer.error);
+    return { ok: false, notFound, message };
+  }
+  const s = answer.data;
+  const reason = typeof s.Reason === 'string' ? s.Reason : undefined;
+  return {
+    ok: true,
+    serviceName: s.ServiceName,
+    ...(s.ServiceId ? { serviceId: s.ServiceId } : {}),
+    status: s.Status,
+    ...(reason ? { reason } : {}),
+    endpoints: [
+      {
+        type: 'Service',
+        internet: s.InternetEndpoint ?? null,
+        intranet: s.IntranetEndpoint ?? null,
+        port: null,
+      },
+    ],
+  };
+}
+
+/** Reads the service's AccessToken again (for the requester only: never post it in a channel). */
+export async function fetchAccessToken(
+  cli: CliRunner,
+  region: string,
+  name: string,
+  deploymentId: string,
+): Promise<{ ok: true; accessToken: string } | { ok: false; message: string }> {
+  const target = { region, userAgent: buildUserAgent(deploymentId) };
+  const answer = await callCli(
+    { cli },
+    describeServiceEndpointsArgs(target, name),
+    DescribeServiceEndpointsResponse,
+  );
+  if (!answer.ok) return { ok: false, message: describeCliError(answer.error) };
+  if (!answer.data.AccessToken)
+    return { ok: false, message: `The service ${name} has no AccessToken.` };
+  return { ok: true, accessToken: answer.data.AccessToken };
+}

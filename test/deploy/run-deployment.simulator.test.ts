@@ -1,0 +1,127 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliRunner, createExecaCliRunner } from '../../src/aliyun/cli-runner.js';
+import { runPreflight } from '../../src/aliyun/preflight.js';
+import { DeploySpec, type DeploySpecInput } from '../../src/deploy/deploy-spec.js';
+import { emptyJournal, Journal } from '../../src/deploy/journal.js';
+import { runDeployment } from '../../src/deploy/run-deployment.js';
+
+// End to end through bin/aliyun-sim and its built-in demo world (cn-hangzhou: one enabled
+// workspace, qwen_chat_prod taken, a dedicated gateway, an NLB-ready VPC, eas-r-hzdedicated01).
+const SIM = resolve('bin/aliyun-sim');
+const available = existsSync(SIM) && existsSync('dist/src/sim/aliyun/main.js');
+const dirs: string[] = [];
+
+/** A runner on a fresh simulated account, with optional ALIYUN_SIM_FAULTS; it records each call. */
+function createSimCli(faults: object[] = []): CliRunner & { calls: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-sim-'));
+  dirs.push(dir);
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ALIYUN_SIM_STATE: join(dir, 'state.json'),
+    ALIYUN_SIM_FAULTS: JSON.stringify(faults),
+  };
+  const inner = createExecaCliRunner({ executable: SIM, env, defaultTimeoutMs: 20_000 });
+  const calls: string[] = [];
+  return {
+    calls,
+    run: async (args, options) => {
+      calls.push(`${args[0]} ${args[1]}`);
+      return inner.run(args, options);
+    },
+  };
+}
+
+async function deploy(cli: CliRunner, input: Partial<DeploySpecInput>, journal = emptyJournal()) {
+  const spec = DeploySpec.parse({
+    region: 'cn-hangzhou',
+    serviceName: 'sim_demo',
+    image: 'vllm',
+    instanceType: 'ecs.gn7i-c16g1.4xlarge',
+    ...input,
+  });
+  let saved = journal;
+  const outcome = await runDeployment(spec, {
+    deploymentId: `sim-${spec.serviceName}`,
+    cli,
+    journal,
+    saveJournal: async (j) => {
+      saved = structuredClone(j);
+    },
+    onProgress: () => {},
+    sleep: async () => {},
+  });
+  return { outcome, saved: () => saved };
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!available)('runDeployment through the simulator', () => {
+  it('passes the preflight', async () => {
+    expect(await runPreflight(createSimCli())).toEqual({ ok: true, problems: [] });
+  });
+
+  it('deploys on each network mode and on a dedicated resource group', async () => {
+    for (const [input, type] of [
+      [{}, 'DefaultGateway'],
+      [{ network: { mode: 'gateway' as const } }, 'PrivateGateway'],
+      [{ network: { mode: 'nlb' as const } }, 'Nlb'],
+      [{ resourceGroup: 'eas-r-hzdedicated01' }, 'DefaultGateway'],
+    ] as const) {
+      const { outcome } = await deploy(createSimCli(), input);
+      if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
+      expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
+      expect(outcome.accessToken).toBeTruthy();
+    }
+  });
+
+  it('stops on each stop condition without creating', async () => {
+    for (const [input, step] of [
+      [{ serviceName: 'qwen_chat_prod' }, 'name'],
+      [{ region: 'cn-shanghai' }, 'workspace'],
+      [{ instanceType: 'ecs.gn7-c12g1.3xlarge' }, 'instance'],
+      [{ image: 'docker.io/x/y:1' }, 'image'],
+      [{ network: { mode: 'gateway' as const, gatewayId: 'gw-nothere1' } }, 'network'],
+      [{ resourceGroup: 'eas-r-nothere1' }, 'resource-group'],
+    ] as const) {
+      const cli = createSimCli();
+      const { outcome } = await deploy(cli, input);
+      expect(outcome.result).toMatchObject({ result: 'blocked', step });
+      expect(cli.calls).not.toContain('eas create-service');
+    }
+  });
+
+  it('falls back to the shared gateway after the NLB plugin bug twice', async () => {
+    const bug = {
+      op: 'eas create-service',
+      mode: 'nlb-bug',
+      times: 2,
+      message: 'vswitch can not be null',
+    };
+    const { outcome } = await deploy(createSimCli([bug]), { network: { mode: 'nlb' } });
+    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
+    expect(outcome.result.summary.notes).toContain(
+      'NLB config failed due to CLI plugin limitation. Deployed with shared gateway instead.',
+    );
+  });
+
+  it('reconciles a create that timed out but succeeded, and a resumed job does not create again', async () => {
+    const cli = createSimCli([
+      { op: 'eas create-service', mode: 'timeout-but-succeeds', times: 1 },
+    ]);
+    const first = await deploy(cli, {});
+    expect(first.outcome.result.result).toBe('deployed');
+    expect(cli.calls.filter((c) => c === 'eas create-service')).toHaveLength(1);
+    const before = cli.calls.length;
+    const again = await deploy(cli, {}, Journal.parse(first.saved()));
+    expect(again.outcome.result.result).toBe('deployed');
+    expect(cli.calls.slice(before)).toEqual([
+      'eas describe-service',
+      'eas describe-service-endpoints',
+    ]);
+  });
+});
