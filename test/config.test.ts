@@ -18,24 +18,84 @@ describe('configuration from the environment', () => {
   });
 
   it('names a missing required variable in one line', () => {
-    expect(() => readConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/^SLACK_BOT_TOKEN is required but not set$/);
+    expect(() => readConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /^SLACK_BOT_TOKEN is required but not set$/,
+    );
   });
 
   it('names a malformed variable and says why', () => {
     expect(() => readConfig({ ...base, PORT: 'eighty' })).toThrow(/^PORT is invalid/);
-    expect(() => readConfig({ ...base, REDIS_URL: 'localhost:6379' })).toThrow(/^REDIS_URL is invalid/);
+    expect(() => readConfig({ ...base, REDIS_URL: 'localhost:6379' })).toThrow(
+      /^REDIS_URL is invalid/,
+    );
   });
 
   it('refuses a malformed allow-list instead of opening the door', () => {
-    expect(() => readConfig({ ...base, EAS_ALLOWED_USERS: 'U123,not an id' })).toThrow(/^EAS_ALLOWED_USERS is invalid/);
+    expect(() => readConfig({ ...base, EAS_ALLOWED_USERS: 'U123,not an id' })).toThrow(
+      /^EAS_ALLOWED_USERS is invalid/,
+    );
   });
 
   it('parses comma-separated allow-lists', () => {
-    expect(readConfig({ ...base, EAS_ALLOWED_USERS: ' U1AAA, U2BBB ' }).EAS_ALLOWED_USERS).toEqual(['U1AAA', 'U2BBB']);
+    expect(readConfig({ ...base, EAS_ALLOWED_USERS: ' U1AAA, U2BBB ' }).EAS_ALLOWED_USERS).toEqual([
+      'U1AAA',
+      'U2BBB',
+    ]);
   });
 
   it('needs the signing secret in HTTP mode but not in Socket Mode', () => {
     expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
-    expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
+    expect(
+      readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN,
+    ).toBe('xapp-1');
+  });
+
+  it('applies the governance defaults: no approval, token both ways, a 10 000-entry audit', () => {
+    expect(readConfig(base)).toMatchObject({
+      EAS_ALLOWED_USERGROUPS: [],
+      EAS_APPROVERS: [],
+      EAS_APPROVAL_INSTANCE_FAMILIES: [],
+      EAS_APPROVAL_TTL_MINUTES: 60,
+      EAS_TOKEN_DELIVERY: 'both',
+      EAS_AUDIT_MAX_ENTRIES: 10_000,
+    });
+    expect(readConfig(base).EAS_APPROVAL_GPU_THRESHOLD).toBeUndefined();
+  });
+
+  it('parses user groups, approvers, the GPU threshold and instance families', () => {
+    const config = readConfig({
+      ...base,
+      EAS_ALLOWED_USERGROUPS: 'S01DEPLOY, S02OPS',
+      EAS_APPROVERS: 'U1BOSS',
+      EAS_APPROVAL_GPU_THRESHOLD: '8',
+      EAS_APPROVAL_INSTANCE_FAMILIES: 'ecs.gn8, ml.gu8',
+      EAS_APPROVAL_TTL_MINUTES: '30',
+      EAS_TOKEN_DELIVERY: 'dm',
+    });
+    expect(config).toMatchObject({
+      EAS_ALLOWED_USERGROUPS: ['S01DEPLOY', 'S02OPS'],
+      EAS_APPROVERS: ['U1BOSS'],
+      EAS_APPROVAL_GPU_THRESHOLD: 8,
+      EAS_APPROVAL_INSTANCE_FAMILIES: ['ecs.gn8', 'ml.gu8'],
+      EAS_APPROVAL_TTL_MINUTES: 30,
+      EAS_TOKEN_DELIVERY: 'dm',
+    });
+  });
+
+  it('stops start-up on a malformed governance setting, naming it', () => {
+    const bad: Record<string, string> = {
+      EAS_ALLOWED_USERGROUPS: 'U0123ABCD',
+      EAS_APPROVERS: 'alice',
+      EAS_APPROVAL_GPU_THRESHOLD: 'eight',
+      EAS_APPROVAL_INSTANCE_FAMILIES: 'ecs.gn8;rm -rf',
+      EAS_APPROVAL_TTL_MINUTES: '0',
+      EAS_TOKEN_DELIVERY: 'channel',
+      EAS_AUDIT_MAX_ENTRIES: 'lots',
+    };
+    for (const [name, value] of Object.entries(bad)) {
+      expect(() => readConfig({ ...base, [name]: value })).toThrow(
+        new RegExp(`^${name} is invalid`),
+      );
+    }
   });
 });
