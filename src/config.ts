@@ -15,6 +15,38 @@ const SlackIdList = z
     ),
   );
 
+/** A comma-separated list of Slack user group ids (S…); empty or unset means "no restriction". */
+const UsergroupIdList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^S[A-Z0-9]+$/, 'must be user group ids like S0123ABCD, comma-separated'),
+    ),
+  );
+
+/** A comma-separated list of instance-type prefixes such as `ecs.gn8,ml.gu8`. */
+const InstanceFamilyList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, 'must be instance-type prefixes like ecs.gn8,ml.gu8'),
+    ),
+  );
+
 const optionalText = z
   .string()
   .optional()
@@ -49,6 +81,21 @@ export const ConfigSchema = z.object({
   ),
   EAS_ALLOWED_USERS: SlackIdList.default([]),
   EAS_ALLOWED_CHANNELS: SlackIdList.default([]),
+  EAS_ALLOWED_USERGROUPS: UsergroupIdList.default([]),
+  /** Who may approve costly deployments and read the audit log; unset = nobody. */
+  EAS_APPROVERS: SlackIdList.default([]),
+  /** GPUs × replicas above which approval is needed; unset = never by count. */
+  EAS_APPROVAL_GPU_THRESHOLD: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a whole number of GPUs (GPUs × replicas)')
+      .transform(Number)
+      .optional(),
+  ),
+  EAS_APPROVAL_INSTANCE_FAMILIES: InstanceFamilyList.default([]),
+  EAS_APPROVAL_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  EAS_TOKEN_DELIVERY: z.enum(['ephemeral', 'dm', 'both']).default('both'),
+  EAS_AUDIT_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
   EAS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   EAS_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -49,4 +49,53 @@ describe('configuration from the environment', () => {
       readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN,
     ).toBe('xapp-1');
   });
+
+  it('applies the governance defaults: no approval, token both ways, a 10 000-entry audit', () => {
+    expect(readConfig(base)).toMatchObject({
+      EAS_ALLOWED_USERGROUPS: [],
+      EAS_APPROVERS: [],
+      EAS_APPROVAL_INSTANCE_FAMILIES: [],
+      EAS_APPROVAL_TTL_MINUTES: 60,
+      EAS_TOKEN_DELIVERY: 'both',
+      EAS_AUDIT_MAX_ENTRIES: 10_000,
+    });
+    expect(readConfig(base).EAS_APPROVAL_GPU_THRESHOLD).toBeUndefined();
+  });
+
+  it('parses user groups, approvers, the GPU threshold and instance families', () => {
+    const config = readConfig({
+      ...base,
+      EAS_ALLOWED_USERGROUPS: 'S01DEPLOY, S02OPS',
+      EAS_APPROVERS: 'U1BOSS',
+      EAS_APPROVAL_GPU_THRESHOLD: '8',
+      EAS_APPROVAL_INSTANCE_FAMILIES: 'ecs.gn8, ml.gu8',
+      EAS_APPROVAL_TTL_MINUTES: '30',
+      EAS_TOKEN_DELIVERY: 'dm',
+    });
+    expect(config).toMatchObject({
+      EAS_ALLOWED_USERGROUPS: ['S01DEPLOY', 'S02OPS'],
+      EAS_APPROVERS: ['U1BOSS'],
+      EAS_APPROVAL_GPU_THRESHOLD: 8,
+      EAS_APPROVAL_INSTANCE_FAMILIES: ['ecs.gn8', 'ml.gu8'],
+      EAS_APPROVAL_TTL_MINUTES: 30,
+      EAS_TOKEN_DELIVERY: 'dm',
+    });
+  });
+
+  it('stops start-up on a malformed governance setting, naming it', () => {
+    const bad: Record<string, string> = {
+      EAS_ALLOWED_USERGROUPS: 'U0123ABCD',
+      EAS_APPROVERS: 'alice',
+      EAS_APPROVAL_GPU_THRESHOLD: 'eight',
+      EAS_APPROVAL_INSTANCE_FAMILIES: 'ecs.gn8;rm -rf',
+      EAS_APPROVAL_TTL_MINUTES: '0',
+      EAS_TOKEN_DELIVERY: 'channel',
+      EAS_AUDIT_MAX_ENTRIES: 'lots',
+    };
+    for (const [name, value] of Object.entries(bad)) {
+      expect(() => readConfig({ ...base, [name]: value })).toThrow(
+        new RegExp(`^${name} is invalid`),
+      );
+    }
+  });
 });

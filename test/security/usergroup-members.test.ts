@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessPolicy } from '../../src/security/access-policy.js';
+import { checkAccess } from '../../src/security/check-access.js';
+import { createUsergroupMembers } from '../../src/security/usergroup-members.js';
+
+/** A stand-in for usergroups.users.list that counts its calls and can be made to fail. */
+function fakeSlack(groups: Record<string, string[]>) {
+  const calls: string[] = [];
+  let failing = false;
+  return {
+    calls,
+    fail(on: boolean) {
+      failing = on;
+    },
+    async listUsergroupUsers(id: string): Promise<string[]> {
+      calls.push(id);
+      if (failing) throw new Error('slack_webapi_platform_error: ratelimited');
+      return groups[id] ?? [];
+    },
+  };
+}
+
+const policy: AccessPolicy = {
+  allowedUsers: ['U1LISTED'],
+  allowedUsergroups: ['S1DEPLOY', 'S2OPS'],
+  allowedChannels: [],
+  approvers: [],
+};
+
+describe('user-group membership', () => {
+  it('finds the allowed groups a person is in', async () => {
+    const slack = fakeSlack({ S1DEPLOY: ['U2'], S2OPS: ['U2', 'U3'] });
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    expect(await members.groupsOf('U2', ['S1DEPLOY', 'S2OPS'])).toEqual(['S1DEPLOY', 'S2OPS']);
+    expect(await members.groupsOf('U4', ['S1DEPLOY', 'S2OPS'])).toEqual([]);
+  });
+
+  it('asks Slack once per group until the cache expires', async () => {
+    let clock = 1_000;
+    const slack = fakeSlack({ S1DEPLOY: ['U2'] });
+    const members = createUsergroupMembers({
+      listUsergroupUsers: slack.listUsergroupUsers,
+      ttlMs: 60_000,
+      now: () => clock,
+    });
+    await Promise.all([members.groupsOf('U2', ['S1DEPLOY']), members.groupsOf('U3', ['S1DEPLOY'])]);
+    await members.groupsOf('U2', ['S1DEPLOY']);
+    expect(slack.calls).toEqual(['S1DEPLOY']);
+    clock += 60_001;
+    await members.groupsOf('U2', ['S1DEPLOY']);
+    expect(slack.calls).toEqual(['S1DEPLOY', 'S1DEPLOY']);
+  });
+
+  it('answers "unknown" when Slack fails, and asks again next time', async () => {
+    const slack = fakeSlack({ S1DEPLOY: ['U2'] });
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    slack.fail(true);
+    expect(await members.groupsOf('U2', ['S1DEPLOY'])).toBeUndefined();
+    slack.fail(false);
+    expect(await members.groupsOf('U2', ['S1DEPLOY'])).toEqual(['S1DEPLOY']);
+  });
+});
+
+describe('checking access before a deployment', () => {
+  it('does not ask Slack for someone on the user list', async () => {
+    const slack = fakeSlack({});
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    expect(await checkAccess(policy, members, { userId: 'U1LISTED', channelId: 'C1' })).toEqual({
+      allowed: true,
+    });
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('lets in a group member and refuses a stranger', async () => {
+    const slack = fakeSlack({ S2OPS: ['U3'] });
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    expect((await checkAccess(policy, members, { userId: 'U3', channelId: 'C1' })).allowed).toBe(
+      true,
+    );
+    expect(await checkAccess(policy, members, { userId: 'U9', channelId: 'C1' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/not on the list/),
+    });
+  });
+
+  it('refuses, saying the check could not be made, when Slack is down', async () => {
+    const slack = fakeSlack({ S2OPS: ['U3'] });
+    slack.fail(true);
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    expect(await checkAccess(policy, members, { userId: 'U3', channelId: 'C1' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/could not be checked/),
+    });
+  });
+
+  it('refuses a wrong channel without asking Slack', async () => {
+    const slack = fakeSlack({ S2OPS: ['U3'] });
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    const decision = await checkAccess({ ...policy, allowedChannels: ['C1OK'] }, members, {
+      userId: 'U3',
+      channelId: 'C2',
+    });
+    expect(decision.allowed).toBe(false);
+    expect(slack.calls).toEqual([]);
+  });
+});
