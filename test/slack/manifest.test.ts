@@ -18,7 +18,6 @@ describe('the Slack app manifest', () => {
       'commands',
       'im:write',
       'usergroups:read',
-      'users:read',
     ]);
   });
 });
