@@ -7,6 +7,7 @@ import {
 } from '../../blocks/answers.js';
 import { buildDeployModal } from '../../blocks/deploy-modal.js';
 import { buildHomeView } from '../../blocks/home-view.js';
+import { buildNoticeView } from '../../blocks/notice-view.js';
 import { buildProgressMessage } from '../../blocks/progress-message.js';
 import {
   buildDryRunMessage,
@@ -70,6 +71,7 @@ const views = {
     notice: long(4000),
   }),
   'app home': buildHomeView(items),
+  notice: buildNoticeView(long(40), long(5000)),
 };
 const messages = {
   progress: buildProgressMessage({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlashCommandBody } from '../../../src/sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
+import { findSlackLimitViolations } from '../../support/slack-limits.js';
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('/eas-deploy', () => {
     expect(view.callback_id).toBe('eas_deploy');
     expect(JSON.parse(view.private_metadata)).toEqual({ channelId: 'C0ROOM' });
     expect(h.ports.catalogCalls).toEqual([]);
+    expect(findSlackLimitViolations(open.args.view as object, 'view')).toEqual([]);
   });
 
   it('pre-fills the modal from key=value text, with the image’s start command', async () => {
