@@ -6,6 +6,7 @@ import {
   buildStateValues,
   buildViewSubmissionBody,
 } from '../../src/sim/slack/payloads.js';
+import { renderConversation } from '../../src/sim/slack/render-conversation.js';
 import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
 import { findSlackLimitViolations } from '../support/slack-limits.js';
 
@@ -112,5 +113,17 @@ describe('a deployment as the channel sees it', () => {
     expect(secret.map((c) => [c.method, c.args.user])).toEqual([
       ['chat.postEphemeral', 'U0REQUEST'],
     ]);
+  });
+});
+
+describe('rendering the channel for the demo', () => {
+  it('shows the parent as last edited with the summary under it, and the private token marked', async () => {
+    const text = renderConversation(h.standIn.calls, 'C0TEAM');
+    expect(
+      text.startsWith('*Deploying `qwen_flow` to cn-hangzhou…*\n✓ Create the service (0.9s)'),
+    ).toBe(true);
+    expect(text).toContain('    │ *Deployment summary — `qwen_flow`*');
+    expect(text).toContain('    │ (only visible to <@U0REQUEST>)');
+    expect(text).toContain('[Refresh status]');
   });
 });

@@ -12,6 +12,8 @@ export interface RecordedCall {
   readonly method: string;
   readonly args: CallArgs;
   readonly time: number;
+  /** What the stand-in answered (ts of a posted message, view id, or the error). */
+  readonly response?: MethodAnswer;
 }
 
 /** A failure to answer the next call of a method with. */
@@ -81,8 +83,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const failures = new Map<string, InjectedFailure[]>();
   const waiters = new Set<(call: RecordedCall) => void>();
 
-  const record = (method: string, args: CallArgs): void => {
-    const call = { method, args, time: Date.now() };
+  const record = (method: string, args: CallArgs, response?: MethodAnswer): void => {
+    const call = { method, args, time: Date.now(), ...(response ? { response } : {}) };
     calls.push(call);
     for (const notify of [...waiters]) notify(call);
   };
@@ -107,17 +109,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return answer(res, 200, { ok: true });
     }
     const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
-    record(method, args);
     const failure = failures.get(method)?.shift();
     if (failure && 'status' in failure) {
-      const retryAfter = String(failure.retryAfterSeconds);
-      return answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });
+      const limited = { ok: false, error: 'ratelimited' };
+      record(method, args, limited);
+      return answer(res, 429, limited, { 'retry-after': String(failure.retryAfterSeconds) });
     }
-    if (failure) return answer(res, 200, { ok: false, error: failure.error });
     const handler = METHODS[method];
-    if (!handler) return answer(res, 200, { ok: false, error: 'unknown_method' });
-    if (!authorized(req, args)) return answer(res, 200, { ok: false, error: 'invalid_auth' });
-    return answer(res, 200, handler(state, args));
+    const body: MethodAnswer = failure
+      ? { ok: false, error: failure.error }
+      : !handler
+        ? { ok: false, error: 'unknown_method' }
+        : !authorized(req, args)
+          ? { ok: false, error: 'invalid_auth' }
+          : handler(state, args);
+    record(method, args, body);
+    return answer(res, 200, body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
