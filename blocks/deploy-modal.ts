@@ -6,7 +6,14 @@ import {
   NETWORK_MODES,
   type NetworkModeId,
 } from './ids.js';
-import { context, option, plain, truncate } from './text.js';
+import {
+  dryRunInput,
+  externalSelect,
+  numberInput,
+  staticSelect,
+  textInput,
+} from './modal-inputs.js';
+import { context, option, plain } from './text.js';
 
 /** Field values to start the modal with (raw strings, as a person would type them). */
 export type Prefill = Partial<Record<FieldId, string>>;
@@ -26,83 +33,6 @@ const NETWORK_LABELS: Record<NetworkModeId, string> = {
   gateway: 'Dedicated gateway',
   nlb: 'Network load balancer (NLB)',
 };
-
-type Input = types.InputBlock;
-
-function textInput(
-  id: FieldId,
-  label: string,
-  prefill: Prefill,
-  hint?: string,
-  optional = true,
-): Input {
-  const initial = prefill[id];
-  return {
-    type: 'input',
-    block_id: id,
-    optional,
-    label: plain(label, 2000),
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: id,
-      ...(initial ? { initial_value: truncate(initial, 3000) } : {}),
-    },
-  };
-}
-
-function numberInput(id: FieldId, label: string, prefill: Prefill, fallback?: string): Input {
-  const initial = prefill[id] ?? fallback;
-  return {
-    type: 'input',
-    block_id: id,
-    optional: fallback === undefined,
-    label: plain(label),
-    element: {
-      type: 'number_input',
-      action_id: id,
-      is_decimal_allowed: false,
-      ...(initial && /^\d+$/.test(initial) ? { initial_value: initial } : {}),
-    },
-  };
-}
-
-function staticSelect(
-  id: FieldId,
-  label: string,
-  options: types.PlainTextOption[],
-  initial?: string,
-  dispatch = false,
-): Input {
-  const chosen = options.find((o) => o.value === initial);
-  return {
-    type: 'input',
-    block_id: id,
-    label: plain(label),
-    dispatch_action: dispatch,
-    element: {
-      type: 'static_select',
-      action_id: id,
-      options: options.slice(0, 100),
-      ...(chosen ? { initial_option: chosen } : {}),
-    },
-  };
-}
-
-function externalSelect(id: FieldId, label: string, placeholder: string, initial?: string): Input {
-  return {
-    type: 'input',
-    block_id: id,
-    label: plain(label),
-    element: {
-      type: 'external_select',
-      action_id: id,
-      min_query_length: 0,
-      placeholder: plain(placeholder, 150),
-      ...(initial ? { initial_option: option(initial, initial) } : {}),
-    },
-  };
-}
 
 /** Only the fields the chosen network mode needs; block ids never change, so typed values survive. */
 function networkFields(mode: NetworkModeId, prefill: Prefill): types.KnownBlock[] {
@@ -189,21 +119,5 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     close: plain('Cancel', 24),
     private_metadata: JSON.stringify({ channelId: input.channelId }),
     blocks,
-  };
-}
-
-function dryRunInput(checked: boolean): Input {
-  const dry = option('Dry run: check everything, create nothing', 'dry_run');
-  return {
-    type: 'input',
-    block_id: FIELD.dryRun,
-    optional: true,
-    label: plain('Dry run'),
-    element: {
-      type: 'checkboxes',
-      action_id: FIELD.dryRun,
-      options: [dry],
-      ...(checked ? { initial_options: [dry] } : {}),
-    },
   };
 }

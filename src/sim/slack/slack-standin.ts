@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseBody, readRaw } from './read-form-body.js';
 import {
   type CallArgs,
   METHODS,
   type MethodAnswer,
   type StandInState,
 } from './slack-api-methods.js';
+import { waitForCall } from './wait-for-call.js';
 
 /** One request the stand-in received: a Web API method, or `response_url` for a respond() post. */
 export interface RecordedCall {
@@ -38,35 +40,6 @@ export interface SlackStandIn {
   failNext(method: string, failure: InjectedFailure): void;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
   close(): Promise<void>;
-}
-
-const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata', 'options']);
-
-/** Parses a form-encoded (or JSON) Web API body into arguments, JSON fields decoded. */
-function parseBody(raw: string, contentType: string): CallArgs {
-  if (contentType.includes('application/json')) {
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return typeof parsed === 'object' && parsed !== null ? (parsed as CallArgs) : {};
-  }
-  const args: CallArgs = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = JSON_FIELDS.has(key) ? safeJson(value) : value;
-  }
-  return args;
-}
-
-function safeJson(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value; // Slack itself would answer invalid_arguments; keep the raw text for the test to see.
-  }
-}
-
-async function readRaw(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Starts a loopback Slack Web API stand-in that records every call and answers like Slack. */
@@ -141,27 +114,4 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         server.close(() => resolve());
       }),
   };
-}
-
-function waitForCall(
-  calls: readonly RecordedCall[],
-  waiters: Set<(call: RecordedCall) => void>,
-  predicate: (call: RecordedCall) => boolean,
-  timeoutMs: number,
-): Promise<RecordedCall> {
-  const seen = calls.find(predicate);
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      waiters.delete(check);
-      reject(new Error(`No matching Slack call within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const check = (call: RecordedCall): void => {
-      if (!predicate(call)) return;
-      clearTimeout(timer);
-      waiters.delete(check);
-      resolve(call);
-    };
-    waiters.add(check);
-  });
 }
