@@ -6,7 +6,7 @@ export interface ListenerDeps {
   readonly ports: SlackPorts;
   readonly regions: readonly string[];
   readonly access: AccessRules;
-  /** How long a submission waits for the queue before telling the person it is unavailable. */
+  /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
   readonly submitBudgetMs: number;
 }
 

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt'
 import { buildImageOptions } from '../../../blocks/select-options.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { readStateValues } from '../views/read-state-values.js';
+import { withinBudget } from '../within-budget.js';
 
 type Args = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 
@@ -10,10 +11,14 @@ export function suggestImages(deps: ListenerDeps) {
   return async ({ ack, body, logger }: Args): Promise<void> => {
     const region = readStateValues(body.view?.state?.values).region;
     const images = region
-      ? await deps.ports.catalog.listImages(region).catch((error: unknown) => {
-          logger.warn('list images failed', error);
-          return [];
-        })
+      ? await withinBudget(
+          deps.ports.catalog.listImages(region),
+          deps.submitBudgetMs,
+          (reason, error) => {
+            logger.warn(`listImages ${reason}`, error);
+            return [];
+          },
+        )
       : [];
     await ack({ options: buildImageOptions(images, body.value ?? '') });
   };

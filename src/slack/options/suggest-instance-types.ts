@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt'
 import { buildInstanceOptions } from '../../../blocks/select-options.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { readStateValues } from '../views/read-state-values.js';
+import { withinBudget } from '../within-budget.js';
 
 type Args = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 
@@ -10,10 +11,14 @@ export function suggestInstanceTypes(deps: ListenerDeps) {
   return async ({ ack, body, logger }: Args): Promise<void> => {
     const region = readStateValues(body.view?.state?.values).region;
     const specs = region
-      ? await deps.ports.catalog.listInstanceTypes(region).catch((error: unknown) => {
-          logger.warn('list instance types failed', error);
-          return [];
-        })
+      ? await withinBudget(
+          deps.ports.catalog.listInstanceTypes(region),
+          deps.submitBudgetMs,
+          (reason, error) => {
+            logger.warn(`listInstanceTypes ${reason}`, error);
+            return [];
+          },
+        )
       : [];
     await ack({ options: buildInstanceOptions(specs, body.value ?? '') });
   };

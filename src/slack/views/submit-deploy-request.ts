@@ -4,6 +4,7 @@ import { buildNoticeView } from '../../../blocks/notice-view.js';
 import { checkAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import type { SubmitAnswer } from '../ports.js';
+import { withinBudget } from '../within-budget.js';
 import { parseSubmission } from './parse-submission.js';
 import { readPrivateMetadata } from './read-private-metadata.js';
 import { readStateValues } from './read-state-values.js';
@@ -55,32 +56,20 @@ const notice = (title: string, text: string) => ({
   view: buildNoticeView(title, text),
 });
 
-/** The submitter's answer, or "unavailable" when it does not answer within Slack's ack budget. */
-async function submitWithin(
+/** The submitter's answer, or "unavailable" when it fails or does not answer within Slack's ack budget. */
+function submitWithin(
   deps: ListenerDeps,
   request: Parameters<ListenerDeps['ports']['submitter']['submit']>[0],
 ): Promise<SubmitAnswer> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<SubmitAnswer>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve({
-          status: 'unavailable',
-          message:
-            'the deploy queue did not answer in time; check the channel before trying again.',
-        }),
-      deps.submitBudgetMs,
-    );
-  });
-  const submitted = deps.ports.submitter.submit(request).catch(
-    (error: unknown): SubmitAnswer => ({
+  return withinBudget(
+    deps.ports.submitter.submit(request),
+    deps.submitBudgetMs,
+    (reason, error) => ({
       status: 'unavailable',
-      message: `the deploy queue is unavailable (${error instanceof Error ? error.message : 'unknown error'}).`,
+      message:
+        reason === 'late'
+          ? 'the deploy queue did not answer in time; check the channel before trying again.'
+          : `the deploy queue is unavailable (${error instanceof Error ? error.message : 'unknown error'}).`,
     }),
   );
-  try {
-    return await Promise.race([submitted, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

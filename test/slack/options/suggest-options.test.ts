@@ -34,4 +34,23 @@ describe('searchable selects', () => {
     const answer = await h.post(buildBlockSuggestionBody({ actionId: 'instance_type', query: '' }));
     expect(answer.json).toEqual({ options: [] });
   });
+
+  it('still answers, with the typed URI, when the catalog fails', async () => {
+    const original = h.ports.catalog.listImages;
+    Object.assign(h.ports.catalog, {
+      listImages: async () => Promise.reject(new Error('cli down')),
+    });
+    const answer = await h.post(
+      buildBlockSuggestionBody({ actionId: 'image', query: 'reg.io/a/b:1', values: inRegion }),
+    );
+    Object.assign(h.ports.catalog, { listImages: original });
+    expect(answer.json).toEqual({
+      options: [
+        {
+          text: { type: 'plain_text', text: 'Custom image: reg.io/a/b:1', emoji: true },
+          value: 'reg.io/a/b:1',
+        },
+      ],
+    });
+  });
 });
