@@ -1,0 +1,78 @@
+import type { SlackMessage } from './progress-message.js';
+import { escapeMrkdwn, section } from './text.js';
+
+/** A service's state as one describe-service call reports it. */
+export interface ServiceStatusView {
+  readonly serviceName: string;
+  readonly region: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly runningInstances?: number;
+  readonly totalInstances?: number;
+}
+
+/** One deployment made through the bot, with its last-known status. */
+export interface DeploymentListItem {
+  readonly deploymentId: string;
+  readonly serviceName: string;
+  readonly region: string;
+  readonly status: string;
+  readonly createdAt: number;
+}
+
+const USAGE = [
+  '*/eas-deploy* — open the deploy form',
+  '*/eas-deploy key=value …* — open it pre-filled, e.g. `/eas-deploy region=cn-hangzhou service_name=qwen_demo image=vllm`',
+  '*/eas-deploy status <service_name> [region]* — the service’s current state',
+  '*/eas-deploy list [region]* — recent deployments made through this bot',
+  '*/eas-deploy help* — this text',
+  'Keys: region, service_name, workspace, image, instance_type, replicas, port, command, oss_path, network (shared|gateway|nlb), gateway, resource_group, autoscale_min, autoscale_max, dry_run=true',
+].join('\n');
+
+/** The usage text. */
+export function buildHelpMessage(): SlackMessage {
+  return { text: 'How to use /eas-deploy', blocks: [section(USAGE)] };
+}
+
+/** A plain answer for a command the bot could not understand, with the usage below. */
+export function buildCommandProblem(problem: string): SlackMessage {
+  return { text: problem, blocks: [section(`*${escapeMrkdwn(problem)}*`), section(USAGE)] };
+}
+
+/** The answer to `/eas-deploy status` or a "Refresh status" click. */
+export function buildStatusAnswer(s: ServiceStatusView): SlackMessage {
+  const instances =
+    s.totalInstances === undefined
+      ? ''
+      : ` · instances ${s.runningInstances ?? 0}/${s.totalInstances}`;
+  const reason = s.reason ? `\n${escapeMrkdwn(s.reason)}` : '';
+  const text = `\`${escapeMrkdwn(s.serviceName)}\` in ${s.region}: *${escapeMrkdwn(s.status)}*${instances}${reason}`;
+  return { text: `${s.serviceName} in ${s.region}: ${s.status}`, blocks: [section(text)] };
+}
+
+/** Lines for recent deployments, newest first; shared by the list answer and App Home. */
+export function formatDeploymentLines(items: readonly DeploymentListItem[]): string {
+  return items
+    .slice(0, 20)
+    .map((d) => {
+      const when = new Date(d.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+      return `• \`${escapeMrkdwn(d.serviceName)}\` · ${d.region} · *${escapeMrkdwn(d.status)}* · ${when} UTC`;
+    })
+    .join('\n');
+}
+
+/** The answer to `/eas-deploy list [region]`. */
+export function buildListAnswer(
+  items: readonly DeploymentListItem[],
+  region?: string,
+): SlackMessage {
+  const where = region ? ` in ${region}` : '';
+  if (items.length === 0) {
+    const text = `No deployments${where} made through this bot yet.`;
+    return { text, blocks: [section(text)] };
+  }
+  return {
+    text: `Recent deployments${where}`,
+    blocks: [section(`*Recent deployments${where}*\n${formatDeploymentLines(items)}`)],
+  };
+}

@@ -1,0 +1,123 @@
+import type { types } from '@slack/bolt';
+import {
+  DEPLOY_CALLBACK_ID,
+  FIELD,
+  type FieldId,
+  NETWORK_MODES,
+  type NetworkModeId,
+} from './ids.js';
+import {
+  dryRunInput,
+  externalSelect,
+  numberInput,
+  staticSelect,
+  textInput,
+} from './modal-inputs.js';
+import { context, option, plain } from './text.js';
+
+/** Field values to start the modal with (raw strings, as a person would type them). */
+export type Prefill = Partial<Record<FieldId, string>>;
+
+export interface DeployModalInput {
+  readonly prefill: Prefill;
+  readonly channelId: string;
+  readonly regions: readonly string[];
+  readonly networkMode?: NetworkModeId;
+  readonly workspaces?: readonly { id: string; name: string }[];
+  /** Shown above the form, e.g. "Redeploying qwen_demo: pick a new name." */
+  readonly notice?: string;
+}
+
+const NETWORK_LABELS: Record<NetworkModeId, string> = {
+  shared: 'Shared gateway (simplest)',
+  gateway: 'Dedicated gateway',
+  nlb: 'Network load balancer (NLB)',
+};
+
+/** Only the fields the chosen network mode needs; block ids never change, so typed values survive. */
+function networkFields(mode: NetworkModeId, prefill: Prefill): types.KnownBlock[] {
+  if (mode === 'gateway') {
+    return [
+      textInput(
+        FIELD.gateway,
+        'Dedicated gateway id',
+        prefill,
+        'gw-…; leave empty to use the only one in the region.',
+      ),
+    ];
+  }
+  if (mode === 'nlb')
+    return [context('The VPC, vSwitch and security group are found for you in the region.')];
+  return [];
+}
+
+/** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
+export function buildDeployModal(input: DeployModalInput): types.ModalView {
+  const { prefill } = input;
+  const mode = input.networkMode ?? NETWORK_MODES.find((m) => m === prefill.network) ?? 'shared';
+  const regionOptions = input.regions.map((r) => option(r, r));
+  const workspaces = input.workspaces ?? [];
+  const blocks: types.KnownBlock[] = [
+    ...(input.notice ? [context(input.notice)] : []),
+    staticSelect(FIELD.region, 'Region', regionOptions, prefill.region),
+    textInput(
+      FIELD.serviceName,
+      'Service name',
+      prefill,
+      'Lowercase letters, digits, _ (3–63), or a prefix like qwen_*',
+      false,
+    ),
+    ...(workspaces.length > 1
+      ? [
+          staticSelect(
+            FIELD.workspace,
+            'Workspace',
+            workspaces.map((w) => option(`${w.name} (${w.id})`, w.id)),
+            prefill.workspace,
+          ),
+        ]
+      : []),
+    externalSelect(FIELD.image, 'Image', 'Search images, or type an image URI', prefill.image),
+    externalSelect(FIELD.instanceType, 'Instance type', 'Search GPU types…', prefill.instance_type),
+    numberInput(FIELD.replicas, 'Replicas', prefill, '1'),
+    numberInput(FIELD.port, 'Port', prefill, '8000'),
+    textInput(
+      FIELD.command,
+      'Start command',
+      prefill,
+      'Filled in from the image when it is known.',
+    ),
+    textInput(
+      FIELD.ossPath,
+      'Model path (OSS)',
+      prefill,
+      'oss://bucket/models/name/ — mounted at /model_dir',
+    ),
+    staticSelect(
+      FIELD.network,
+      'Network',
+      NETWORK_MODES.map((m) => option(NETWORK_LABELS[m], m)),
+      mode,
+      true,
+    ),
+    ...networkFields(mode, prefill),
+    textInput(
+      FIELD.resourceGroup,
+      'Dedicated resource group',
+      prefill,
+      'eas-r-…; empty means the public pool.',
+    ),
+    numberInput(FIELD.autoscaleMin, 'Autoscaling min', prefill),
+    numberInput(FIELD.autoscaleMax, 'Autoscaling max', prefill),
+    dryRunInput(prefill.dry_run === 'true'),
+  ];
+  return {
+    type: 'modal',
+    callback_id: DEPLOY_CALLBACK_ID,
+    title: plain('Deploy to PAI-EAS', 24),
+    submit: plain('Deploy', 24),
+    close: plain('Cancel', 24),
+    private_metadata: JSON.stringify({ channelId: input.channelId }),
+    blocks,
+  };
+}

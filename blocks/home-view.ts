@@ -1,0 +1,21 @@
+import type { types } from '@slack/bolt';
+import { type DeploymentListItem, formatDeploymentLines } from './answers.js';
+import { context, section } from './text.js';
+
+/** The App Home tab: the person's recent deployments and how to start one. */
+export function buildHomeView(items: readonly DeploymentListItem[]): types.HomeView {
+  const list =
+    items.length === 0
+      ? section('You have not deployed anything through eas-deploy yet.')
+      : section(`*Your recent deployments*\n${formatDeploymentLines(items)}`);
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'eas-deploy' } },
+      list,
+      context(
+        'Type `/eas-deploy` in a channel to deploy a model; `/eas-deploy help` lists the commands.',
+      ),
+    ],
+  };
+}

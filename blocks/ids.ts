@@ -1,0 +1,34 @@
+/** Every Slack id the bot uses, defined once. Field block_id == action_id == field name (CONTRACT.md). */
+
+export const DEPLOY_CALLBACK_ID = 'eas_deploy';
+export const SLASH_COMMAND = '/eas-deploy';
+
+export const FIELD = {
+  region: 'region',
+  serviceName: 'service_name',
+  workspace: 'workspace',
+  image: 'image',
+  instanceType: 'instance_type',
+  replicas: 'replicas',
+  port: 'port',
+  command: 'command',
+  ossPath: 'oss_path',
+  network: 'network',
+  gateway: 'gateway',
+  resourceGroup: 'resource_group',
+  autoscaleMin: 'autoscale_min',
+  autoscaleMax: 'autoscale_max',
+  dryRun: 'dry_run',
+} as const;
+export type FieldId = (typeof FIELD)[keyof typeof FIELD];
+export const FIELD_IDS: readonly FieldId[] = Object.values(FIELD);
+
+/** Buttons on messages; their value is the deployment id. */
+export const ACTION = {
+  refreshStatus: 'refresh_status',
+  redeploy: 'redeploy',
+  resendToken: 'resend_token',
+} as const;
+
+export const NETWORK_MODES = ['shared', 'gateway', 'nlb'] as const;
+export type NetworkModeId = (typeof NETWORK_MODES)[number];

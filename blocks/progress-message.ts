@@ -1,0 +1,65 @@
+import type { types } from '@slack/bolt';
+import { context, escapeMrkdwn, section } from './text.js';
+
+/** One checklist step (the shape of StepRecord in src/deploy/outcome.ts). */
+export interface ChecklistStep {
+  readonly title: string;
+  readonly status: 'running' | 'passed' | 'blocked' | 'failed' | 'skipped';
+  readonly detail?: string;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+}
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: types.KnownBlock[];
+}
+
+const MARK: Record<ChecklistStep['status'], string> = {
+  running: '⏳',
+  passed: '✓',
+  blocked: '✗',
+  failed: '✗',
+  skipped: '–',
+};
+
+/** Seconds with one decimal under a minute, else minutes and seconds. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  return `${Math.floor(seconds / 60)}m ${Math.round(seconds % 60)}s`;
+}
+
+function stepLine(step: ChecklistStep, now: number): string {
+  const elapsed =
+    step.startedAt === undefined
+      ? ''
+      : ` (${formatElapsed((step.finishedAt ?? now) - step.startedAt)})`;
+  const detail = step.detail ? ` — ${escapeMrkdwn(step.detail)}` : '';
+  return `${MARK[step.status]} ${escapeMrkdwn(step.title)}${detail}${elapsed}`;
+}
+
+/** The parent message's headline, also its notification text. */
+export function buildParentText(serviceName: string, region: string): string {
+  return `Deploying \`${serviceName}\` to ${region}…`;
+}
+
+/** The parent message: the headline and the checklist so far (✓ / ✗ / ⏳ with elapsed time). */
+export function buildProgressMessage(input: {
+  serviceName: string;
+  region: string;
+  requesterId: string;
+  steps: readonly ChecklistStep[];
+  now: number;
+}): SlackMessage {
+  const headline = buildParentText(input.serviceName, input.region);
+  const lines = input.steps.map((s) => stepLine(s, input.now));
+  return {
+    text: headline,
+    blocks: [
+      section(`*${headline}*`),
+      ...(lines.length > 0 ? [section(lines.join('\n'))] : []),
+      context(`Requested by <@${input.requesterId}> · details follow in the thread`),
+    ],
+  };
+}

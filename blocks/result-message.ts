@@ -1,0 +1,117 @@
+import type { types } from '@slack/bolt';
+import { ACTION } from './ids.js';
+import type { SlackMessage } from './progress-message.js';
+import { button, context, escapeMrkdwn, section, truncate } from './text.js';
+
+/** The summary fields the message shows (DeploymentSummary of src/deploy/outcome.ts). */
+export interface SummaryView {
+  readonly serviceName: string;
+  readonly region: string;
+  readonly status: string;
+  readonly endpoints: readonly {
+    type: string;
+    internet: string | null;
+    intranet: string | null;
+    port: number | null;
+  }[];
+  readonly port: number;
+  readonly curlExamples: readonly string[];
+  readonly consoleUrl?: string;
+  readonly notes: readonly string[];
+}
+
+const NOT_AVAILABLE = '(not available for this network type)';
+
+function endpointLines(summary: SummaryView): string {
+  if (summary.endpoints.length === 0)
+    return `Internet: ${NOT_AVAILABLE}\nIntranet: ${NOT_AVAILABLE}`;
+  return summary.endpoints
+    .map(
+      (e) =>
+        `*${escapeMrkdwn(e.type)}*\n• Internet: ${e.internet ?? NOT_AVAILABLE}\n• Intranet: ${e.intranet ?? NOT_AVAILABLE}`,
+    )
+    .join('\n');
+}
+
+/** The buttons under a result: one describe per Refresh click, and a pre-filled modal for Redeploy. */
+export function buildResultButtons(deploymentId: string): types.ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: 'result_actions',
+    elements: [
+      button('Refresh status', ACTION.refreshStatus, deploymentId),
+      button('Redeploy with settings', ACTION.redeploy, deploymentId),
+    ],
+  };
+}
+
+/** The Deployment Summary as a thread reply: endpoints, port, curl with `<AccessToken>`, notes. */
+export function buildSummaryMessage(summary: SummaryView, deploymentId: string): SlackMessage {
+  const name = escapeMrkdwn(summary.serviceName);
+  const curls = summary.curlExamples.map((c) => `\`\`\`${truncate(c, 900)}\`\`\``).join('\n');
+  return {
+    text: `\`${summary.serviceName}\` is ${summary.status} in ${summary.region}`,
+    blocks: [
+      section(
+        `*Deployment summary — \`${name}\`*\nStatus: *${escapeMrkdwn(summary.status)}* · Region: ${summary.region} · Port: ${summary.port}`,
+      ),
+      section(endpointLines(summary)),
+      ...(curls ? [section(`*Try it* (your token was sent to you privately):\n${curls}`)] : []),
+      ...(summary.consoleUrl
+        ? [section(`<${summary.consoleUrl}|Open in the PAI-EAS console>`)]
+        : []),
+      ...(summary.notes.length > 0 ? [context(summary.notes.map(escapeMrkdwn).join('\n'))] : []),
+      buildResultButtons(deploymentId),
+    ],
+  };
+}
+
+/** A dry run's answer: what would have been created. */
+export function buildDryRunMessage(
+  result: { serviceName: string; region: string; serviceJson: string; notes: readonly string[] },
+  deploymentId: string,
+): SlackMessage {
+  return {
+    text: `Dry run passed for \`${result.serviceName}\` in ${result.region}; nothing was created.`,
+    blocks: [
+      section(
+        `*Dry run passed* for \`${escapeMrkdwn(result.serviceName)}\` in ${result.region}. Every check passed; nothing was created.`,
+      ),
+      section(
+        `Service JSON that would be sent:\n\`\`\`${truncate(result.serviceJson, 2800)}\`\`\``,
+      ),
+      ...(result.notes.length > 0 ? [context(result.notes.map(escapeMrkdwn).join('\n'))] : []),
+      buildResultButtons(deploymentId),
+    ],
+  };
+}
+
+/** A deployment that stopped at a gate or failed: what, why, and what to do next, in plain words. */
+export function buildProblemMessage(input: {
+  kind: 'blocked' | 'failed';
+  serviceName: string;
+  step: string;
+  reason: string;
+  error?: string;
+  deploymentId: string;
+}): SlackMessage {
+  const what =
+    input.kind === 'blocked'
+      ? `Stopped before changing anything: \`${escapeMrkdwn(input.serviceName)}\` was not created.`
+      : `Deploying \`${escapeMrkdwn(input.serviceName)}\` failed.`;
+  const next =
+    input.kind === 'blocked'
+      ? 'Fix the setting named above and press *Redeploy with settings*.'
+      : 'Press *Refresh status* to see where the service stands, or *Redeploy with settings* to try again.';
+  return {
+    text: `${what} ${input.reason}`,
+    blocks: [
+      section(`*${what}*`),
+      section(
+        `*Step:* ${escapeMrkdwn(input.step)}\n*Why:* ${escapeMrkdwn(input.reason)}${input.error ? `\n*Error:* \`${escapeMrkdwn(truncate(input.error, 500))}\`` : ''}`,
+      ),
+      section(`*Next:* ${next}`),
+      buildResultButtons(input.deploymentId),
+    ],
+  };
+}

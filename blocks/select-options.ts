@@ -1,0 +1,64 @@
+import type { types } from '@slack/bolt';
+import { option } from './text.js';
+
+/** An image the region offers (from list-images). */
+export interface ImageChoice {
+  readonly uri: string;
+  readonly label: string;
+  readonly command?: string;
+}
+
+/** An instance type the region offers (from describe-machine-spec). */
+export interface InstanceChoice {
+  readonly instanceType: string;
+  readonly gpuModel?: string;
+  readonly gpuCount: number;
+  readonly gpuMemoryGb?: number;
+  readonly cpu: number;
+  readonly memoryGb: number;
+  /** e.g. WithStock, ClosedWithStock, WithoutStock */
+  readonly stock: string;
+}
+
+const MAX_OPTIONS = 100;
+const matches = (query: string, ...texts: string[]): boolean =>
+  texts.some((t) => t.toLowerCase().includes(query.trim().toLowerCase()));
+
+/** Image options for a search; a URI typed in the box is offered too, so custom images work. */
+export function buildImageOptions(
+  images: readonly ImageChoice[],
+  query: string,
+): types.PlainTextOption[] {
+  const found = images.filter((i) => matches(query, i.label, i.uri));
+  const options = found.map((i) => option(i.label, i.uri));
+  const typed = query.trim();
+  const looksLikeUri = /^[a-zA-Z0-9._/:@-]{2,150}$/.test(typed) && /[/:]/.test(typed);
+  if (looksLikeUri && !found.some((i) => i.uri === typed)) {
+    options.unshift(option(`Custom image: ${typed}`, typed));
+  }
+  return options.slice(0, MAX_OPTIONS);
+}
+
+/** One line per instance type: GPU model, count, memory and stock, within 75 characters. */
+export function describeInstance(i: InstanceChoice): string {
+  const stock =
+    i.stock === 'WithStock' ? 'in stock' : i.stock === 'WithoutStock' ? 'no stock' : i.stock;
+  const gpu =
+    i.gpuCount > 0
+      ? `${i.gpuCount}× ${i.gpuModel ?? 'GPU'}${i.gpuMemoryGb ? ` ${i.gpuMemoryGb} GB` : ''}`
+      : 'CPU only';
+  return `${i.instanceType} · ${gpu} · ${i.cpu} vCPU ${i.memoryGb} GB · ${stock}`;
+}
+
+/** Instance options for a search: GPU types first, then CPU types, each kept in its source order. */
+export function buildInstanceOptions(
+  specs: readonly InstanceChoice[],
+  query: string,
+): types.PlainTextOption[] {
+  const found = specs.filter((s) => matches(query, s.instanceType, s.gpuModel ?? ''));
+  const gpuFirst = [
+    ...found.filter((s) => s.gpuCount > 0),
+    ...found.filter((s) => s.gpuCount === 0),
+  ];
+  return gpuFirst.slice(0, MAX_OPTIONS).map((s) => option(describeInstance(s), s.instanceType));
+}

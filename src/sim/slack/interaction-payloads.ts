@@ -1,0 +1,108 @@
+import { encodeInteraction, nextTriggerId, type StateValues } from './form-encoding.js';
+
+/** Interaction payloads (view_submission, block_actions, block_suggestion) with overrides for tests. */
+
+export interface ViewOverrides {
+  id?: string;
+  hash?: string;
+  callback_id?: string;
+  private_metadata?: string;
+  values?: StateValues;
+}
+
+const user = (id: string) => ({ id, username: 'requester', name: 'requester', team_id: 'T0001' });
+
+function buildView(o: ViewOverrides) {
+  return {
+    id: o.id ?? 'V0MODAL01',
+    team_id: 'T0001',
+    type: 'modal',
+    callback_id: o.callback_id ?? 'eas_deploy',
+    private_metadata: o.private_metadata ?? JSON.stringify({ channelId: 'C0DEPLOY' }),
+    hash: o.hash ?? '1700000000.abcdef',
+    blocks: [],
+    state: { values: o.values ?? {} },
+    app_id: 'A0EASDEPLOY',
+    bot_id: 'BBOT0001',
+  };
+}
+
+/** A view_submission payload body. */
+export function buildViewSubmissionBody(o: ViewOverrides & { userId?: string } = {}): string {
+  return encodeInteraction({
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: user(o.userId ?? 'U0REQUEST'),
+    api_app_id: 'A0EASDEPLOY',
+    token: 'deprecated-verification-token',
+    trigger_id: nextTriggerId(),
+    view: buildView(o),
+    response_urls: [],
+  });
+}
+
+export interface BlockActionOverrides extends ViewOverrides {
+  userId?: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  selectedValue?: string;
+  /** A message action (button on a message) instead of a view action. */
+  message?: { channelId: string; ts: string; threadTs?: string };
+  responseUrl?: string;
+}
+
+/** A block_actions payload body: a button or a select on a message or in a view. */
+export function buildBlockActionsBody(o: BlockActionOverrides): string {
+  const action = {
+    type: o.selectedValue !== undefined ? 'static_select' : 'button',
+    action_id: o.actionId,
+    block_id: o.blockId ?? o.actionId,
+    action_ts: `${Date.now() / 1000}`,
+    ...(o.value !== undefined ? { value: o.value } : {}),
+    ...(o.selectedValue !== undefined
+      ? {
+          selected_option: {
+            text: { type: 'plain_text', text: o.selectedValue },
+            value: o.selectedValue,
+          },
+        }
+      : {}),
+  };
+  const where = o.message
+    ? {
+        container: { type: 'message', message_ts: o.message.ts, channel_id: o.message.channelId },
+        channel: { id: o.message.channelId, name: 'deploys' },
+        message: { type: 'message', ts: o.message.ts, thread_ts: o.message.threadTs, text: '' },
+        response_url: o.responseUrl ?? 'http://127.0.0.1:9/respond/actions',
+      }
+    : { container: { type: 'view', view_id: o.id ?? 'V0MODAL01' }, view: buildView(o) };
+  return encodeInteraction({
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'example' },
+    user: user(o.userId ?? 'U0REQUEST'),
+    api_app_id: 'A0EASDEPLOY',
+    token: 'deprecated-verification-token',
+    trigger_id: nextTriggerId(),
+    actions: [action],
+    ...where,
+  });
+}
+
+/** A block_suggestion payload body: an external_select asking for options. */
+export function buildBlockSuggestionBody(
+  o: ViewOverrides & { actionId: string; query: string },
+): string {
+  return encodeInteraction({
+    type: 'block_suggestion',
+    team: { id: 'T0001', domain: 'example' },
+    user: user('U0REQUEST'),
+    api_app_id: 'A0EASDEPLOY',
+    token: 'deprecated-verification-token',
+    action_id: o.actionId,
+    block_id: o.actionId,
+    value: o.query,
+    container: { type: 'view', view_id: o.id ?? 'V0MODAL01' },
+    view: buildView(o),
+  });
+}

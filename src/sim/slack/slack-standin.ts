@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseBody, readRaw } from './read-form-body.js';
+import {
+  type CallArgs,
+  METHODS,
+  type MethodAnswer,
+  type StandInState,
+} from './slack-api-methods.js';
+import { waitForCall } from './wait-for-call.js';
+
+/** One request the stand-in received: a Web API method, or `response_url` for a respond() post. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly args: CallArgs;
+  readonly time: number;
+  /** What the stand-in answered (ts of a posted message, view id, or the error). */
+  readonly response?: MethodAnswer;
+}
+
+/** A failure to answer the next call of a method with. */
+export type InjectedFailure = { error: string } | { status: 429; retryAfterSeconds: number };
+
+export interface SlackStandInOptions {
+  /** The only bot token accepted; default: any `xoxb-`/`xoxp-` token. */
+  readonly token?: string;
+  /** Channels where the bot is not a member (answers `not_in_channel`). */
+  readonly notInChannel?: readonly string[];
+  /** Channels that do not exist (answers `channel_not_found`). */
+  readonly unknownChannels?: readonly string[];
+  readonly usergroups?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface SlackStandIn {
+  /** Base URL for WebClient's `slackApiUrl`; ends with `/api/`. */
+  readonly apiUrl: string;
+  /** Base URL for `response_url` values; posts there are recorded as method `response_url`. */
+  readonly responseUrl: string;
+  readonly calls: RecordedCall[];
+  failNext(method: string, failure: InjectedFailure): void;
+  waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+/** Starts a loopback Slack Web API stand-in that records every call and answers like Slack. */
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const state: StandInState = {
+    nextTs: 0,
+    messages: new Map(),
+    views: new Map(),
+    notInChannel: new Set(options.notInChannel ?? []),
+    unknownChannels: new Set(options.unknownChannels ?? []),
+    usergroups: options.usergroups ?? {},
+  };
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, InjectedFailure[]>();
+  const waiters = new Set<(call: RecordedCall) => void>();
+
+  const record = (method: string, args: CallArgs, response?: MethodAnswer): void => {
+    const call = { method, args, time: Date.now(), ...(response ? { response } : {}) };
+    calls.push(call);
+    for (const notify of [...waiters]) notify(call);
+  };
+
+  const authorized = (req: IncomingMessage, args: CallArgs): boolean => {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : String(args.token ?? '');
+    return options.token ? token === options.token : /^xox[bp]-/.test(token);
+  };
+
+  const answer = (res: ServerResponse, status: number, body: MethodAnswer, headers = {}): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const server = createServer(async (req, res) => {
+    const raw = await readRaw(req);
+    const args = parseBody(raw, req.headers['content-type'] ?? '');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
+      record('response_url', { ...args, path: url.pathname });
+      return answer(res, 200, { ok: true });
+    }
+    const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
+    const failure = failures.get(method)?.shift();
+    if (failure && 'status' in failure) {
+      const limited = { ok: false, error: 'ratelimited' };
+      record(method, args, limited);
+      return answer(res, 429, limited, { 'retry-after': String(failure.retryAfterSeconds) });
+    }
+    const handler = METHODS[method];
+    const body: MethodAnswer = failure
+      ? { ok: false, error: failure.error }
+      : !handler
+        ? { ok: false, error: 'unknown_method' }
+        : !authorized(req, args)
+          ? { ok: false, error: 'invalid_auth' }
+          : handler(state, args);
+    record(method, args, body);
+    return answer(res, 200, body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    responseUrl: `http://127.0.0.1:${port}/respond/`,
+    calls,
+    failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    waitFor: (predicate, timeoutMs) => waitForCall(calls, waiters, predicate, timeoutMs),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

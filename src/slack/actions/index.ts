@@ -1,0 +1,15 @@
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { ACTION, FIELD } from '../../../blocks/ids.js';
+import type { ListenerDeps } from '../listener-deps.js';
+import { changeNetwork } from './change-network.js';
+import { redeploy } from './redeploy.js';
+import { refreshStatus } from './refresh-status.js';
+import { resendToken } from './resend-token.js';
+
+/** Wires the modal's network select and the buttons on result and token messages. */
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(FIELD.network, changeNetwork(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.refreshStatus, refreshStatus(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.redeploy, redeploy(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.resendToken, resendToken(deps));
+}

@@ -1,0 +1,39 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { buildCommandProblem } from '../../../blocks/answers.js';
+import { buildDeployModal } from '../../../blocks/deploy-modal.js';
+import type { ListenerDeps } from '../listener-deps.js';
+import { specToPrefill } from '../views/spec-to-prefill.js';
+import { readMessageAction } from './read-message-action.js';
+import { replyPrivately } from './reply-privately.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/** "Redeploy with these settings": the modal again, pre-filled, with the name left for a new one. */
+export function redeploy(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: Args): Promise<void> => {
+    await ack();
+    const click = readMessageAction(body, action);
+    const record = await deps.ports.history.get(click.deploymentId);
+    if (!record) {
+      return replyPrivately(
+        client,
+        click,
+        buildCommandProblem('I no longer have the settings of that deployment.'),
+      );
+    }
+    const view = buildDeployModal({
+      prefill: specToPrefill(record.spec),
+      channelId: click.channelId ?? record.channelId,
+      regions: deps.regions,
+      networkMode: record.spec.network.mode,
+      workspaces: deps.ports.catalog.peekWorkspaces(record.region),
+      notice: `Redeploying with the settings of \`${record.serviceName}\`: pick a new service name.`,
+    });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  };
+}

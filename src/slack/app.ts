@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
+import { registerActions } from './actions/index.js';
+import { registerCommands } from './commands/index.js';
+import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
+import { registerHome } from './home/index.js';
+import { DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
+import { registerOptions } from './options/index.js';
+import type { SlackPorts } from './ports.js';
+import { registerViews } from './views/index.js';
+
+export interface SlackAppDeps extends HealthDeps {
+  readonly config: Pick<
+    Config,
+    | 'SLACK_BOT_TOKEN'
+    | 'SLACK_SIGNING_SECRET'
+    | 'SLACK_APP_TOKEN'
+    | 'SLACK_API_URL'
+    | 'EAS_ALLOWED_USERS'
+    | 'EAS_ALLOWED_CHANNELS'
+  >;
+  readonly ports: SlackPorts;
+  readonly regions?: readonly string[];
+  /** WebClient retries; tests pass `{ retries: 0 }`. */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** Known bot identity: skips auth.test on the first request. */
+  readonly botUserId?: string;
+  readonly botId?: string;
+  readonly logLevel?: LogLevel;
+  readonly submitBudgetMs?: number;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  start(port: number): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app: HTTP mode on POST /slack/events (Socket Mode with an app token), all listeners wired. */
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config } = deps;
+  const clientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
+  };
+  const identity = {
+    ...(deps.botId ? { botId: deps.botId } : {}),
+    ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
+  };
+  const logLevel = deps.logLevel ?? LogLevel.WARN;
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const app = socketMode
+    ? new App({
+        token: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        clientOptions,
+        logLevel,
+        ...identity,
+      })
+    : new App({
+        token: config.SLACK_BOT_TOKEN,
+        clientOptions,
+        logLevel,
+        ...identity,
+        receiver: new HTTPReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          endpoints: '/slack/events',
+          customRoutes: buildHealthRoutes(deps),
+          logLevel,
+        }),
+      });
+  const listenerDeps: ListenerDeps = {
+    ports: deps.ports,
+    regions: deps.regions ?? DEFAULT_REGIONS,
+    access: {
+      allowedUsers: config.EAS_ALLOWED_USERS,
+      allowedChannels: config.EAS_ALLOWED_CHANNELS,
+    },
+    submitBudgetMs: deps.submitBudgetMs ?? 2500,
+  };
+  registerCommands(app, listenerDeps);
+  registerViews(app, listenerDeps);
+  registerOptions(app, listenerDeps);
+  registerActions(app, listenerDeps);
+  registerHome(app, listenerDeps);
+  return {
+    app,
+    start: async (port) => {
+      const started: unknown = await app.start(port);
+      if (socketMode) return { port: 0 };
+      const address = (started as Server).address() as AddressInfo | null;
+      return { port: address?.port ?? port };
+    },
+    stop: () => app.stop().then(() => undefined),
+  };
+}

@@ -1,0 +1,71 @@
+import type { DeploymentListItem, ServiceStatusView } from '../../blocks/answers.js';
+import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
+import type { DeploySpec } from '../deploy/deploy-spec.js';
+
+/** Who pressed Deploy. */
+export interface Requester {
+  readonly userId: string;
+  readonly teamId?: string;
+}
+
+export type SubmitAnswer =
+  | { status: 'queued' | 'already-queued'; deploymentId: string }
+  | { status: 'name-reserved'; byUserId: string }
+  | { status: 'unavailable'; message: string };
+
+/** Turns a valid request into a queued deployment (BullMQ in production). */
+export interface DeploySubmitter {
+  submit(request: {
+    spec: DeploySpec;
+    requester: Requester;
+    channelId: string;
+    viewId: string;
+  }): Promise<SubmitAnswer>;
+}
+
+/** Options for the modal's searchable selects, per region; cached by the implementation. */
+export interface CatalogPort {
+  listImages(region: string): Promise<readonly ImageChoice[]>;
+  listInstanceTypes(region: string): Promise<readonly InstanceChoice[]>;
+  /** Workspaces already known without a CLI call (cache only); undefined when none cached. */
+  peekWorkspaces(region?: string): readonly { id: string; name: string }[] | undefined;
+  /** The start command of an image when the catalog knows it (cache only). */
+  peekImageCommand(region: string, image: string): string | undefined;
+}
+
+export type StatusAnswer = { ok: true; status: ServiceStatusView } | { ok: false; message: string };
+
+export type TokenAnswer =
+  | { ok: true; serviceName: string; token: string }
+  | { ok: false; message: string };
+
+/** One describe-service per call; and the token of a finished deployment, fetched on request. */
+export interface StatusPort {
+  describe(serviceName: string, region: string): Promise<StatusAnswer>;
+  fetchToken(deploymentId: string): Promise<TokenAnswer>;
+}
+
+/** A deployment made through the bot, as kept by the queue side (no secrets). */
+export interface DeploymentRecord extends DeploymentListItem {
+  readonly requesterId: string;
+  readonly channelId: string;
+  readonly spec: DeploySpec;
+}
+
+/** Recent deployments by person and region, and one by id with its requester. */
+export interface HistoryPort {
+  listRecent(filter: {
+    userId?: string;
+    region?: string;
+    limit: number;
+  }): Promise<readonly DeploymentRecord[]>;
+  get(deploymentId: string): Promise<DeploymentRecord | undefined>;
+}
+
+/** Everything the listeners call out to. */
+export interface SlackPorts {
+  readonly submitter: DeploySubmitter;
+  readonly catalog: CatalogPort;
+  readonly status: StatusPort;
+  readonly history: HistoryPort;
+}

@@ -1,0 +1,24 @@
+import type { Prefill } from '../../../blocks/deploy-modal.js';
+import type { DeploySpec } from '../../deploy/deploy-spec.js';
+
+/** A finished deployment's settings as modal pre-fill, without the name (a redeploy needs a new one). */
+export function specToPrefill(spec: DeploySpec): Prefill {
+  const prefill: Prefill = {
+    region: spec.region,
+    image: spec.image,
+    instance_type: spec.instanceType,
+    replicas: String(spec.replicas),
+    port: String(spec.port),
+    network: spec.network.mode,
+  };
+  if (spec.workspaceId) prefill.workspace = spec.workspaceId;
+  if (spec.command) prefill.command = spec.command;
+  if (spec.ossPath) prefill.oss_path = spec.ossPath;
+  if (spec.network.gatewayId) prefill.gateway = spec.network.gatewayId;
+  if (spec.resourceGroup) prefill.resource_group = spec.resourceGroup;
+  if (spec.autoscale) {
+    prefill.autoscale_min = String(spec.autoscale.min);
+    prefill.autoscale_max = String(spec.autoscale.max);
+  }
+  return prefill;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeployModal } from '../../blocks/deploy-modal.js';
+
+const blockIds = (view: { blocks: { block_id?: string }[] }) =>
+  view.blocks.map((b) => b.block_id).filter(Boolean);
+
+describe('the deploy modal', () => {
+  it('has callback eas_deploy, the channel in private_metadata and block_id == action_id', () => {
+    const view = buildDeployModal({ prefill: {}, channelId: 'C0DEPLOY', regions: ['cn-hangzhou'] });
+    expect(view.callback_id).toBe('eas_deploy');
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ channelId: 'C0DEPLOY' });
+    for (const block of view.blocks) {
+      if ('element' in block) expect(block.element.action_id).toBe(block.block_id);
+    }
+    expect(blockIds(view)).toEqual([
+      'region',
+      'service_name',
+      'image',
+      'instance_type',
+      'replicas',
+      'port',
+      'command',
+      'oss_path',
+      'network',
+      'resource_group',
+      'autoscale_min',
+      'autoscale_max',
+      'dry_run',
+    ]);
+  });
+
+  it('asks for a workspace only when there are several', () => {
+    const one = buildDeployModal({
+      prefill: {},
+      channelId: 'C1',
+      regions: ['r'],
+      workspaces: [{ id: 'w1', name: 'a' }],
+    });
+    const two = buildDeployModal({
+      prefill: {},
+      channelId: 'C1',
+      regions: ['r'],
+      workspaces: [
+        { id: 'w1', name: 'a' },
+        { id: 'w2', name: 'b' },
+      ],
+    });
+    expect(blockIds(one)).not.toContain('workspace');
+    expect(blockIds(two)).toContain('workspace');
+  });
+
+  it('reveals the gateway field only in dedicated-gateway mode', () => {
+    expect(
+      blockIds(
+        buildDeployModal({ prefill: {}, channelId: 'C1', regions: ['r'], networkMode: 'gateway' }),
+      ),
+    ).toContain('gateway');
+    expect(
+      blockIds(
+        buildDeployModal({ prefill: {}, channelId: 'C1', regions: ['r'], networkMode: 'nlb' }),
+      ),
+    ).not.toContain('gateway');
+  });
+
+  it('starts with one replica on port 8000 and the pre-filled values', () => {
+    const view = buildDeployModal({
+      prefill: { region: 'cn-hangzhou', service_name: 'qwen_demo', image: 'vllm' },
+      channelId: 'C1',
+      regions: ['cn-hangzhou', 'cn-beijing'],
+    });
+    const json = JSON.stringify(view);
+    expect(json).toContain('"initial_value":"1"');
+    expect(json).toContain('"initial_value":"8000"');
+    expect(json).toContain('"initial_value":"qwen_demo"');
+    const region = view.blocks.find((b) => b.block_id === 'region');
+    expect(region).toMatchObject({ element: { initial_option: { value: 'cn-hangzhou' } } });
+  });
+});

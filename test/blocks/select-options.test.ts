@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildImageOptions, buildInstanceOptions } from '../../blocks/select-options.js';
+import { IMAGES, INSTANCES } from './fixtures.js';
+
+describe('image options', () => {
+  it('offers a URI typed in the search box as a custom image', () => {
+    const options = buildImageOptions(IMAGES, 'my.registry/team/model:1');
+    expect(options[0]).toMatchObject({
+      value: 'my.registry/team/model:1',
+      text: { text: 'Custom image: my.registry/team/model:1' },
+    });
+  });
+
+  it('finds images by label and never offers more than 100', () => {
+    expect(buildImageOptions(IMAGES, 'vllm').map((o) => o.value)).toEqual([IMAGES[0]?.uri]);
+    expect(buildImageOptions(IMAGES, '')).toHaveLength(100);
+  });
+});
+
+describe('instance type options', () => {
+  it('lists GPU types first, showing GPU model, count, memory and stock', () => {
+    const options = buildInstanceOptions(INSTANCES, '');
+    expect(options.map((o) => o.value)).toEqual([
+      'ecs.gn7i-c16g1.4xlarge',
+      'ml.gu8xf.8xlarge-gu108',
+      'ecs.g6.xlarge',
+    ]);
+    expect(options[0]?.text.text).toBe(
+      'ecs.gn7i-c16g1.4xlarge · 1× NVIDIA A10 24 GB · 16 vCPU 60 GB · in stock',
+    );
+    expect(options.every((o) => o.text.text.length <= 75)).toBe(true);
+  });
+});

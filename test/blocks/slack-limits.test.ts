@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCommandProblem,
+  buildHelpMessage,
+  buildListAnswer,
+  buildStatusAnswer,
+} from '../../blocks/answers.js';
+import { buildDeployModal } from '../../blocks/deploy-modal.js';
+import { buildHomeView } from '../../blocks/home-view.js';
+import { buildNoticeView } from '../../blocks/notice-view.js';
+import { buildProgressMessage } from '../../blocks/progress-message.js';
+import {
+  buildDryRunMessage,
+  buildProblemMessage,
+  buildSummaryMessage,
+} from '../../blocks/result-message.js';
+import { buildImageOptions, buildInstanceOptions } from '../../blocks/select-options.js';
+import { buildInviteHint, buildNotifyLine, buildTokenMessage } from '../../blocks/token-message.js';
+import { findSlackLimitViolations } from '../support/slack-limits.js';
+import { IMAGES, INSTANCES } from './fixtures.js';
+
+const long = (n: number) => 'z'.repeat(n);
+const manyRegions = Array.from({ length: 150 }, (_, i) => `cn-region${i}`);
+const items = Array.from({ length: 60 }, (_, i) => ({
+  deploymentId: `d${i}`,
+  serviceName: `svc_${long(60)}`,
+  region: 'cn-hangzhou',
+  status: long(300),
+  createdAt: 1_700_000_000_000,
+}));
+const steps = Array.from({ length: 40 }, (_, i) => ({
+  title: `Step ${i} ${long(50)}`,
+  status: 'passed' as const,
+  detail: long(400),
+  startedAt: 0,
+  finishedAt: 1500,
+}));
+const summary = {
+  serviceName: long(63),
+  region: 'cn-hangzhou',
+  status: 'Running',
+  port: 8000,
+  notes: [long(5000)],
+  endpoints: Array.from({ length: 10 }, () => ({
+    type: 'NLB',
+    internet: null,
+    intranet: `http://${long(200)}`,
+    port: 8000,
+  })),
+  curlExamples: [long(5000), long(5000)],
+  consoleUrl: 'https://pai.console.aliyun.com/#/eas',
+};
+
+const views = {
+  'deploy modal (shared)': buildDeployModal({
+    prefill: { service_name: long(500), image: long(400), command: long(4000) },
+    channelId: 'C1',
+    regions: manyRegions,
+  }),
+  'deploy modal (gateway, workspaces)': buildDeployModal({
+    prefill: {},
+    channelId: 'C1',
+    regions: ['cn-hangzhou'],
+    networkMode: 'gateway',
+    workspaces: Array.from({ length: 120 }, (_, i) => ({ id: `ws${i}`, name: long(90) })),
+  }),
+  'deploy modal (nlb)': buildDeployModal({
+    prefill: { network: 'nlb' },
+    channelId: 'C1',
+    regions: ['cn-hangzhou'],
+    notice: long(4000),
+  }),
+  'app home': buildHomeView(items),
+  notice: buildNoticeView(long(40), long(5000)),
+};
+const messages = {
+  progress: buildProgressMessage({
+    serviceName: long(63),
+    region: 'cn-hangzhou',
+    requesterId: 'U1',
+    steps,
+    now: 2000,
+  }),
+  summary: buildSummaryMessage(summary, 'd1'),
+  'dry run': buildDryRunMessage(
+    { serviceName: 'a', region: 'r', serviceJson: long(9000), notes: [long(4000)] },
+    'd1',
+  ),
+  blocked: buildProblemMessage({
+    kind: 'blocked',
+    serviceName: 'a',
+    step: 'name',
+    reason: long(4000),
+    deploymentId: 'd1',
+  }),
+  failed: buildProblemMessage({
+    kind: 'failed',
+    serviceName: 'a',
+    step: 'create',
+    reason: 'x',
+    error: long(4000),
+    deploymentId: 'd1',
+  }),
+  token: buildTokenMessage({ serviceName: 'a', token: long(100), deploymentId: 'd1' }),
+  'invite hint': buildInviteHint('C1'),
+  notify: buildNotifyLine({
+    serviceName: long(63),
+    region: 'r',
+    result: 'failed',
+    requesterId: 'U1',
+    threadLink: 'https://x',
+  }),
+  help: buildHelpMessage(),
+  problem: buildCommandProblem(long(4000)),
+  status: buildStatusAnswer({
+    serviceName: 'a',
+    region: 'r',
+    status: 'Failed',
+    reason: long(5000),
+  }),
+  list: buildListAnswer(items),
+  'empty list': buildListAnswer([], 'cn-hangzhou'),
+};
+
+describe('Block Kit limits', () => {
+  it.each(Object.entries(views))('the %s view fits Slack limits', (_name, view) => {
+    expect(findSlackLimitViolations(view, 'view')).toEqual([]);
+  });
+
+  it.each(Object.entries(messages))('the %s message fits Slack limits', (_name, message) => {
+    expect(findSlackLimitViolations(message, 'message')).toEqual([]);
+  });
+
+  it('image and instance option lists fit Slack limits', () => {
+    const asView = {
+      blocks: [
+        { type: 'x', options: buildImageOptions(IMAGES, '') },
+        { type: 'x', options: buildInstanceOptions(INSTANCES, '') },
+      ],
+    };
+    expect(findSlackLimitViolations(asView, 'view')).toEqual([]);
+  });
+
+  it('the checker itself catches a long title and too many options', () => {
+    const bad = {
+      title: { text: long(25) },
+      blocks: [
+        {
+          type: 'x',
+          options: Array.from({ length: 101 }, () => ({ text: { text: long(80) }, value: 'v' })),
+        },
+      ],
+    };
+    expect(findSlackLimitViolations(bad, 'view').length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,134 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeploymentResult, StepRecord } from '../../src/deploy/outcome.js';
+import { createSlackReporter } from '../../src/report/slack-reporter.js';
+import { type SlackStandIn, startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
+
+let standIn: SlackStandIn;
+let client: WebClient;
+beforeAll(async () => {
+  standIn = await startSlackStandIn({ notInChannel: ['C0PRIVATE'] });
+  client = new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } });
+});
+afterAll(() => standIn.close());
+
+let n = 0;
+const address = (channelId = 'C0DEPLOY') => ({
+  deploymentId: `d-${++n}`,
+  channelId,
+  userId: 'U0REQUEST',
+  serviceName: 'qwen_demo',
+  region: 'cn-hangzhou',
+});
+const step = (title: string, status: StepRecord['status']): StepRecord => ({
+  id: title,
+  title,
+  status,
+  detail: '',
+  startedAt: 0,
+  finishedAt: 1200,
+});
+const deployed: DeploymentResult = {
+  result: 'deployed',
+  summary: {
+    serviceName: 'qwen_demo',
+    region: 'cn-hangzhou',
+    status: 'Running',
+    port: 8000,
+    notes: [],
+    endpoints: [
+      {
+        type: 'shared gateway',
+        internet: 'http://1.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+        intranet: null,
+        port: 8000,
+      },
+    ],
+    curlExamples: [
+      'curl -H "Authorization: <AccessToken>" http://1.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+    ],
+  },
+};
+const callsFor = (channel: string) => standIn.calls.filter((c) => c.args.channel === channel);
+
+describe('the Slack reporter', () => {
+  it('posts one parent, edits it with a coalesced checklist, and replies with the summary in its thread', async () => {
+    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const a = address();
+    const ts = await reporter.start(a);
+    const parent = standIn.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DEPLOY',
+    );
+    expect(parent?.args.text).toBe('Deploying `qwen_demo` to cn-hangzhou…');
+    const before = standIn.calls.filter((c) => c.method === 'chat.update').length;
+    for (const status of ['running', 'passed'] as const) {
+      await reporter.progress({ ...a, parentTs: ts }, [step('Check the name is free', status)]);
+      await reporter.progress({ ...a, parentTs: ts }, [
+        step('Check the name is free', 'passed'),
+        step('Create the service', status),
+      ]);
+    }
+    await reporter.finish({ ...a, parentTs: ts }, deployed, 'SECRET-TOKEN-1');
+    const updates = standIn.calls.filter((c) => c.method === 'chat.update').slice(before);
+    expect(updates.length).toBe(2);
+    expect(JSON.stringify(updates.at(-1)?.args.blocks)).toContain('✓ Create the service');
+    const reply = standIn.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts,
+    );
+    expect(JSON.stringify(reply?.args.blocks)).toContain('(not available for this network type)');
+    expect(JSON.stringify(reply?.args.blocks)).toContain('<AccessToken>');
+  });
+
+  it('sends the token only privately, never in a message the channel can see', async () => {
+    const reporter = createSlackReporter({ client, tokenDelivery: 'both' });
+    const a = address();
+    const ts = await reporter.start(a);
+    await reporter.finish({ ...a, parentTs: ts }, deployed, 'SECRET-TOKEN-2');
+    const withToken = standIn.calls.filter((c) =>
+      JSON.stringify(c.args).includes('SECRET-TOKEN-2'),
+    );
+    expect(withToken.map((c) => [c.method, c.args.channel])).toEqual([
+      ['chat.postEphemeral', 'C0DEPLOY'],
+      ['chat.postMessage', 'D0REQUEST'],
+    ]);
+  });
+
+  it('tells the notify channel one line with the result and a link to the thread', async () => {
+    const reporter = createSlackReporter({
+      client,
+      tokenDelivery: 'dm',
+      notifyChannel: 'C0NOTIFY',
+    });
+    const a = address();
+    const ts = await reporter.start(a);
+    await reporter.finish(
+      { ...a, parentTs: ts },
+      {
+        result: 'blocked',
+        step: 'Check the name is free',
+        reason: 'A service named qwen_demo already exists in cn-hangzhou.',
+      },
+    );
+    const lines = callsFor('C0NOTIFY');
+    expect(lines).toHaveLength(1);
+    expect(String(lines[0]?.args.text)).toContain('blocked');
+    expect(String(lines[0]?.args.text)).toContain(`p${ts.replace('.', '')}`);
+    const reply = standIn.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts,
+    );
+    expect(String(reply?.args.text)).toContain('Stopped before changing anything');
+  });
+
+  it('tells the requester privately how to invite the bot when it is not in the channel', async () => {
+    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const a = address('C0PRIVATE');
+    const from = standIn.calls.length;
+    const ts = await reporter.start(a);
+    await reporter.finish({ ...a, parentTs: ts }, deployed, 'SECRET-TOKEN-3');
+    const dm = standIn.calls
+      .slice(from)
+      .filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0REQUEST');
+    expect(String(dm[0]?.args.text)).toContain('/invite @eas-deploy');
+    expect(dm.some((c) => c.args.thread_ts === ts)).toBe(true);
+  });
+});

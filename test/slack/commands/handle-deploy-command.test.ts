@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSlashCommandBody } from '../../../src/sim/slack/payloads.js';
+import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
+import { findSlackLimitViolations } from '../../support/slack-limits.js';
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(() => h.close());
+
+const command = (text: string, extra = {}) =>
+  h.post(buildSlashCommandBody({ text, response_url: `${h.standIn.responseUrl}cmd`, ...extra }));
+
+describe('/eas-deploy', () => {
+  it('opens the deploy modal with the trigger and the channel, without touching the catalog', async () => {
+    const answer = await command('', { trigger_id: 'trigger-empty', channel_id: 'C0ROOM' });
+    expect(answer.status).toBe(200);
+    const open = await h.standIn.waitFor(
+      (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-empty',
+      5000,
+    );
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('eas_deploy');
+    expect(JSON.parse(view.private_metadata)).toEqual({ channelId: 'C0ROOM' });
+    expect(h.ports.catalogCalls).toEqual([]);
+    expect(findSlackLimitViolations(open.args.view as object, 'view')).toEqual([]);
+  });
+
+  it('pre-fills the modal from key=value text, with the image’s start command', async () => {
+    await command('region=cn-hangzhou service_name=qwen_x image=vllm replicas=2', {
+      trigger_id: 'trigger-prefill',
+    });
+    const open = await h.standIn.waitFor(
+      (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-prefill',
+      5000,
+    );
+    const json = JSON.stringify(open.args.view);
+    expect(json).toContain('"initial_value":"qwen_x"');
+    expect(json).toContain('"initial_value":"2"');
+    expect(json).toContain('vllm serve /model_dir --port 8000');
+  });
+
+  it('answers help with the usage, privately', async () => {
+    const answer = await command('help');
+    expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(answer.text).toContain('/eas-deploy status');
+  });
+
+  it('answers status with one describe-service result', async () => {
+    await command('status qwen_demo cn-beijing');
+    const reply = await h.standIn.waitFor(
+      (c) => c.method === 'response_url' && String(c.args.text).includes('qwen_demo'),
+      5000,
+    );
+    expect(reply.args).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'qwen_demo in cn-beijing: Running',
+    });
+    expect(h.ports.described).toEqual([{ serviceName: 'qwen_demo', region: 'cn-beijing' }]);
+  });
+
+  it('answers list with the recent deployments', async () => {
+    await command('list cn-hangzhou');
+    const reply = await h.standIn.waitFor(
+      (c) => c.method === 'response_url' && String(c.args.text).startsWith('Recent'),
+      5000,
+    );
+    expect(JSON.stringify(reply.args.blocks)).toContain('qwen_demo');
+  });
+
+  it('answers unknown or oversized text clearly instead of opening the modal', async () => {
+    const unknown = await command('deploy everything now');
+    expect(unknown.text).toContain('I did not understand');
+    const huge = await command(`service_name=${'a'.repeat(3000)}`);
+    expect(huge.text).toContain('too long');
+  });
+});

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+describe('the Slack app manifest', () => {
+  it('declares the command, interactivity with options, the home tab and app_home_opened', () => {
+    expect(manifest.features.slash_commands[0].command).toBe('/eas-deploy');
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  });
+
+  it('asks only for the scopes the bot uses', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'chat:write',
+      'commands',
+      'im:write',
+      'usergroups:read',
+    ]);
+  });
+});

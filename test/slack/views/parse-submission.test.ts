@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FIELD_IDS } from '../../../blocks/ids.js';
+import { parseSubmission } from '../../../src/slack/views/parse-submission.js';
+import { readStateValues } from '../../../src/slack/views/read-state-values.js';
+
+const good = {
+  region: 'cn-hangzhou',
+  service_name: 'qwen_demo',
+  image: 'vllm',
+  instance_type: 'ecs.gn7i-c16g1.4xlarge',
+};
+
+describe('reading the modal', () => {
+  it('accepts .value, .selected_option.value and selected_options alike', () => {
+    const values = {
+      region: { region: { type: 'static_select', selected_option: { value: 'cn-hangzhou' } } },
+      service_name: { service_name: { type: 'plain_text_input', value: ' qwen_demo ' } },
+      dry_run: { dry_run: { type: 'checkboxes', selected_options: [{ value: 'dry_run' }] } },
+      port: { port: { type: 'number_input', value: null } },
+    };
+    expect(readStateValues(values)).toEqual({
+      region: 'cn-hangzhou',
+      service_name: 'qwen_demo',
+      dry_run: 'true',
+    });
+  });
+
+  it('turns good values into a spec with one replica on port 8000', () => {
+    const parsed = parseSubmission(good);
+    expect(parsed).toMatchObject({
+      ok: true,
+      spec: { serviceName: 'qwen_demo', replicas: 1, port: 8000, network: { mode: 'shared' } },
+    });
+  });
+
+  it('puts each problem on its own field', () => {
+    const parsed = parseSubmission({
+      ...good,
+      replicas: 'two',
+      oss_path: 'bucket/x',
+      network: 'gateway',
+      gateway: 'gateway-1',
+      autoscale_min: '5',
+      autoscale_max: '2',
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.errors).sort()).toEqual([
+      'autoscale_min',
+      'gateway',
+      'oss_path',
+      'replicas',
+    ]);
+  });
+
+  it('never throws and only names contract fields, whatever is typed', () => {
+    const anyValues = fc.dictionary(fc.constantFrom(...FIELD_IDS), fc.string({ maxLength: 80 }));
+    fc.assert(
+      fc.property(anyValues, (values) => {
+        const parsed = parseSubmission(values);
+        if (!parsed.ok)
+          for (const key of Object.keys(parsed.errors)) expect(FIELD_IDS).toContain(key);
+      }),
+    );
+  });
+});
