@@ -52,6 +52,10 @@ const optionalText = z
   .optional()
   .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
 
+/** A whole number that may be unset or empty (compose passes unset variables as ""). */
+const optionalInt = (min: number, max: number) =>
+  optionalText.pipe(z.coerce.number().int().min(min).max(max).optional());
+
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
 export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a bot token (xoxb-…)'),
@@ -98,6 +102,13 @@ export const ConfigSchema = z.object({
   EAS_AUDIT_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
   EAS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   EAS_REGION_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** BullMQ lock: how soon a dead worker's deployment is picked up again (BullMQ default 30 s). */
+  EAS_LOCK_DURATION_MS: optionalInt(500, 600_000),
+  EAS_STALLED_INTERVAL_MS: optionalInt(250, 600_000),
+  /** SIGTERM: how long the running step may take to finish before the worker closes hard. */
+  EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** A worker-only process serves GET /metrics on this port when set. */
+  WORKER_METRICS_PORT: optionalInt(0, 65_535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -124,4 +135,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return config;
+}
+
+/** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */
+const PASSED_ENV = /^(PATH|HOME|LANG|LC_ALL|TZ|TMPDIR|ALIBABA_CLOUD_[A-Z_]+|ALIYUN_SIM_[A-Z_]+)$/;
+
+/** The aliyun CLI child's environment: credentials, region and simulator settings, never Slack tokens. */
+export function readCliEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && PASSED_ENV.test(key)) picked[key] = value;
+  }
+  return picked;
 }

@@ -22,18 +22,6 @@ export interface CliRunner {
   run(args: readonly string[], options?: RunOptions): Promise<CliResult>;
 }
 
-/** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */
-const PASSED_ENV = /^(PATH|HOME|LANG|LC_ALL|TZ|TMPDIR|ALIBABA_CLOUD_[A-Z_]+|ALIYUN_SIM_[A-Z_]+)$/;
-
-/** Picks the CLI child's environment from the bot's: credentials, region and simulator settings only. */
-export function pickCliEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && PASSED_ENV.test(key)) picked[key] = value;
-  }
-  return picked;
-}
-
 export interface ExecaRunnerOptions {
   readonly executable: string;
   readonly env: Record<string, string>;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { DeploySpec } from '../deploy/deploy-spec.js';
 
 /** What the bot remembers of each deployment it made: for `/eas-deploy list`, App Home and the token button. */
 export const DeploymentRecord = z.object({
@@ -8,6 +9,8 @@ export const DeploymentRecord = z.object({
   region: z.string(),
   requesterId: z.string(),
   channelId: z.string(),
+  /** What was asked (no secrets), for "Redeploy with these settings". */
+  spec: DeploySpec,
   parentTs: z.string().optional(),
   state: z.enum(['queued', 'running', 'deployed', 'dry-run', 'blocked', 'failed']),
   /** The last status EAS reported (Creating, Running, …), when known. */

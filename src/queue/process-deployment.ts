@@ -4,6 +4,8 @@ import type { DeploySpec } from '../deploy/deploy-spec.js';
 import type { EngineContext, EngineOutcome } from '../deploy/engine-context.js';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
 import type { DeploymentAddress, DeploymentReporter } from '../report/reporter.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import { DeployJobData } from './job-data.js';
@@ -20,6 +22,7 @@ export interface ProcessorDeps {
   readonly reservations: NameReservations;
   readonly slots: RegionSlots;
   readonly logger: Logger;
+  readonly metrics?: Metrics;
   /** How long a job waits before asking again for a busy region's slot. */
   readonly slotRetryMs?: number;
 }
@@ -73,6 +76,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         ...(address.parentTs ? { parentTs: address.parentTs } : {}),
       });
       log.info({ attempt: job.attemptsMade + 1 }, 'deployment started');
+      if (deps.metrics && job.attemptsMade === 0) recordQueueWait(deps.metrics, job);
       const outcome = await deps.runDeployment(spec, {
         deploymentId,
         cli: deps.cli,
@@ -95,6 +99,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         serviceName: address.serviceName,
         ...(serviceStatus ? { serviceStatus } : {}),
       });
+      if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       log.info({ result: outcome.result.result }, 'deployment finished');
       return outcome.result;
     } catch (error) {

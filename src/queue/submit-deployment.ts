@@ -83,6 +83,7 @@ async function enqueue(deps: SubmitDeps, request: SubmitRequest): Promise<Submit
       region: spec.region,
       requesterId: requester.userId,
       channelId: request.channelId,
+      spec,
       state: 'queued',
       submittedAt: now,
       updatedAt: now,

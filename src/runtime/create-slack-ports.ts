@@ -1,0 +1,80 @@
+import type { Queue } from 'bullmq';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import { fetchAccessToken, lookupServiceStatus } from '../deploy/lookup-service.js';
+import type {
+  DeploymentRecords,
+  DeploymentRecord as StoredRecord,
+} from '../queue/deployment-records.js';
+import type { DeployJobData } from '../queue/job-data.js';
+import type { NameReservations } from '../queue/name-reservations.js';
+import { submitDeployment } from '../queue/submit-deployment.js';
+import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
+import { createCliCatalog } from './cli-catalog.js';
+
+export interface SlackPortDeps {
+  readonly queue: Queue<DeployJobData>;
+  readonly reservations: NameReservations;
+  readonly records: DeploymentRecords;
+  readonly cli: CliRunner;
+}
+
+/** What the listeners see of a stored deployment: its last-known status first. */
+const toListItem = (r: StoredRecord): DeploymentRecord => ({
+  deploymentId: r.deploymentId,
+  serviceName: r.serviceName,
+  region: r.region,
+  status: r.serviceStatus ? `${r.state} (${r.serviceStatus})` : r.state,
+  createdAt: r.submittedAt,
+  requesterId: r.requesterId,
+  channelId: r.channelId,
+  spec: r.spec,
+});
+
+/** Implements the Slack listeners' ports with the queue, the records and the CLI. */
+export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
+  const { cli, records } = deps;
+  return {
+    submitter: { submit: (request) => submitDeployment(deps, request) },
+    catalog: createCliCatalog(cli),
+    status: {
+      async describe(serviceName, region) {
+        const answer = await lookupServiceStatus(cli, region, serviceName, 'status');
+        if (!answer.ok) return { ok: false, message: answer.message };
+        return {
+          ok: true,
+          status: {
+            serviceName,
+            region,
+            status: answer.status,
+            ...(answer.reason ? { reason: answer.reason } : {}),
+          },
+        };
+      },
+      async fetchToken(deploymentId) {
+        const record = await records.get(deploymentId);
+        if (!record)
+          return { ok: false, message: 'That deployment is no longer known to the bot.' };
+        const answer = await fetchAccessToken(cli, record.region, record.serviceName, deploymentId);
+        return answer.ok
+          ? { ok: true, serviceName: record.serviceName, token: answer.accessToken }
+          : { ok: false, message: answer.message };
+      },
+    },
+    history: {
+      async listRecent(filter) {
+        const found = await records.recent(
+          {
+            ...(filter.userId ? { userId: filter.userId } : {}),
+            ...(filter.region ? { region: filter.region } : {}),
+          },
+          filter.limit,
+        );
+        return found.map(toListItem);
+      },
+      async get(deploymentId) {
+        const record = await records.get(deploymentId);
+        return record ? toListItem(record) : undefined;
+      },
+    },
+  };
+}

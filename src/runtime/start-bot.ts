@@ -1,0 +1,73 @@
+import type { webApi } from '@slack/bolt';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createQueueDepthSource } from '../observability/queue-depth-source.js';
+import { createDeployQueue } from '../queue/deploy-queue.js';
+import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createNameReservations } from '../queue/name-reservations.js';
+import { createRedisConnection } from '../queue/redis-connection.js';
+import { createSlackApp } from '../slack/app.js';
+import { createSlackPorts } from './create-slack-ports.js';
+
+export interface BotRuntimeOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** The bot reads the catalog and statuses through the CLI too (never creates). */
+  readonly cli: CliRunner;
+  /** Extra health condition, e.g. the worker's CLI preflight in the combined process. */
+  readonly extraHealth?: () => boolean;
+  readonly retryConfig?: webApi.RetryOptions;
+  readonly identity?: { botId: string; botUserId: string };
+}
+
+export interface BotRuntime {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the Slack listener: Bolt over HTTP (or Socket Mode), the producer queue, health and metrics. */
+export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRuntime> {
+  const { config, metrics } = options;
+  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
+  metrics.setQueueDepthSource(createQueueDepthSource(queue));
+  const ports = createSlackPorts({
+    queue,
+    reservations: createNameReservations(producer, config.QUEUE_PREFIX),
+    records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
+    cli: options.cli,
+  });
+  const slack = createSlackApp({
+    config,
+    ports,
+    health: async () => {
+      const redisOk = await Promise.race([
+        producer.ping().then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      ]);
+      return redisOk && (options.extraHealth?.() ?? true);
+    },
+    metrics: async () => (await metrics.render()).body,
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.identity ?? {}),
+  });
+  const { port } = await slack.start(config.PORT);
+  options.logger.info(
+    { port, socketMode: Boolean(config.SLACK_APP_TOKEN) },
+    'Slack listener started',
+  );
+  return {
+    port,
+    async stop() {
+      await slack.stop();
+      await queue.close().catch(() => {});
+      producer.disconnect();
+    },
+  };
+}

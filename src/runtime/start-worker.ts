@@ -1,0 +1,91 @@
+import { webApi } from '@slack/bolt';
+import type { Worker } from 'bullmq';
+import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
+import { runPreflight } from '../aliyun/preflight.js';
+import type { Config } from '../config.js';
+import { runDeployment } from '../deploy/run-deployment.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
+import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createNameReservations } from '../queue/name-reservations.js';
+import { createDeploymentProcessor } from '../queue/process-deployment.js';
+import { createRedisConnection } from '../queue/redis-connection.js';
+import { createRegionSlots } from '../queue/region-slots.js';
+import { createSlackReporter } from '../report/slack-reporter.js';
+import { countCliErrors } from './count-cli-errors.js';
+
+export interface WorkerRuntimeOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** The CLI child's whole environment (credentials, region, simulator settings). */
+  readonly cliEnv: Record<string, string>;
+  readonly slackRetryConfig?: webApi.RetryOptions;
+}
+
+export interface WorkerRuntime {
+  readonly worker: Worker;
+  readonly cli: CliRunner;
+  /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
+  readonly preflight: Promise<{ ok: boolean; problems: string[] }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the deployment worker: Redis, the CLI runner, the Slack reporter, the processor. */
+export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
+  const { config, logger, metrics } = options;
+  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
+  const store = createRedisConnection(config.REDIS_URL, 'worker');
+  const prefix = config.QUEUE_PREFIX;
+  const cli = countCliErrors(
+    createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
+    metrics,
+  );
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+  });
+  const reporter = createSlackReporter({
+    client,
+    ...(config.EAS_NOTIFY_CHANNEL ? { notifyChannel: config.EAS_NOTIFY_CHANNEL } : {}),
+    tokenDelivery: config.EAS_TOKEN_DELIVERY,
+    onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
+  });
+  const worker = startDeployWorker({
+    connection: consumer,
+    prefix,
+    concurrency: config.EAS_WORKER_CONCURRENCY,
+    logger,
+    ...(config.EAS_LOCK_DURATION_MS ? { lockDurationMs: config.EAS_LOCK_DURATION_MS } : {}),
+    ...(config.EAS_STALLED_INTERVAL_MS
+      ? { stalledIntervalMs: config.EAS_STALLED_INTERVAL_MS }
+      : {}),
+    processor: createDeploymentProcessor({
+      cli,
+      runDeployment,
+      reporter,
+      records: createDeploymentRecords(store, prefix),
+      reservations: createNameReservations(store, prefix),
+      slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
+      logger,
+      metrics,
+    }),
+  });
+  const preflight = runPreflight(cli).then((answer) => {
+    if (answer.ok) logger.info('aliyun CLI preflight passed');
+    else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
+    return answer;
+  });
+  return {
+    worker,
+    cli,
+    preflight,
+    async stop() {
+      const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
+      logger.info({ how }, 'worker stopped');
+      consumer.disconnect();
+      store.disconnect();
+    },
+  };
+}
