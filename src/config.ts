@@ -54,7 +54,7 @@ const optionalText = z
 
 /** A whole number that may be unset or empty (compose passes unset variables as ""). */
 const optionalInt = (min: number, max: number) =>
-  optionalText.pipe(z.coerce.number().int().min(min).max(max).optional());
+  optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
 
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
 export const ConfigSchema = z.object({
