@@ -1,0 +1,48 @@
+import {
+  buildSlashCommandBody,
+  buildStateValues,
+  buildViewSubmissionBody,
+  FORM_CONTENT_TYPE,
+} from '../sim/slack/payloads.js';
+import { postSigned, type SignedPostAnswer } from '../sim/slack/sign-request.js';
+import { LOCAL_SIGNING_SECRET } from './local-stack.js';
+
+/** A person in a channel, acting through correctly signed Slack requests. */
+export interface SlackUser {
+  /** Types `/eas-deploy <text>`. */
+  command(text?: string): Promise<SignedPostAnswer>;
+  /** Presses Deploy on the modal with these plain-text fields and select values. */
+  submitForm(
+    fields: Record<string, string>,
+    selects: Record<string, string>,
+    viewId: string,
+  ): Promise<SignedPostAnswer>;
+}
+
+export interface SlackUserOptions {
+  readonly eventsUrl: string;
+  readonly userId?: string;
+  readonly channelId?: string;
+  readonly secret?: string;
+}
+
+/** Creates the person; ids default to the ones the payload builders use. */
+export function createSlackUser(options: SlackUserOptions): SlackUser {
+  const userId = options.userId ?? 'U0REQUEST';
+  const channelId = options.channelId ?? 'C0DEPLOY';
+  const secret = options.secret ?? LOCAL_SIGNING_SECRET;
+  const post = (body: string) => postSigned(options.eventsUrl, body, FORM_CONTENT_TYPE, secret);
+  return {
+    command: (text = '') =>
+      post(buildSlashCommandBody({ text, user_id: userId, channel_id: channelId })),
+    submitForm: (fields, selects, viewId) =>
+      post(
+        buildViewSubmissionBody({
+          id: viewId,
+          userId,
+          private_metadata: JSON.stringify({ channelId }),
+          values: buildStateValues(fields, selects),
+        }),
+      ),
+  };
+}
