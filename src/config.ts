@@ -1,51 +1,32 @@
 import { z } from 'zod';
 
-/** A comma-separated list of Slack ids; empty or unset means "no restriction". */
-const SlackIdList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0),
-  )
-  .pipe(
-    z.array(
-      z.string().regex(/^[A-Z0-9]{2,}$/, 'must be Slack ids like U0123ABCD, comma-separated'),
-    ),
-  );
+/** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
+const commaList = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    )
+    .pipe(z.array(z.string().regex(pattern, message)));
 
-/** A comma-separated list of Slack user group ids (S…); empty or unset means "no restriction". */
-const UsergroupIdList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0),
-  )
-  .pipe(
-    z.array(
-      z.string().regex(/^S[A-Z0-9]+$/, 'must be user group ids like S0123ABCD, comma-separated'),
-    ),
-  );
-
-/** A comma-separated list of instance-type prefixes such as `ecs.gn8,ml.gu8`. */
-const InstanceFamilyList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, 'must be instance-type prefixes like ecs.gn8,ml.gu8'),
-    ),
-  );
+/** Slack user or channel ids; empty or unset means "no restriction". */
+const SlackIdList = commaList(
+  /^[A-Z0-9]{2,}$/,
+  'must be Slack ids like U0123ABCD, comma-separated',
+);
+/** Slack user group ids (S…); empty or unset means "no restriction". */
+const UsergroupIdList = commaList(
+  /^S[A-Z0-9]+$/,
+  'must be user group ids like S0123ABCD, comma-separated',
+);
+/** Instance-type prefixes such as `ecs.gn8,ml.gu8`. */
+const InstanceFamilyList = commaList(
+  /^[a-z0-9][a-z0-9.-]{1,63}$/,
+  'must be instance-type prefixes like ecs.gn8,ml.gu8',
+);
 
 const optionalText = z
   .string()
