@@ -97,8 +97,10 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           channelId: address.channelId,
           ...(address.parentTs ? { threadTs: address.parentTs } : {}),
         },
-        park: async (until) => {
+        park: async (until, decidedMeanwhile) => {
           await job.moveToDelayed(until, token);
+          // A decision written before the job was parked found no delayed job to promote.
+          if (await decidedMeanwhile()) await job.promote().catch(() => undefined);
           throw new DelayedError();
         },
       });

@@ -33,8 +33,12 @@ export interface ApprovalJob {
   readonly requesterId: string;
   readonly region: string;
   readonly thread: ApprovalThread;
-  /** Parks the job until the given time (BullMQ moveToDelayed + DelayedError); never returns. */
-  readonly park: (until: number) => Promise<never>;
+  /**
+   * Parks the job until the given time (BullMQ moveToDelayed + DelayedError); never returns.
+   * `decidedMeanwhile` is asked after the job is parked: true wakes it at once, so a click that
+   * landed between posting and parking is not left waiting until expiry.
+   */
+  readonly park: (until: number, decidedMeanwhile: () => Promise<boolean>) => Promise<never>;
 }
 
 /** The service JSON as an approver reads it: indented, with anything secret-shaped removed. */
@@ -62,6 +66,8 @@ export function createApprovalHook(
   job: ApprovalJob,
 ): (question: ApprovalQuestion) => Promise<ApprovalAnswer> {
   const now = deps.now ?? Date.now;
+  const decidedMeanwhile = async () =>
+    (await deps.store.get(job.deploymentId))?.decision !== undefined;
   return async ({ serviceJson, plan }) => {
     const answer = await runApprovalGate(deps, {
       deploymentId: job.deploymentId,
@@ -77,7 +83,7 @@ export function createApprovalHook(
       case 'proceed':
         return { proceed: true };
       case 'wait':
-        return job.park(answer.until);
+        return job.park(answer.until, decidedMeanwhile);
       case 'request': {
         const message = buildApprovalRequestMessage({
           request: answer.request,
@@ -94,7 +100,7 @@ export function createApprovalHook(
           event: 'requested',
           detail: answer.why,
         });
-        return job.park(answer.request.expiresAt);
+        return job.park(answer.request.expiresAt, decidedMeanwhile);
       }
       case 'stop': {
         const stored = await deps.store.get(job.deploymentId);
