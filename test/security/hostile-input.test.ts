@@ -20,7 +20,7 @@ const SHELL = [
   '\'"',
   '\\',
   '\n',
-  '${IFS}',
+  `\${IFS}`, // the shell's field separator, literally
   '*',
   '~',
 ];
