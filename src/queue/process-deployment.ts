@@ -14,7 +14,9 @@ import { recordDeployment, recordQueueWait } from '../observability/record-deplo
 import type { DeploymentAddress, DeploymentReporter } from '../report/reporter.js';
 import type { ApprovalJob } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
+import { createParkJob } from '../security/park-job.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
@@ -97,12 +99,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           channelId: address.channelId,
           ...(address.parentTs ? { threadTs: address.parentTs } : {}),
         },
-        park: async (until, decidedMeanwhile) => {
-          await job.moveToDelayed(until, token);
-          // A decision written before the job was parked found no delayed job to promote.
-          if (await decidedMeanwhile()) await job.promote().catch(() => undefined);
-          throw new DelayedError();
-        },
+        park: createParkJob(job, token),
       });
       const outcome = await deps.runDeployment(spec, {
         deploymentId,
@@ -133,7 +130,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           kind: 'result',
           deploymentId,
           userId: data.requester.userId,
-          ...describeResult(outcome.result),
+          ...describeResultForAudit(outcome.result),
         },
         outcome.accessToken ? [outcome.accessToken] : [],
       );
@@ -149,6 +146,13 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         );
         finished = true;
         await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
+        await deps.audit?.append({
+          kind: 'result',
+          deploymentId,
+          userId: data.requester.userId,
+          result: 'failed',
+          detail: `internal: ${error instanceof Error ? error.name : 'unknown error'}`,
+        });
       }
       throw error;
     } finally {
@@ -178,20 +182,4 @@ async function reportBroken(
     reason,
     error: detail,
   });
-}
-
-/** The result as an audit entry reads it: the outcome word and, when it stopped, why. */
-function describeResult(result: DeploymentResult): { result: string; detail?: string } {
-  switch (result.result) {
-    case 'deployed':
-      return {
-        result: 'deployed',
-        detail: `${result.summary.serviceName} ${result.summary.status}`,
-      };
-    case 'dry-run':
-      return { result: 'dry-run', detail: result.serviceName };
-    case 'blocked':
-    case 'failed':
-      return { result: result.result, detail: `${result.step}: ${result.reason}` };
-  }
 }
