@@ -4,8 +4,8 @@ import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
-import { createUsergroupMembers } from '../security/usergroup-members.js';
 import { registerActions } from './actions/index.js';
+import { createSlackUsergroupMembers } from './check-access.js';
 import { registerCommands } from './commands/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
 import { registerHome } from './home/index.js';
@@ -86,10 +86,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     regions: deps.regions ?? DEFAULT_REGIONS,
     access,
     // Membership is asked of Slack through the app's own client (usergroups:read), cached.
-    members: createUsergroupMembers({
-      listUsergroupUsers: async (usergroup) =>
-        (await app.client.usergroups.users.list({ usergroup })).users ?? [],
-    }),
+    members: createSlackUsergroupMembers(app.client),
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,

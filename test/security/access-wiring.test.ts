@@ -134,6 +134,15 @@ describe('who may deploy, checked on every door', () => {
         SECRET,
       );
       expect(answer.text).toContain('could not be checked');
+      // Rate limited: the client would wait; the check does not, and still refuses.
+      standIn.failNext('usergroups.users.list', { status: 429, retryAfterSeconds: 3 });
+      const limited = await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        buildSlashCommandBody({ user_id: 'U0MEMBER' }),
+        FORM_CONTENT_TYPE,
+        SECRET,
+      );
+      expect(limited.text).toContain('could not be checked');
     } finally {
       await fresh.stop();
     }
