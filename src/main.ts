@@ -5,6 +5,7 @@ import { createMetrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/serve-metrics.js';
 import { startBotRuntime } from './runtime/start-bot.js';
 import { startWorkerRuntime } from './runtime/start-worker.js';
+import { collectKnownSecrets } from './security/known-secrets.js';
 
 /** The composition root: `node dist/src/main.js all|bot|worker`. */
 const ROLES = ['all', 'bot', 'worker'] as const;
@@ -15,7 +16,12 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!ROLES.includes(role))
     throw new ConfigError(`unknown role "${role}": use all, bot or worker`);
   const config = readConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, name: `eas-deploy-${role}` });
+  // Every secret value of the environment is masked by value in every line, whatever its field.
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    name: `eas-deploy-${role}`,
+    secrets: collectKnownSecrets(process.env),
+  });
   const metrics = createMetrics();
   const cliEnv = readCliEnvironment();
   const stops: Array<() => Promise<void>> = [];

@@ -1,4 +1,5 @@
 import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { ServicePlan } from './build-service-json.js';
 import type { Journal } from './journal.js';
 import type { DeploymentResult, StepRecord } from './outcome.js';
 
@@ -16,7 +17,20 @@ export interface EngineContext {
   readonly now?: () => number;
   /** Waits between throttled retries; tests pass one that returns at once. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Asked after the gates built the service JSON and before create-service (the approval gate).
+   * It may park the job (throw BullMQ's DelayedError); "no" ends the deployment before create.
+   */
+  readonly approve?: (input: ApprovalQuestion) => Promise<ApprovalAnswer>;
 }
+
+/** What the approval hook sees: the exact service JSON create-service would send, and its plan. */
+export interface ApprovalQuestion {
+  readonly serviceJson: string;
+  readonly plan: ServicePlan;
+}
+
+export type ApprovalAnswer = { proceed: true } | { proceed: false; reason: string };
 
 /** The engine's answer: the result (no secrets) and, separately, the token for the requester only. */
 export interface EngineOutcome {

@@ -87,6 +87,15 @@ export async function runDeployment(spec: DeploySpec, ctx: EngineContext): Promi
     const finished = await finishDeployment(deps, t, spec, created, tracker);
     return { ...finished, journal };
   }
+  if (ctx.approve) {
+    // Saved first: a parked job re-runs the gates later and must build the same JSON (same name).
+    await ctx.saveJournal(journal);
+    const answer = await ctx.approve({ serviceJson: JSON.stringify(json), plan });
+    if (!answer.proceed) {
+      await skipRest(tracker, answer.reason);
+      return { result: { result: 'blocked', step: 'approval', reason: answer.reason }, journal };
+    }
+  }
   if (ctx.signal?.aborted) {
     await skipRest(tracker, 'Cancelled before create: nothing was changed.');
     return {

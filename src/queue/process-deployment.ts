@@ -1,12 +1,22 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
-import type { EngineContext, EngineOutcome } from '../deploy/engine-context.js';
+import type {
+  ApprovalAnswer,
+  ApprovalQuestion,
+  EngineContext,
+  EngineOutcome,
+} from '../deploy/engine-context.js';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
 import type { DeploymentAddress, DeploymentReporter } from '../report/reporter.js';
+import type { ApprovalJob } from '../security/approval-hook.js';
+import type { AuditLog } from '../security/audit-log.js';
+import { describeResultForAudit } from '../security/audit-result.js';
+import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
+import { createParkJob } from '../security/park-job.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
@@ -25,6 +35,10 @@ export interface ProcessorDeps {
   readonly metrics?: Metrics;
   /** How long a job waits before asking again for a busy region's slot. */
   readonly slotRetryMs?: number;
+  /** Every CLI step and the result are recorded here (redacted). */
+  readonly audit?: AuditLog;
+  /** The approval gate between the gates and create-service, built per job. */
+  readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
 }
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
@@ -77,9 +91,20 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       });
       log.info({ attempt: job.attemptsMade + 1 }, 'deployment started');
       if (deps.metrics && job.attemptsMade === 0) recordQueueWait(deps.metrics, job);
+      const approve = deps.approval?.({
+        deploymentId,
+        requesterId: data.requester.userId,
+        region: spec.region,
+        thread: {
+          channelId: address.channelId,
+          ...(address.parentTs ? { threadTs: address.parentTs } : {}),
+        },
+        park: createParkJob(job, token),
+      });
       const outcome = await deps.runDeployment(spec, {
         deploymentId,
-        cli: deps.cli,
+        cli: deps.audit ? createAuditedCliRunner(deps.cli, deps.audit, deploymentId) : deps.cli,
+        ...(approve ? { approve } : {}),
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),
         onProgress: (steps) => deps.reporter.progress(address, steps),
@@ -100,6 +125,15 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         ...(serviceStatus ? { serviceStatus } : {}),
       });
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
+      await deps.audit?.append(
+        {
+          kind: 'result',
+          deploymentId,
+          userId: data.requester.userId,
+          ...describeResultForAudit(outcome.result),
+        },
+        outcome.accessToken ? [outcome.accessToken] : [],
+      );
       log.info({ result: outcome.result.result }, 'deployment finished');
       return outcome.result;
     } catch (error) {
@@ -112,6 +146,13 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         );
         finished = true;
         await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
+        await deps.audit?.append({
+          kind: 'result',
+          deploymentId,
+          userId: data.requester.userId,
+          result: 'failed',
+          detail: `internal: ${error instanceof Error ? error.name : 'unknown error'}`,
+        });
       }
       throw error;
     } finally {

@@ -8,7 +8,9 @@ import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
+import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
+import { createGovernance } from './create-governance.js';
 import { createSlackPorts } from './create-slack-ports.js';
 
 export interface BotRuntimeOptions {
@@ -40,9 +42,19 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
   });
+  const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({
     config,
     ports,
+    audit: governance.audit,
+    approvals: {
+      store: governance.approvals,
+      // A decision wakes the parked job now instead of at expiry; a job not parked needs nothing.
+      promote: async (deploymentId) => {
+        const job = await queue.getJob(deploymentId);
+        if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+      },
+    },
     health: async () => {
       const redisOk = await Promise.race([
         producer.ping().then(
@@ -57,6 +69,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.identity ?? {}),
   });
+  options.logger.info(describeAccessPolicy(governance.policy));
   const { port } = await slack.start(config.PORT);
   options.logger.info(
     { port, socketMode: Boolean(config.SLACK_APP_TOKEN) },

@@ -13,7 +13,10 @@ import { createDeploymentProcessor } from '../queue/process-deployment.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
+import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
+import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
+import { createGovernance } from './create-governance.js';
 
 export interface WorkerRuntimeOptions {
   readonly config: Config;
@@ -52,6 +55,27 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     tokenDelivery: config.EAS_TOKEN_DELIVERY,
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
   });
+  const governance = createGovernance(store, config, logger);
+  const approvalDeps: ApprovalHookDeps = {
+    store: governance.approvals,
+    rules: buildApprovalRules(config),
+    approvers: governance.policy.approvers,
+    ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
+    audit: governance.audit,
+    post: async (where, message) => {
+      const posted = await client.chat.postMessage({
+        channel: where.channelId,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+        ...message,
+      });
+      return posted.ts;
+    },
+    update: async (where, message) => {
+      await client.chat
+        .update({ channel: where.channelId, ts: where.ts, ...message })
+        .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
+    },
+  };
   const worker = startDeployWorker({
     connection: consumer,
     prefix,
@@ -70,6 +94,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
       logger,
       metrics,
+      audit: governance.audit,
+      approval: (job) => createApprovalHook(approvalDeps, job),
     }),
   });
   const preflight = runPreflight(cli).then((answer) => {

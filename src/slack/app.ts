@@ -2,11 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import type { AccessPolicy } from '../security/access-policy.js';
+import type { AuditLog } from '../security/audit-log.js';
 import { registerActions } from './actions/index.js';
+import { createSlackUsergroupMembers } from './check-access.js';
 import { registerCommands } from './commands/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
 import { registerHome } from './home/index.js';
-import { DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
+import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
 import { registerOptions } from './options/index.js';
 import type { SlackPorts } from './ports.js';
 import { registerViews } from './views/index.js';
@@ -20,8 +23,13 @@ export interface SlackAppDeps extends HealthDeps {
     | 'SLACK_API_URL'
     | 'EAS_ALLOWED_USERS'
     | 'EAS_ALLOWED_CHANNELS'
-  >;
+  > &
+    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>;
   readonly ports: SlackPorts;
+  /** Requests, denials and approval clicks are recorded here. */
+  readonly audit?: AuditLog;
+  /** The Approve/Reject buttons; without them approval clicks are not handled. */
+  readonly approvals?: ApprovalListenerDeps;
   readonly regions?: readonly string[];
   /** WebClient retries; tests pass `{ retries: 0 }`. */
   readonly retryConfig?: webApi.RetryOptions;
@@ -72,13 +80,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           logLevel,
         }),
       });
+  const access = readAccessPolicy(config);
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
-    access: {
-      allowedUsers: config.EAS_ALLOWED_USERS,
-      allowedChannels: config.EAS_ALLOWED_CHANNELS,
-    },
+    access,
+    // Membership is asked of Slack through the app's own client (usergroups:read), cached.
+    members: createSlackUsergroupMembers(app.client),
+    ...(deps.audit ? { audit: deps.audit } : {}),
+    ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
   };
   registerCommands(app, listenerDeps);
@@ -95,5 +105,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       return { port: address?.port ?? port };
     },
     stop: () => app.stop().then(() => undefined),
+  };
+}
+
+/** The access policy from the configuration; lists the caller left out restrict nothing. */
+function readAccessPolicy(config: SlackAppDeps['config']): AccessPolicy {
+  return {
+    allowedUsers: config.EAS_ALLOWED_USERS,
+    allowedUsergroups: config.EAS_ALLOWED_USERGROUPS ?? [],
+    allowedChannels: config.EAS_ALLOWED_CHANNELS,
+    approvers: config.EAS_APPROVERS ?? [],
   };
 }

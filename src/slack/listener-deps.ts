@@ -1,11 +1,27 @@
-import type { AccessRules } from './check-access.js';
+import type { AccessPolicy } from '../security/access-policy.js';
+import type { ApprovalStore } from '../security/approval-store.js';
+import type { AuditLog } from '../security/audit-log.js';
+import type { UsergroupMembers } from '../security/usergroup-members.js';
 import type { SlackPorts } from './ports.js';
 
-/** What every listener needs: the ports, the region list and the allow-lists. */
+/** What the Approve/Reject buttons need: the store, and a way to wake the parked job. */
+export interface ApprovalListenerDeps {
+  readonly store: ApprovalStore;
+  readonly promote: (deploymentId: string) => Promise<void>;
+  readonly now?: () => number;
+}
+
+/** What every listener needs: the ports, the region list, who may deploy, and the audit log. */
 export interface ListenerDeps {
   readonly ports: SlackPorts;
   readonly regions: readonly string[];
-  readonly access: AccessRules;
+  readonly access: AccessPolicy;
+  /** Resolves user-group membership (cached, fail-closed); absent = groups cannot be checked. */
+  readonly members?: UsergroupMembers;
+  /** Where requests and denials are recorded; absent in tests that do not look. */
+  readonly audit?: AuditLog;
+  /** Wired when approvals are possible (the bot runtime always wires them). */
+  readonly approvals?: ApprovalListenerDeps;
   /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
   readonly submitBudgetMs: number;
 }

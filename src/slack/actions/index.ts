@@ -1,15 +1,22 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { ACTION, FIELD } from '../../../blocks/ids.js';
+import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../security/approval-click.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { changeNetwork } from './change-network.js';
+import { decideApproval } from './decide-approval.js';
 import { redeploy } from './redeploy.js';
 import { refreshStatus } from './refresh-status.js';
 import { resendToken } from './resend-token.js';
 
-/** Wires the modal's network select and the buttons on result and token messages. */
+/** Wires the modal's network select, the buttons on result and token messages, and Approve/Reject. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<StaticSelectAction>>(FIELD.network, changeNetwork(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.refreshStatus, refreshStatus(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.redeploy, redeploy(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.resendToken, resendToken(deps));
+  if (deps.approvals && deps.audit) {
+    const decide = decideApproval(deps.approvals, deps.audit);
+    app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, decide);
+    app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, decide);
+  }
 }

@@ -6,6 +6,7 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../blocks/answers.js';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
+import { checkSlackAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
 import { readMessageAction } from './read-message-action.js';
@@ -19,6 +20,9 @@ export function redeploy(deps: ListenerDeps) {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
+    const channelId = click.channelId ?? record?.channelId ?? '';
+    const access = await checkSlackAccess(deps, { userId: click.userId, channelId }, 'redeploy');
+    if (!access.ok) return replyPrivately(client, click, buildCommandProblem(access.message));
     if (!record) {
       return replyPrivately(
         client,

@@ -6,6 +6,7 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../blocks/token-message.js';
+import { checkSlackAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { readMessageAction } from './read-message-action.js';
 import { replyPrivately } from './reply-privately.js';
@@ -18,6 +19,10 @@ export function resendToken(deps: ListenerDeps) {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
+    const channelId = click.channelId ?? record?.channelId ?? '';
+    const who = { userId: click.userId, channelId };
+    const access = await checkSlackAccess(deps, who, 'resend-token');
+    if (!access.ok) return replyPrivately(client, click, buildCommandProblem(access.message));
     if (!record || record.requesterId !== click.userId) {
       const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
       return replyPrivately(

@@ -1,12 +1,14 @@
 import type { Prefill } from '../../../blocks/deploy-modal.js';
 import { FIELD_IDS, type FieldId } from '../../../blocks/ids.js';
 import { REGION_PATTERN } from '../../deploy/deploy-spec.js';
+import { parseAuditCount } from '../../security/format-audit-entries.js';
 
 export type CommandRequest =
   | { kind: 'open'; prefill: Prefill }
   | { kind: 'help' }
   | { kind: 'status'; serviceName: string; region?: string }
   | { kind: 'list'; region?: string }
+  | { kind: 'audit'; count: number }
   | { kind: 'invalid'; message: string };
 
 const MAX_TEXT = 2000;
@@ -23,6 +25,13 @@ export function parseCommandText(raw: string): CommandRequest {
   if (verb === 'help' && rest.length === 0) return { kind: 'help' };
   if (verb === 'status') return parseStatus(rest);
   if (verb === 'list') return parseList(rest);
+  if (verb === 'audit') {
+    const count = rest.length > 1 ? undefined : parseAuditCount(text);
+    if (!count?.ok) {
+      return { kind: 'invalid', message: count?.message ?? 'Usage: /eas-deploy audit [n]' };
+    }
+    return { kind: 'audit', count: count.n };
+  }
   return parsePrefill(text);
 }
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../blocks/ids.js';
 import { buildNoticeView } from '../../../blocks/notice-view.js';
-import { checkAccess } from '../check-access.js';
+import { checkSlackAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import type { SubmitAnswer } from '../ports.js';
 import { withinBudget } from '../within-budget.js';
@@ -24,7 +24,12 @@ export function submitDeployRequest(deps: ListenerDeps) {
           'This form lost track of its channel. Close it and run /eas-deploy again.',
         ),
       );
-    const access = checkAccess(deps.access, body.user.id, meta.channelId);
+    // Checked again here: private_metadata comes back from the client and is untrusted.
+    const access = await checkSlackAccess(
+      deps,
+      { userId: body.user.id, channelId: meta.channelId },
+      'submission',
+    );
     if (!access.ok) return ack(notice('Not allowed', access.message));
     const answer = await submitWithin(deps, {
       spec: parsed.spec,
@@ -34,6 +39,18 @@ export function submitDeployRequest(deps: ListenerDeps) {
     });
     switch (answer.status) {
       case 'queued':
+        await ack();
+        await deps.audit?.append({
+          kind: 'request',
+          deploymentId: answer.deploymentId,
+          userId: body.user.id,
+          channelId: meta.channelId,
+          serviceName: parsed.spec.serviceName,
+          region: parsed.spec.region,
+          instanceType: parsed.spec.instanceType,
+          replicas: parsed.spec.replicas,
+        });
+        return;
       case 'already-queued':
         return ack();
       case 'name-reserved':

@@ -1,0 +1,126 @@
+import {
+  type ApprovalClosed,
+  buildApprovalClosedMessage,
+  buildApprovalRequestMessage,
+} from '../../blocks/approval-message.js';
+import type { SlackMessage } from '../../blocks/progress-message.js';
+import type { ApprovalAnswer, ApprovalQuestion } from '../deploy/engine-context.js';
+import { type ApprovalGateDeps, runApprovalGate } from './approval-gate.js';
+import type { ApprovalRequest } from './approval-request.js';
+import type { AuditLog } from './audit-log.js';
+import { redactSecrets } from './redact.js';
+
+/** Where the approval request goes: the deployment's thread. */
+export interface ApprovalThread {
+  readonly channelId: string;
+  readonly threadTs?: string;
+}
+
+export interface ApprovalHookDeps extends ApprovalGateDeps {
+  readonly audit: AuditLog;
+  /** Posts in the thread; answers the message's ts (undefined when Slack refused). */
+  readonly post: (where: ApprovalThread, message: SlackMessage) => Promise<string | undefined>;
+  /** Replaces a posted message (chat.update); failures are the caller's to log. */
+  readonly update: (
+    where: { channelId: string; ts: string },
+    message: SlackMessage,
+  ) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export interface ApprovalJob {
+  readonly deploymentId: string;
+  readonly requesterId: string;
+  readonly region: string;
+  readonly thread: ApprovalThread;
+  /**
+   * Parks the job until the given time (BullMQ moveToDelayed + DelayedError); never returns.
+   * `decidedMeanwhile` is asked after the job is parked: true wakes it at once, so a click that
+   * landed between posting and parking is not left waiting until expiry.
+   */
+  readonly park: (until: number, decidedMeanwhile: () => Promise<boolean>) => Promise<never>;
+}
+
+/** The service JSON as an approver reads it: indented, with anything secret-shaped removed. */
+function showJson(serviceJson: string): string {
+  const parsed: unknown = JSON.parse(serviceJson);
+  return redactSecrets(JSON.stringify(parsed, null, 2));
+}
+
+/** Replaces the buttons of the posted request, when there is one, with what happened. */
+async function closeRequest(
+  deps: ApprovalHookDeps,
+  request: ApprovalRequest | undefined,
+  closed: ApprovalClosed,
+): Promise<void> {
+  if (!request?.message) return;
+  await deps.update(request.message, buildApprovalClosedMessage(request, closed));
+}
+
+/**
+ * The engine's approval hook for one job: asks the gate; a new request is posted in the thread
+ * and the job parked until it expires; a click wakes the job, which then proceeds or ends.
+ */
+export function createApprovalHook(
+  deps: ApprovalHookDeps,
+  job: ApprovalJob,
+): (question: ApprovalQuestion) => Promise<ApprovalAnswer> {
+  const now = deps.now ?? Date.now;
+  const decidedMeanwhile = async () =>
+    (await deps.store.get(job.deploymentId))?.decision !== undefined;
+  return async ({ serviceJson, plan }) => {
+    const answer = await runApprovalGate(deps, {
+      deploymentId: job.deploymentId,
+      requesterId: job.requesterId,
+      serviceJson,
+      gpuCount: plan.resources.gpu,
+      replicas: plan.replicas,
+      instanceType: plan.instanceType,
+      summary: `\`${plan.name}\` in ${job.region}: ${plan.instanceType} × ${plan.replicas}`,
+      now: now(),
+    });
+    switch (answer.action) {
+      case 'proceed':
+        return { proceed: true };
+      case 'wait':
+        return job.park(answer.until, decidedMeanwhile);
+      case 'request': {
+        const message = buildApprovalRequestMessage({
+          request: answer.request,
+          serviceJson: showJson(serviceJson),
+          approvers: deps.approvers,
+        });
+        const ts = await deps.post(job.thread, message);
+        if (ts)
+          await deps.store.setMessage(job.deploymentId, { channelId: job.thread.channelId, ts });
+        await deps.audit.append({
+          kind: 'approval',
+          deploymentId: job.deploymentId,
+          userId: job.requesterId,
+          event: 'requested',
+          detail: answer.why,
+        });
+        return job.park(answer.request.expiresAt, decidedMeanwhile);
+      }
+      case 'stop': {
+        const stored = await deps.store.get(job.deploymentId);
+        if (answer.status === 'expired') {
+          await closeRequest(deps, stored?.request, { kind: 'expired' });
+          await deps.audit.append({
+            kind: 'approval',
+            deploymentId: job.deploymentId,
+            userId: job.requesterId,
+            event: 'expired',
+          });
+        } else if (answer.status === 'rejected' && stored?.decision) {
+          // The click already updated it; again here in case that update failed.
+          await closeRequest(deps, stored.request, {
+            kind: 'rejected',
+            by: stored.decision.approverId,
+          });
+        }
+        return { proceed: false, reason: answer.reason };
+      }
+    }
+  };
+}
