@@ -27,6 +27,7 @@ export interface BurstPhaseOptions {
 export interface BurstPhaseResult {
   readonly submitted: number;
   readonly accepted: number;
+  /** Deployments with a result message in their thread (deployed or not). */
   readonly summaries: number;
   readonly lost: number;
   readonly seconds: number;
@@ -36,6 +37,10 @@ export interface BurstPhaseResult {
   readonly regionMaxFromSlots: Record<string, number>;
   readonly regionLimit: number;
   readonly workerPeakRssMb: number[];
+  /** Deployments whose result message was not a deployment summary, with its text. */
+  readonly notDeployed: Record<string, string>;
+  /** Summaries whose status was not Running (the describe calls failed or answered late). */
+  readonly notRunning: Record<string, string>;
 }
 
 /** Submits all deployments at once across four regions to separate worker processes and waits for every summary. */
@@ -62,8 +67,8 @@ export async function runBurstPhase(options: BurstPhaseOptions): Promise<BurstPh
       wanted.map((d) => submitDeployment(options.eventsUrl, options.secret, d)),
     );
     const accepted = acks.filter((a) => a.status === 200 && a.text === '').length;
-    const found = await waitForSummaries(options.slack, names, 150_000);
-    const lastAt = Math.max(startedAt, ...found.values());
+    const found = await waitForSummaries(options.slack, names, 90_000);
+    const lastAt = Math.max(startedAt, ...[...found.values()].map((r) => r.time));
     const workerPeakRssMb = await Promise.all(workers.map((w) => readPeakRssMb(w.pid)));
     const log = toTimedCalls(await readSimCallLog(simEnv.ALIYUN_SIM_STATE ?? ''));
     const regionMaxFromLog: Record<string, number> = {};
@@ -85,6 +90,14 @@ export async function runBurstPhase(options: BurstPhaseOptions): Promise<BurstPh
       regionMaxFromSlots: await sampler.stop(),
       regionLimit: options.regionLimit,
       workerPeakRssMb,
+      notDeployed: Object.fromEntries(
+        [...found].filter(([, r]) => !r.deployed).map(([name, r]) => [name, r.text]),
+      ),
+      notRunning: Object.fromEntries(
+        [...found]
+          .filter(([, r]) => r.deployed && !r.text.includes(' is Running '))
+          .map(([name, r]) => [name, r.text]),
+      ),
     };
   } finally {
     await sampler.stop();

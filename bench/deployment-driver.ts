@@ -32,6 +32,8 @@ export async function submitDeployment(
         image: `eas-registry-vpc.${region}.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu`,
         instance_type: 'ecs.gn7i-c16g1.4xlarge',
         network: 'shared',
+        // cn-shanghai has two enabled workspaces: the modal asks which one.
+        ...(region === 'cn-shanghai' ? { workspace: '91001' } : {}),
       },
     ),
   });
@@ -39,17 +41,35 @@ export async function submitDeployment(
   return { status: answer.status, text: answer.text };
 }
 
-/** The stand-in time (epoch ms) of the thread summary naming each service's endpoint, as far as seen. */
-export function findSummaries(slack: SlackStandIn, names: readonly string[]): Map<string, number> {
+/** The result message of one deployment: the first reply in the thread of its parent message. */
+export interface DeploymentResultMessage {
+  readonly time: number;
+  readonly text: string;
+  /** "`name` is <Status> in <region>": deployed (any status); anything else stopped or failed. */
+  readonly deployed: boolean;
+}
+
+/** The result message of each named deployment seen so far, keyed by service name. */
+export function findSummaries(
+  slack: SlackStandIn,
+  names: readonly string[],
+): Map<string, DeploymentResultMessage> {
   const wanted = new Set(names);
-  const found = new Map<string, number>();
+  const parents = new Map<string, string>();
+  const found = new Map<string, DeploymentResultMessage>();
   for (const call of slack.calls) {
-    if (call.method !== 'chat.postMessage' || !call.args.thread_ts) continue;
-    const text = JSON.stringify(call.args);
-    for (const match of text.matchAll(/\/api\/predict\/([a-z0-9_]+)/g)) {
-      const name = match[1] ?? '';
-      if (wanted.has(name) && !found.has(name)) found.set(name, call.time);
+    if (call.method !== 'chat.postMessage' || call.args.channel !== BENCH_CHANNEL) continue;
+    const text = String(call.args.text ?? '');
+    const threadTs = call.args.thread_ts ? String(call.args.thread_ts) : undefined;
+    if (!threadTs) {
+      const name = /`([a-z0-9_]+)`/.exec(text)?.[1];
+      const ts = (call.response as { ts?: string } | undefined)?.ts;
+      if (name && ts && wanted.has(name)) parents.set(ts, name);
+      continue;
     }
+    const name = parents.get(threadTs);
+    if (!name || found.has(name)) continue;
+    found.set(name, { time: call.time, text, deployed: text.startsWith(`\`${name}\` is `) });
   }
   return found;
 }
@@ -59,7 +79,7 @@ export async function waitForSummaries(
   slack: SlackStandIn,
   names: readonly string[],
   timeoutMs: number,
-): Promise<Map<string, number>> {
+): Promise<Map<string, DeploymentResultMessage>> {
   const deadline = Date.now() + timeoutMs;
   let found = findSummaries(slack, names);
   while (found.size < names.length && Date.now() < deadline) {

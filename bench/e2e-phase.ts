@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { createExecaCliRunner } from '../src/aliyun/cli-runner.js';
-import { readSimCallLog } from '../src/sim/aliyun/call-log.js';
 import { buildDemoWorld } from '../src/sim/aliyun/demo-world.js';
 import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
 import type { SlackStandIn } from '../src/sim/slack/slack-standin.js';
-import { callNamesService, groupWaves, toTimedCalls } from './call-waves.js';
+import { groupWaves } from './call-waves.js';
 import { spawnNode } from './child-process.js';
 import { submitDeployment, waitForSummaries } from './deployment-driver.js';
-import { roundMs, summarizeLatencies } from './percentiles.js';
+import { measureUnion, roundMs, summarizeLatencies } from './percentiles.js';
+import { readCliSpans, writeTimedCli } from './timed-cli.js';
 
 export interface E2ePhaseOptions {
   readonly slack: SlackStandIn;
@@ -26,15 +24,16 @@ export interface E2ePhaseResult {
   readonly deployments: number;
   readonly e2eMs: number[];
   readonly e2eMedianMs: number;
-  /** Wall time of one simulator call at zero latency (node start, state lock, exit), median of 10. */
-  readonly cliCallCostMs: number;
+  /** Per run: time at least one CLI call was in flight (wrapper-measured spans, process start included). */
+  readonly cliBusyMs: number[];
+  readonly cliBusyMedianMs: number;
+  /** Sequential waves of CLI calls (calls started within L/2 of each other are one wave). */
   readonly waves: number;
-  readonly criticalPathMs: number;
-  /** Median e2e minus waves × (L + per-call cost). */
+  /** Median over runs of e2e minus the CLI busy time: what the orchestration itself adds. */
   readonly overheadMs: number;
   /** Median e2e minus 4L: the overhead counting the CLI's own process start as ours. */
   readonly overheadVs4LMs: number;
-  /** The calls of the median deployment: `+ms op`, from the simulator's call log. */
+  /** The calls of the median run: `+start..+end op` in ms from submission. */
   readonly callTimeline: string[];
 }
 
@@ -42,13 +41,14 @@ export interface E2ePhaseResult {
 export async function runE2ePhase(options: E2ePhaseOptions): Promise<E2ePhaseResult> {
   const world = { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } };
   const simEnv = await prepareSimEnv({ dir: options.dir, world, latencyMs: options.latencyMs });
-  const cliCallCostMs = await measureCliCallCost(join(options.dir, 'cost'));
+  const timed = await writeTimedCli(options.dir, findSimExecutable());
   const worker = spawnNode('worker-e2e', options.mainScript, ['worker'], {
     ...options.baseEnv,
     ...simEnv,
+    ...timed.env,
   });
   try {
-    const runs: Array<{ name: string; submittedAt: number; e2e: number }> = [];
+    const runs: Array<{ submittedAt: number; e2e: number }> = [];
     for (let i = 0; i <= options.deployments; i++) {
       const name = `bench_e2e_${String(i).padStart(3, '0')}`;
       const submittedAt = Date.now();
@@ -58,51 +58,39 @@ export async function runE2ePhase(options: E2ePhaseOptions): Promise<E2ePhaseRes
       });
       if (ack.status !== 200) throw new Error(`submission ${name} answered ${ack.status}`);
       const found = await waitForSummaries(options.slack, [name], 30_000);
-      const at = found.get(name);
+      const at = found.get(name)?.time;
       if (at === undefined) throw new Error(`no summary for ${name}: ${worker.output()}`);
       // The first deployment warms the worker (preflight, JIT); it is not measured.
-      if (i > 0) runs.push({ name, submittedAt, e2e: at - submittedAt });
+      if (i > 0) runs.push({ submittedAt, e2e: at - submittedAt });
     }
-    const e2eMs = runs.map((r) => r.e2e);
-    const median = summarizeLatencies(e2eMs).p50;
-    const medianRun = runs.find((r) => r.e2e === median) ?? runs[0];
-    const log = toTimedCalls(await readSimCallLog(simEnv.ALIYUN_SIM_STATE ?? ''));
-    const window = medianRun
-      ? log.filter(
-          (c) => c.at >= medianRun.submittedAt && c.at <= medianRun.submittedAt + medianRun.e2e,
-        )
-      : [];
-    const waves = groupWaves(window, options.latencyMs).length;
-    const criticalPathMs = waves * (options.latencyMs + cliCallCostMs);
+    const spans = await readCliSpans(timed.timesPath);
+    const measured = runs.map((r) => {
+      const mine = spans.filter((s) => s.start >= r.submittedAt && s.end <= r.submittedAt + r.e2e);
+      return { ...r, spans: mine, busy: measureUnion(mine) };
+    });
+    const median = (xs: number[]) => summarizeLatencies(xs).p50;
+    const e2eMedianMs = median(runs.map((r) => r.e2e));
+    const medianRun = measured.find((r) => r.e2e === e2eMedianMs) ?? measured[0];
+    const waves = medianRun
+      ? groupWaves(
+          medianRun.spans.map((s) => ({ at: s.start, op: s.op, argv: [] })),
+          options.latencyMs,
+        ).length
+      : 0;
+    const rel = (t: number) => Math.round(t - (medianRun?.submittedAt ?? 0));
     return {
       latencyMs: options.latencyMs,
       deployments: runs.length,
-      e2eMs,
-      e2eMedianMs: median,
-      cliCallCostMs,
+      e2eMs: runs.map((r) => r.e2e),
+      e2eMedianMs,
+      cliBusyMs: measured.map((r) => roundMs(r.busy)),
+      cliBusyMedianMs: roundMs(median(measured.map((r) => r.busy))),
       waves,
-      criticalPathMs,
-      overheadMs: roundMs(median - criticalPathMs),
-      overheadVs4LMs: roundMs(median - 4 * options.latencyMs),
-      callTimeline: window.map((c) => {
-        const named = medianRun && callNamesService(c, medianRun.name) ? '' : ' (gate)';
-        return `+${c.at - (medianRun?.submittedAt ?? 0)}ms ${c.op}${named}`;
-      }),
+      overheadMs: roundMs(median(measured.map((r) => r.e2e - r.busy))),
+      overheadVs4LMs: roundMs(e2eMedianMs - 4 * options.latencyMs),
+      callTimeline: (medianRun?.spans ?? []).map((s) => `+${rel(s.start)}..+${rel(s.end)} ${s.op}`),
     };
   } finally {
     await worker.stop();
   }
-}
-
-/** Median wall time of a simulator call at zero latency, through the product's own CLI runner. */
-async function measureCliCallCost(dir: string): Promise<number> {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(dir, { recursive: true });
-  const env = { PATH: process.env.PATH ?? '', ...(await prepareSimEnv({ dir })) };
-  const cli = createExecaCliRunner({ executable: findSimExecutable(), env });
-  const args = ['eas', 'describe-machine-spec', '--region', 'cn-hangzhou'];
-  await cli.run(args); // creates the state file; not counted
-  const times: number[] = [];
-  for (let i = 0; i < 10; i++) times.push((await cli.run(args)).durationMs);
-  return summarizeLatencies(times).p50;
 }

@@ -49,3 +49,19 @@ export function countMaxOverlap(intervals: ReadonlyArray<{ start: number; end: n
   }
   return max;
 }
+
+/** Total length covered by at least one interval (the time something was in flight). */
+export function measureUnion(intervals: ReadonlyArray<{ start: number; end: number }>): number {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let current: { start: number; end: number } | undefined;
+  for (const { start, end } of sorted) {
+    if (current && start <= current.end) {
+      current.end = Math.max(current.end, end);
+      continue;
+    }
+    if (current) total += current.end - current.start;
+    current = { start, end };
+  }
+  return total + (current ? current.end - current.start : 0);
+}

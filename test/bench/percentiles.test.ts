@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callNamesService, groupWaves } from '../../bench/call-waves.js';
-import { countMaxOverlap, pickPercentile, summarizeLatencies } from '../../bench/percentiles.js';
+import {
+  countMaxOverlap,
+  measureUnion,
+  pickPercentile,
+  summarizeLatencies,
+} from '../../bench/percentiles.js';
 
 describe('benchmark percentiles', () => {
   it('picks the nearest-rank percentile of 1..100', () => {
@@ -33,6 +38,17 @@ describe('benchmark percentiles', () => {
     ];
     expect(countMaxOverlap(intervals)).toBe(3);
     expect(countMaxOverlap([])).toBe(0);
+  });
+
+  it('measures the time covered by overlapping and separate intervals', () => {
+    const intervals = [
+      { start: 0, end: 200 },
+      { start: 10, end: 250 },
+      { start: 300, end: 500 },
+      { start: 600, end: 650 },
+    ];
+    expect(measureUnion(intervals)).toBe(250 + 200 + 50);
+    expect(measureUnion([])).toBe(0);
   });
 });
 
