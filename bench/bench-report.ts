@@ -10,6 +10,8 @@ export interface BenchInput {
   readonly burst: BurstPhaseResult;
   readonly botPeakRssMb: number;
   readonly seconds: number;
+  /** os.loadavg()[0] at the start and the end: other work on the machine skews the latencies. */
+  readonly loadAverage: { start: number; end: number; cpus: number };
 }
 
 /** The flat key → number record of bench/results/latest.json (CONTRACT.md keys first). */
@@ -53,6 +55,9 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     commit: input.commit,
     measured_at: new Date().toISOString(),
     bench_seconds: roundMs(input.seconds),
+    load_average_1m_start: roundMs(input.loadAverage.start),
+    load_average_1m_end: roundMs(input.loadAverage.end),
+    cpus: input.loadAverage.cpus,
     details: {
       ack,
       e2e,
@@ -131,6 +136,11 @@ export function formatTable(input: BenchInput): string {
       '',
     ),
     row('peak RSS (max)', `${peak.toFixed(1)} MB`, '< 250 MB'),
+    row(
+      `machine load (1 min avg, ${input.loadAverage.cpus} CPUs)`,
+      `${input.loadAverage.start.toFixed(1)} → ${input.loadAverage.end.toFixed(1)}`,
+      `≤ ${input.loadAverage.cpus} for clean numbers`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -26,6 +26,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 async function runBench(): Promise<void> {
   const began = Date.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const dir = await mkdtemp(join(tmpdir(), 'eas-bench-'));
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const slack = await startSlackStandIn();
@@ -92,6 +93,11 @@ async function runBench(): Promise<void> {
       burst,
       botPeakRssMb: await readPeakRssMb(bot.pid),
       seconds: (Date.now() - began) / 1000,
+      loadAverage: {
+        start: loadAtStart,
+        end: loadavg()[0] ?? Number.NaN,
+        cpus: availableParallelism(),
+      },
     };
     say(`\n${formatTable(input)}\n`);
     await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
