@@ -22,6 +22,8 @@ export interface AckPhaseResult {
   readonly viewsOpenMissing: number;
   readonly achievedRate: number;
   readonly maxSendLagMs: number;
+  /** CPU time the target used per command during the phase (filled in by the caller). */
+  readonly cpuMsPerCommand?: number;
 }
 
 /** Runs the load generator as its own process against one target and reads ack and views.open latencies. */

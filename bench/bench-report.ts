@@ -35,6 +35,10 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     ack_p50_ms_500: roundMs(ack.bot500.ack.p50),
     ack_p50_bare_bolt_ms_500: roundMs(ack.bare500.ack.p50),
     views_open_p50_ms_500: roundMs(ack.bot500.viewsOpen?.p50 ?? Number.NaN),
+    cpu_ms_per_command: roundMs(ack.bot100.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_bare_bolt: roundMs(ack.bare100.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_500: roundMs(ack.bot500.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_bare_bolt_500: roundMs(ack.bare500.cpuMsPerCommand ?? Number.NaN),
     achieved_rate: roundMs(ack.bot100.achievedRate),
     achieved_rate_500: roundMs(ack.bot500.achievedRate),
     ack_failed: ack.bot100.failed + ack.bot500.failed,
@@ -103,6 +107,11 @@ export function formatTable(input: BenchInput): string {
     row(
       'views.open p50 / p99 @500/s',
       `${ms(ack.bot500.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot500.viewsOpen?.p99 ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'CPU per command @100/s: bot / bare Bolt',
+      `${ms(ack.bot100.cpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare100.cpuMsPerCommand ?? Number.NaN)}`,
       '',
     ),
     row(

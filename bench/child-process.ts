@@ -81,3 +81,12 @@ export async function readPeakRssMb(pid: number): Promise<number> {
   const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
 }
+
+/** CPU time (user + system) a live process has used so far, in ms, from /proc/<pid>/stat (10 ms ticks). */
+export async function readCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may contain spaces) start at "state"; utime, stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}

@@ -10,7 +10,7 @@ import { startSlackStandIn } from '../src/sim/slack/slack-standin.js';
 import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
 import { buildResults, formatTable } from './bench-report.js';
 import { runBurstPhase } from './burst-phase.js';
-import { findFreePort, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
+import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
 import { runE2ePhase } from './e2e-phase.js';
 
 /**
@@ -53,18 +53,26 @@ async function runBench(): Promise<void> {
     await Promise.all([waitForPort(botPort, 20_000), waitForPort(barePort, 20_000)]);
     const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
     const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
-    const load = async (url: string, rate: number, withSlack: boolean): Promise<AckPhaseResult> => {
+    const load = async (url: string, rate: number, pid: number): Promise<AckPhaseResult> => {
+      const withSlack = pid === bot.pid;
       const common = { loadGenScript: join(HERE, 'run-load-gen.js'), url, rate, secret: SECRET };
       const target = withSlack ? { slack } : {};
       say(`load: ${rate}/s for ${SECONDS} s against ${withSlack ? 'the bot' : 'bare Bolt'}`);
       await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${rate}${withSlack}` });
-      return runAckPhase({ ...common, ...target, seconds: SECONDS, tag: `run${rate}${withSlack}` });
+      const cpuBefore = await readCpuMs(pid);
+      const result = await runAckPhase({
+        ...common,
+        ...target,
+        seconds: SECONDS,
+        tag: `run${rate}${withSlack}`,
+      });
+      return { ...result, cpuMsPerCommand: ((await readCpuMs(pid)) - cpuBefore) / result.sent };
     };
     const ack = {
-      bot100: await load(botUrl, 100, true),
-      bare100: await load(bareUrl, 100, false),
-      bot500: await load(botUrl, 500, true),
-      bare500: await load(bareUrl, 500, false),
+      bot100: await load(botUrl, 100, bot.pid),
+      bare100: await load(bareUrl, 100, bare.pid),
+      bot500: await load(botUrl, 500, bot.pid),
+      bare500: await load(bareUrl, 500, bare.pid),
     };
     await bare.stop();
     say('e2e: one deployment at a time, simulated CLI latency 200 ms');
