@@ -1,0 +1,155 @@
+import type { AckPhaseResult } from './ack-phase.js';
+import type { BurstPhaseResult } from './burst-phase.js';
+import type { E2ePhaseResult } from './e2e-phase.js';
+import { roundMs } from './percentiles.js';
+
+export interface BenchInput {
+  readonly commit: string;
+  readonly ack: Record<'bot100' | 'bare100' | 'bot500' | 'bare500', AckPhaseResult>;
+  readonly e2e: E2ePhaseResult;
+  readonly burst: BurstPhaseResult;
+  readonly botPeakRssMb: number;
+  readonly seconds: number;
+  /** os.loadavg()[0] at the start and the end: other work on the machine skews the latencies. */
+  readonly loadAverage: { start: number; end: number; cpus: number };
+}
+
+/** The flat key → number record of bench/results/latest.json (CONTRACT.md keys first). */
+export function buildResults(input: BenchInput): Record<string, unknown> {
+  const { ack, e2e, burst } = input;
+  const peak = Math.max(input.botPeakRssMb, ...burst.workerPeakRssMb);
+  return {
+    ack_p99_ms: roundMs(ack.bot100.ack.p99),
+    ack_p99_bare_bolt_ms: roundMs(ack.bare100.ack.p99),
+    views_open_p99_ms: roundMs(ack.bot100.viewsOpen?.p99 ?? Number.NaN),
+    ack_p99_ms_500: roundMs(ack.bot500.ack.p99),
+    ack_p99_bare_bolt_ms_500: roundMs(ack.bare500.ack.p99),
+    views_open_p99_ms_500: roundMs(ack.bot500.viewsOpen?.p99 ?? Number.NaN),
+    e2e_overhead_ms: e2e.overheadMs,
+    burst_100_seconds: roundMs(burst.seconds),
+    burst_lost: burst.lost,
+    peak_rss_mb: roundMs(peak),
+    ack_p50_ms: roundMs(ack.bot100.ack.p50),
+    ack_p50_bare_bolt_ms: roundMs(ack.bare100.ack.p50),
+    views_open_p50_ms: roundMs(ack.bot100.viewsOpen?.p50 ?? Number.NaN),
+    ack_p50_ms_500: roundMs(ack.bot500.ack.p50),
+    ack_p50_bare_bolt_ms_500: roundMs(ack.bare500.ack.p50),
+    views_open_p50_ms_500: roundMs(ack.bot500.viewsOpen?.p50 ?? Number.NaN),
+    cpu_ms_per_command: roundMs(ack.bot100.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_bare_bolt: roundMs(ack.bare100.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_500: roundMs(ack.bot500.cpuMsPerCommand ?? Number.NaN),
+    cpu_ms_per_command_bare_bolt_500: roundMs(ack.bare500.cpuMsPerCommand ?? Number.NaN),
+    achieved_rate: roundMs(ack.bot100.achievedRate),
+    achieved_rate_500: roundMs(ack.bot500.achievedRate),
+    ack_failed: ack.bot100.failed + ack.bot500.failed,
+    views_open_missing: ack.bot100.viewsOpenMissing + ack.bot500.viewsOpenMissing,
+    e2e_median_ms: e2e.e2eMedianMs,
+    e2e_latency_ms: e2e.latencyMs,
+    e2e_cli_waves: e2e.waves,
+    e2e_cli_busy_ms: e2e.cliBusyMedianMs,
+    e2e_overhead_vs_4l_ms: e2e.overheadVs4LMs,
+    burst_accepted: burst.accepted,
+    burst_region_limit: burst.regionLimit,
+    burst_region_max_log: burst.regionMaxFromLog,
+    burst_region_max_slots: burst.regionMaxFromSlots,
+    burst_not_deployed: burst.notDeployed,
+    burst_not_running: burst.notRunning,
+    peak_rss_bot_mb: roundMs(input.botPeakRssMb),
+    peak_rss_workers_mb: burst.workerPeakRssMb.map(roundMs),
+    commit: input.commit,
+    measured_at: new Date().toISOString(),
+    bench_seconds: roundMs(input.seconds),
+    load_average_1m_start: roundMs(input.loadAverage.start),
+    load_average_1m_end: roundMs(input.loadAverage.end),
+    cpus: input.loadAverage.cpus,
+    details: {
+      ack,
+      e2e,
+    },
+  };
+}
+
+const row = (label: string, value: string, target: string) =>
+  `${label.padEnd(44)}${value.padStart(12)}   ${target}`;
+const ms = (x: number) => `${roundMs(x).toFixed(2)} ms`;
+
+/** The table `npm run bench` prints. */
+export function formatTable(input: BenchInput): string {
+  const { ack, e2e, burst } = input;
+  const ratio = (bot: AckPhaseResult, bare: AckPhaseResult) =>
+    `${(bot.ack.p99 / bare.ack.p99).toFixed(2)}×`;
+  const peak = Math.max(input.botPeakRssMb, ...burst.workerPeakRssMb);
+  const lines = [
+    row('metric', 'value', 'target'),
+    row(
+      'ack p50 / p99 @100/s (bot)',
+      `${ms(ack.bot100.ack.p50)} / ${ms(ack.bot100.ack.p99)}`,
+      '< 15 ms',
+    ),
+    row(
+      'ack p50 / p99 @100/s (bare Bolt)',
+      `${ms(ack.bare100.ack.p50)} / ${ms(ack.bare100.ack.p99)}`,
+      '',
+    ),
+    row('ack p99 bot / bare @100/s', ratio(ack.bot100, ack.bare100), '≤ 1.5×'),
+    row(
+      'views.open p50 / p99 @100/s',
+      `${ms(ack.bot100.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot100.viewsOpen?.p99 ?? Number.NaN)}`,
+      '< 100 ms',
+    ),
+    row('ack p50 / p99 @500/s (bot)', `${ms(ack.bot500.ack.p50)} / ${ms(ack.bot500.ack.p99)}`, ''),
+    row(
+      'ack p50 / p99 @500/s (bare Bolt)',
+      `${ms(ack.bare500.ack.p50)} / ${ms(ack.bare500.ack.p99)}`,
+      '',
+    ),
+    row('ack p99 bot / bare @500/s', ratio(ack.bot500, ack.bare500), '≤ 1.5×'),
+    row(
+      'views.open p50 / p99 @500/s',
+      `${ms(ack.bot500.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot500.viewsOpen?.p99 ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'CPU per command @100/s: bot / bare Bolt',
+      `${ms(ack.bot100.cpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare100.cpuMsPerCommand ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'achieved rate 100 / 500',
+      `${ack.bot100.achievedRate.toFixed(0)} / ${ack.bot500.achievedRate.toFixed(0)}/s`,
+      '',
+    ),
+    row(`e2e median (L = ${e2e.latencyMs} ms, ${e2e.deployments} runs)`, ms(e2e.e2eMedianMs), ''),
+    row(
+      `CLI critical path (${e2e.waves} waves, measured)`,
+      ms(e2e.cliBusyMedianMs),
+      `≈ ${e2e.waves} × L + process starts`,
+    ),
+    row('e2e overhead (e2e − CLI critical path)', ms(e2e.overheadMs), '< 300 ms'),
+    row('e2e overhead vs 4L (process starts included)', ms(e2e.overheadVs4LMs), ''),
+    row(`burst: ${burst.submitted} deployments, last summary`, `${burst.seconds.toFixed(2)} s`, ''),
+    row('burst lost', String(burst.lost), '0'),
+    row(
+      'burst results: not deployed / not Running',
+      `${Object.keys(burst.notDeployed).length} / ${Object.keys(burst.notRunning).length}`,
+      '0 / 0',
+    ),
+    row(
+      'burst max per region (log / slots)',
+      `${Math.max(...Object.values(burst.regionMaxFromLog))} / ${Math.max(...Object.values(burst.regionMaxFromSlots))}`,
+      `≤ ${burst.regionLimit}`,
+    ),
+    row(
+      'peak RSS (bot / workers)',
+      `${input.botPeakRssMb.toFixed(0)} / ${burst.workerPeakRssMb.map((x) => x.toFixed(0)).join(', ')} MB`,
+      '',
+    ),
+    row('peak RSS (max)', `${peak.toFixed(1)} MB`, '< 250 MB'),
+    row(
+      `machine load (1 min avg, ${input.loadAverage.cpus} CPUs)`,
+      `${input.loadAverage.start.toFixed(1)} → ${input.loadAverage.end.toFixed(1)}`,
+      `≤ ${input.loadAverage.cpus} for clean numbers`,
+    ),
+  ];
+  return lines.join('\n');
+}

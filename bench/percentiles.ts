@@ -1,0 +1,67 @@
+/** Latency statistics for the benchmark: nearest-rank percentiles over raw samples (ms). */
+
+export interface LatencySummary {
+  readonly count: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+/** The nearest-rank percentile of ascending samples: the smallest value with at least p% at or below it. */
+export function pickPercentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  const index = Math.min(sorted.length - 1, Math.max(0, rank - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+/** Count, p50, p99, max and mean of samples in any order; NaN everywhere for no samples. */
+export function summarizeLatencies(samples: readonly number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const total = sorted.reduce((sum, x) => sum + x, 0);
+  return {
+    count: sorted.length,
+    p50: pickPercentile(sorted, 50),
+    p99: pickPercentile(sorted, 99),
+    max: sorted.length > 0 ? (sorted[sorted.length - 1] ?? Number.NaN) : Number.NaN,
+    mean: sorted.length > 0 ? total / sorted.length : Number.NaN,
+  };
+}
+
+/** Rounds to 0.01 ms for the JSON and the table. */
+export function roundMs(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** The largest number of intervals open at one instant (an interval ending at t does not overlap one starting at t). */
+export function countMaxOverlap(intervals: ReadonlyArray<{ start: number; end: number }>): number {
+  const edges = intervals.flatMap((i) => [
+    { t: i.start, d: 1 },
+    { t: i.end, d: -1 },
+  ]);
+  edges.sort((a, b) => a.t - b.t || a.d - b.d);
+  let open = 0;
+  let max = 0;
+  for (const edge of edges) {
+    open += edge.d;
+    max = Math.max(max, open);
+  }
+  return max;
+}
+
+/** Total length covered by at least one interval (the time something was in flight). */
+export function measureUnion(intervals: ReadonlyArray<{ start: number; end: number }>): number {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let current: { start: number; end: number } | undefined;
+  for (const { start, end } of sorted) {
+    if (current && start <= current.end) {
+      current.end = Math.max(current.end, end);
+      continue;
+    }
+    if (current) total += current.end - current.start;
+    current = { start, end };
+  }
+  return total + (current ? current.end - current.start : 0);
+}

@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
+import { startSlackStandIn } from '../src/sim/slack/slack-standin.js';
+import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
+import { buildResults, formatTable } from './bench-report.js';
+import { runBurstPhase } from './burst-phase.js';
+import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
+import { runE2ePhase } from './e2e-phase.js';
+
+/**
+ * `npm run bench`: the bot and a bare Bolt app each in their own process, the load generator in a
+ * third, the Slack stand-in here; then e2e overhead and a burst with separate worker processes.
+ */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const SECRET = 'bench-signing-secret';
+const TOKEN = 'xoxb-bench-token';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function runBench(): Promise<void> {
+  const began = Date.now();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const dir = await mkdtemp(join(tmpdir(), 'eas-bench-'));
+  const prefix = `bench-${randomUUID().slice(0, 8)}`;
+  const slack = await startSlackStandIn();
+  const botSim = await prepareSimEnv({ dir: await mkdirIn(dir, 'bot') });
+  const [botPort, barePort] = [await findFreePort(), await findFreePort()];
+  const baseEnv = {
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    ALIYUN_CLI: findSimExecutable(),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  };
+  const main = join(ROOT, 'dist', 'src', 'main.js');
+  const bot = spawnNode('bot', main, ['bot'], { ...baseEnv, ...botSim, PORT: String(botPort) });
+  const bare = spawnNode('bare-bolt', join(HERE, 'run-bare-bolt.js'), [], {
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(barePort),
+  });
+  try {
+    await Promise.all([waitForPort(botPort, 20_000), waitForPort(barePort, 20_000)]);
+    const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
+    const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
+    const load = async (url: string, rate: number, pid: number): Promise<AckPhaseResult> => {
+      const withSlack = pid === bot.pid;
+      const common = { loadGenScript: join(HERE, 'run-load-gen.js'), url, rate, secret: SECRET };
+      const target = withSlack ? { slack } : {};
+      say(`load: ${rate}/s for ${SECONDS} s against ${withSlack ? 'the bot' : 'bare Bolt'}`);
+      await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${rate}${withSlack}` });
+      const cpuBefore = await readCpuMs(pid);
+      const result = await runAckPhase({
+        ...common,
+        ...target,
+        seconds: SECONDS,
+        tag: `run${rate}${withSlack}`,
+      });
+      return { ...result, cpuMsPerCommand: ((await readCpuMs(pid)) - cpuBefore) / result.sent };
+    };
+    const ack = {
+      bot100: await load(botUrl, 100, bot.pid),
+      bare100: await load(bareUrl, 100, bare.pid),
+      bot500: await load(botUrl, 500, bot.pid),
+      bare500: await load(bareUrl, 500, bare.pid),
+    };
+    await bare.stop();
+    say('e2e: one deployment at a time, simulated CLI latency 200 ms');
+    const phaseCommon = { slack, eventsUrl: botUrl, secret: SECRET, mainScript: main, baseEnv };
+    const e2e = await runE2ePhase({
+      ...phaseCommon,
+      dir: await mkdirIn(dir, 'e2e'),
+      latencyMs: 200,
+      deployments: 5,
+    });
+    slack.calls.length = 0;
+    say('burst: 100 deployments at once across 4 regions, 2 worker processes');
+    const burst = await runBurstPhase({
+      ...phaseCommon,
+      redisUrl: REDIS_URL,
+      prefix,
+      dir: await mkdirIn(dir, 'burst'),
+      deployments: 100,
+      workers: 2,
+      regionLimit: 4,
+    });
+    const input = {
+      commit: readCommit(),
+      ack,
+      e2e,
+      burst,
+      botPeakRssMb: await readPeakRssMb(bot.pid),
+      seconds: (Date.now() - began) / 1000,
+      loadAverage: {
+        start: loadAtStart,
+        end: loadavg()[0] ?? Number.NaN,
+        cpus: availableParallelism(),
+      },
+    };
+    say(`\n${formatTable(input)}\n`);
+    await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+    const out = join(ROOT, 'bench', 'results', 'latest.json');
+    await writeFile(out, `${JSON.stringify(buildResults(input), null, 2)}\n`);
+    say(`wrote ${out}`);
+  } finally {
+    await Promise.all([bot.stop(), bare.stop()]);
+    await slack.close();
+    await deleteKeys(prefix);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function mkdirIn(parent: string, name: string): Promise<string> {
+  const path = join(parent, name);
+  await mkdir(path, { recursive: true });
+  return path;
+}
+
+/** The commit measured, marked `-dirty` when the worktree has changes. */
+function readCommit(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  const head = git('rev-parse', '--short', 'HEAD');
+  return git('status', '--porcelain', '--untracked-files=no') ? `${head}-dirty` : head;
+}
+
+/** Removes every Redis key of this run. */
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+runBench().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
