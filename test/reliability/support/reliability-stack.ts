@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { type LocalStack, startLocalStack } from '../../../src/demo/local-stack.js';
 import { createSlackUser } from '../../../src/demo/slack-user.js';
 import {
@@ -9,7 +9,7 @@ import { readSimCallLog, type SimCall } from '../../../src/sim/aliyun/call-log.j
 import { buildDemoWorld } from '../../../src/sim/aliyun/demo-world.js';
 import type { SimFault } from '../../../src/sim/aliyun/world-schema.js';
 import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
-import { connectRedis, deleteKeys, uniquePrefix } from '../../support/redis.js';
+import { deleteKeys, uniquePrefix } from '../../support/redis.js';
 import { FAST_RECOVERY } from './worker-process.js';
 
 export const VLLM = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu';
@@ -64,7 +64,8 @@ export async function startReliabilityStack(
     },
     env: { ...FAST_RECOVERY, ...options.env },
   });
-  const redis: Redis = connectRedis();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', () => {});
   const records = createDeploymentRecords(redis, prefix);
   const statePath = stack.simEnv.ALIYUN_SIM_STATE ?? '';
   const deploymentCalls = async () =>
