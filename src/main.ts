@@ -67,6 +67,13 @@ async function shutdown(signal: string): Promise<void> {
   for (const stop of stops) await stop().catch((err) => logger.error({ err }, 'stop failed'));
   process.exit(0);
 }
-// Registered before start-up finishes, so an early SIGTERM still closes gracefully instead of killing.
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+// Registered before start-up finishes, so an early SIGTERM still closes gracefully. `on`, not
+// `once`: execa's signal-exit re-raises the signal when it finds no other listener left.
+let shuttingDown = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    void shutdown(signal);
+  });
+}

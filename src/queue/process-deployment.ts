@@ -23,6 +23,8 @@ export interface ProcessorDeps {
   readonly slots: RegionSlots;
   readonly logger: Logger;
   readonly metrics?: Metrics;
+  /** Aborted on SIGTERM: the running step finishes, then the job goes back to the queue to resume. */
+  readonly stopping?: AbortSignal;
   /** How long a job waits before asking again for a busy region's slot. */
   readonly slotRetryMs?: number;
 }
@@ -34,6 +36,9 @@ const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blo
     blocked: 'blocked',
     failed: 'failed',
   };
+
+/** Thrown between steps when the worker is stopping (SIGTERM). */
+class ShuttingDownError extends Error {}
 
 /** The BullMQ processor: one deployment, resumable from its journal, always ending in a thread message. */
 export function createDeploymentProcessor(deps: ProcessorDeps) {
@@ -82,7 +87,11 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         cli: deps.cli,
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),
-        onProgress: (steps) => deps.reporter.progress(address, steps),
+        onProgress: (steps) => {
+          // Between steps is the one safe place to stop: the journal was saved before create.
+          if (deps.stopping?.aborted) throw new ShuttingDownError();
+          return deps.reporter.progress(address, steps);
+        },
         ...(signal ? { signal } : {}),
       });
       address = {
@@ -104,6 +113,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      if (error instanceof ShuttingDownError) {
+        // Back to the queue without spending an attempt; the next worker resumes from the journal.
+        log.info('worker stopping: the deployment goes back to the queue');
+        await job.moveToDelayed(Date.now(), token);
+        throw new DelayedError();
+      }
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, lastAttempt }, 'deployment attempt broke');
       if (lastAttempt && !finished) {

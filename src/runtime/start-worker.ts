@@ -52,6 +52,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     tokenDelivery: config.EAS_TOKEN_DELIVERY,
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
   });
+  const stopping = new AbortController();
   const worker = startDeployWorker({
     connection: consumer,
     prefix,
@@ -70,6 +71,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
       logger,
       metrics,
+      stopping: stopping.signal,
     }),
   });
   const preflight = runPreflight(cli).then((answer) => {
@@ -82,6 +84,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     cli,
     preflight,
     async stop() {
+      stopping.abort();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
       consumer.disconnect();
