@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeployQueue } from '../../src/queue/deploy-queue.js';
+import { createRedisConnection } from '../../src/queue/redis-connection.js';
+import { uniquePrefix } from '../support/redis.js';
 import { type PrivateRedis, startPrivateRedis } from './support/private-redis.js';
 import {
   isOp,
@@ -102,6 +105,27 @@ describe('Redis restarts', () => {
     worker.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
   }, 60_000);
+
+  it('queues once Redis is back when the bot started while Redis was down', async () => {
+    await redis.shutdown();
+    const producer = createRedisConnection(redis.url, 'producer');
+    const queue = createDeployQueue(producer, uniquePrefix('late-redis'));
+    await expect(queue.getJobCounts()).rejects.toThrow();
+    await redis.restart();
+    await waitUntil(
+      () =>
+        queue.getJobCounts().then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+      'the queue to answer',
+      100,
+    );
+    await queue.obliterate({ force: true });
+    await queue.close();
+    producer.disconnect();
+  });
 
   it('finishes a running deployment when Redis goes away under the worker for two seconds', async () => {
     // Production lock settings: a 2 s outage must not look like a dead worker.

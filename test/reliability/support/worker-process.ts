@@ -14,8 +14,8 @@ export interface WorkerProcess {
 
 const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
 
-/** Quick stalled-job recovery, so a killed worker's job is taken over within ~2 s. */
-export const FAST_RECOVERY = { EAS_LOCK_DURATION_MS: '1500', EAS_STALLED_INTERVAL_MS: '500' };
+/** Quick stalled-job recovery (a killed worker's job is taken over within ~5 s), yet long enough that a live worker on a loaded 2-core box keeps its lock. */
+export const FAST_RECOVERY = { EAS_LOCK_DURATION_MS: '4000', EAS_STALLED_INTERVAL_MS: '1000' };
 
 /** Starts a worker process with exactly this environment (plus PATH and HOME). */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
