@@ -98,16 +98,22 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         ...address,
         serviceName: outcome.journal.resolvedServiceName ?? address.serviceName,
       };
-      await deps.reporter.finish(address, outcome.result, outcome.accessToken);
-      finished = true;
-      await save({ ...data, journal: outcome.journal, reportedAt: Date.now() });
       const serviceStatus =
         outcome.result.result === 'deployed' ? outcome.result.summary.status : undefined;
-      await deps.records.update(deploymentId, {
-        state: STATE_OF[outcome.result.result],
-        serviceName: address.serviceName,
-        ...(serviceStatus ? { serviceStatus } : {}),
-      });
+      // Saved the moment the result is in the thread (before the token and notify line), so a
+      // worker killed after that never posts the summary a second time.
+      const markReported = async () => {
+        if (finished) return;
+        finished = true;
+        await save({ ...data, journal: outcome.journal, reportedAt: Date.now() });
+        await deps.records.update(deploymentId, {
+          state: STATE_OF[outcome.result.result],
+          serviceName: address.serviceName,
+          ...(serviceStatus ? { serviceStatus } : {}),
+        });
+      };
+      await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
+      await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       log.info({ result: outcome.result.result }, 'deployment finished');
       return outcome.result;
