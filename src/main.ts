@@ -1,6 +1,6 @@
 import { createExecaCliRunner } from './aliyun/cli-runner.js';
 import { ConfigError, readCliEnvironment, readConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/serve-metrics.js';
 import { startBotRuntime } from './runtime/start-bot.js';
@@ -11,7 +11,10 @@ import { collectKnownSecrets } from './security/known-secrets.js';
 const ROLES = ['all', 'bot', 'worker'] as const;
 type Role = (typeof ROLES)[number];
 
-async function main(argv: readonly string[]): Promise<void> {
+/** What to close on SIGTERM, filled as the parts start (a signal during start-up waits for them). */
+const stops: Array<() => Promise<void>> = [];
+
+async function main(argv: readonly string[]): Promise<Logger> {
   const role = (argv[0] ?? 'all') as Role;
   if (!ROLES.includes(role))
     throw new ConfigError(`unknown role "${role}": use all, bot or worker`);
@@ -24,7 +27,6 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   const metrics = createMetrics();
   const cliEnv = readCliEnvironment();
-  const stops: Array<() => Promise<void>> = [];
   let preflightOk = true;
   if (role !== 'bot') {
     const worker = startWorkerRuntime({ config, logger, metrics, cliEnv });
@@ -49,18 +51,35 @@ async function main(argv: readonly string[]): Promise<void> {
     stops.unshift(() => bot.stop());
   }
   logger.info({ role }, 'eas-deploy started');
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    for (const stop of stops) await stop().catch((err) => logger.error({ err }, 'stop failed'));
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return logger;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  // One line that names the problem; a config error is the person's to fix, not a stack trace.
+/** One line that names the problem, then a non-zero exit; a config error is the person's to fix, not a stack trace. */
+function exitWithError(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`eas-deploy: ${message}\n`);
+  process.stderr.write(`eas-deploy: ${message.split('\n')[0]}\n`);
   process.exit(1);
-});
+}
+
+const started = main(process.argv.slice(2));
+started.catch(exitWithError);
+process.on('uncaughtException', exitWithError);
+process.on('unhandledRejection', exitWithError);
+
+/** SIGTERM/SIGINT: stop taking jobs, let the running step finish within EAS_SHUTDOWN_GRACE_MS, exit 0. */
+async function shutdown(signal: string): Promise<void> {
+  const logger = await started.catch(() => process.exit(1));
+  logger.info({ signal }, 'shutting down');
+  for (const stop of stops) await stop().catch((err) => logger.error({ err }, 'stop failed'));
+  process.exit(0);
+}
+// Registered before start-up finishes, so an early SIGTERM still closes gracefully. `on`, not
+// `once`: execa's signal-exit re-raises the signal when it finds no other listener left.
+let shuttingDown = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    void shutdown(signal);
+  });
+}

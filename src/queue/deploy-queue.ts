@@ -19,6 +19,9 @@ export function createDeployQueue(connection: Redis, prefix: string): Queue<Depl
     connection,
     prefix,
     skipWaitingForReady: true,
+    // BullMQ reads the server version (INFO) once at start-up; if Redis is away at that moment the
+    // queue stays broken for good. The producer needs no version-dependent command, so skip it.
+    skipVersionCheck: true,
   });
   // Connection errors surface on each add() as a rejected promise; the event would otherwise be unhandled.
   queue.on('error', () => {});

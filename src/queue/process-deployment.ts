@@ -33,6 +33,8 @@ export interface ProcessorDeps {
   readonly slots: RegionSlots;
   readonly logger: Logger;
   readonly metrics?: Metrics;
+  /** Aborted on SIGTERM: the running step finishes, then the job goes back to the queue to resume. */
+  readonly stopping?: AbortSignal;
   /** How long a job waits before asking again for a busy region's slot. */
   readonly slotRetryMs?: number;
   /** Every CLI step and the result are recorded here (redacted). */
@@ -48,6 +50,9 @@ const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blo
     blocked: 'blocked',
     failed: 'failed',
   };
+
+/** Thrown between steps when the worker is stopping (SIGTERM). */
+class ShuttingDownError extends Error {}
 
 /** The BullMQ processor: one deployment, resumable from its journal, always ending in a thread message. */
 export function createDeploymentProcessor(deps: ProcessorDeps) {
@@ -107,23 +112,33 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         ...(approve ? { approve } : {}),
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),
-        onProgress: (steps) => deps.reporter.progress(address, steps),
+        onProgress: (steps) => {
+          // Between steps is the one safe place to stop: the journal was saved before create.
+          if (deps.stopping?.aborted) throw new ShuttingDownError();
+          return deps.reporter.progress(address, steps);
+        },
         ...(signal ? { signal } : {}),
       });
       address = {
         ...address,
         serviceName: outcome.journal.resolvedServiceName ?? address.serviceName,
       };
-      await deps.reporter.finish(address, outcome.result, outcome.accessToken);
-      finished = true;
-      await save({ ...data, journal: outcome.journal, reportedAt: Date.now() });
       const serviceStatus =
         outcome.result.result === 'deployed' ? outcome.result.summary.status : undefined;
-      await deps.records.update(deploymentId, {
-        state: STATE_OF[outcome.result.result],
-        serviceName: address.serviceName,
-        ...(serviceStatus ? { serviceStatus } : {}),
-      });
+      // Saved the moment the result is in the thread (before the token and notify line), so a
+      // worker killed after that never posts the summary a second time.
+      const markReported = async () => {
+        if (finished) return;
+        finished = true;
+        await save({ ...data, journal: outcome.journal, reportedAt: Date.now() });
+        await deps.records.update(deploymentId, {
+          state: STATE_OF[outcome.result.result],
+          serviceName: address.serviceName,
+          ...(serviceStatus ? { serviceStatus } : {}),
+        });
+      };
+      await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
+      await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       await deps.audit?.append(
         {
@@ -138,6 +153,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      if (error instanceof ShuttingDownError) {
+        // Back to the queue without spending an attempt; the next worker resumes from the journal.
+        log.info('worker stopping: the deployment goes back to the queue');
+        await job.moveToDelayed(Date.now(), token);
+        throw new DelayedError();
+      }
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, lastAttempt }, 'deployment attempt broke');
       if (lastAttempt && !finished) {

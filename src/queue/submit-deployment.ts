@@ -35,13 +35,15 @@ export async function submitDeployment(
   deps: SubmitDeps,
   request: SubmitRequest,
 ): Promise<SubmitAnswer> {
-  const work = enqueue(deps, request);
+  // Set when the person was already told "not queued": late Redis answers must then undo, not queue.
+  const abandoned = { value: false };
+  const work = enqueue(deps, request, abandoned);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<SubmitAnswer>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ status: 'unavailable', message: UNAVAILABLE }),
-      deps.timeoutMs ?? 2_000,
-    );
+    timer = setTimeout(() => {
+      abandoned.value = true;
+      resolve({ status: 'unavailable', message: UNAVAILABLE });
+    }, deps.timeoutMs ?? 2_000);
   });
   try {
     return await Promise.race([
@@ -53,7 +55,13 @@ export async function submitDeployment(
   }
 }
 
-async function enqueue(deps: SubmitDeps, request: SubmitRequest): Promise<SubmitAnswer> {
+class AbandonedError extends Error {}
+
+async function enqueue(
+  deps: SubmitDeps,
+  request: SubmitRequest,
+  abandoned: { readonly value: boolean },
+): Promise<SubmitAnswer> {
   const { spec, requester } = request;
   const deploymentId = deploymentIdFor(requester.teamId, request.viewId);
   // A prefix request (qwen_*) resolves to a fresh name in the worker; only exact names are reserved here.
@@ -75,7 +83,11 @@ async function enqueue(deps: SubmitDeps, request: SubmitRequest): Promise<Submit
     journal: { steps: [], createAttempted: false, facts: {} },
     submittedAt: now,
   };
+  const stopIfAbandoned = () => {
+    if (abandoned.value) throw new AbandonedError('the submission timed out');
+  };
   try {
+    stopIfAbandoned();
     // The record first: a job must never run without the record the list and token buttons read.
     await deps.records.save({
       deploymentId,
@@ -88,9 +100,17 @@ async function enqueue(deps: SubmitDeps, request: SubmitRequest): Promise<Submit
       submittedAt: now,
       updatedAt: now,
     });
+    stopIfAbandoned();
     await deps.queue.add('deploy', data, { ...DEPLOY_JOB_OPTIONS, jobId: deploymentId });
+    if (abandoned.value) {
+      // Added after the person heard "not queued": take it back before a worker runs it.
+      await deps.queue.remove(deploymentId);
+      throw new AbandonedError('the submission timed out');
+    }
   } catch (error) {
-    // Nothing half-queued: give the name back when the job could not be added.
+    // Nothing half-queued: give the name back (and close the record) when the job is not queued.
+    if (abandoned.value)
+      await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
     if (exactName)
       await deps.reservations.release(spec.region, spec.serviceName, deploymentId).catch(() => {});
     throw error;

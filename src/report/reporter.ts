@@ -19,7 +19,13 @@ export interface DeploymentReporter {
   progress(address: DeploymentAddress, steps: readonly StepRecord[]): Promise<void>;
   /**
    * Posts the result in the thread, the token privately to the requester (never in the channel),
-   * and one line to the notify channel.
+   * and one line to the notify channel. `onPosted` runs once the result is in the thread, before
+   * the rest, so the caller can record that it was reported.
    */
-  finish(address: DeploymentAddress, result: DeploymentResult, accessToken?: string): Promise<void>;
+  finish(
+    address: DeploymentAddress,
+    result: DeploymentResult,
+    accessToken?: string,
+    onPosted?: () => Promise<void>,
+  ): Promise<void>;
 }

@@ -116,7 +116,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
     async progress(a, steps) {
       coalescer.push(a.deploymentId, { a, steps });
     },
-    async finish(a, result, accessToken) {
+    async finish(a, result, accessToken, onPosted) {
       await coalescer.flush(a.deploymentId);
       const parent = parentOf(a);
       const inThread = parent?.channel === channelOf(a) ? parent.ts : undefined;
@@ -125,6 +125,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
         buildResultMessage(result, a.serviceName, a.deploymentId),
         inThread,
       );
+      await onPosted?.();
       if (accessToken) {
         const to = { ...a, channelId: channelOf(a), ...(inThread ? { threadTs: inThread } : {}) };
         await sendTokenPrivately(client, options.tokenDelivery, to, accessToken);

@@ -76,6 +76,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
     },
   };
+  const stopping = new AbortController();
   const worker = startDeployWorker({
     connection: consumer,
     prefix,
@@ -96,6 +97,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       metrics,
       audit: governance.audit,
       approval: (job) => createApprovalHook(approvalDeps, job),
+      stopping: stopping.signal,
     }),
   });
   const preflight = runPreflight(cli).then((answer) => {
@@ -108,6 +110,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     cli,
     preflight,
     async stop() {
+      stopping.abort();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
       consumer.disconnect();

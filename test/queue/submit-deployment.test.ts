@@ -84,4 +84,39 @@ describe('submitting a deployment', () => {
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.some((j) => j.data.spec.serviceName === 'redis_down')).toBe(false);
   });
+
+  it('undoes a submission whose Redis answers arrive after the person heard "not queued"', async () => {
+    let reserved: Promise<unknown> = Promise.resolve();
+    let markReleased = () => {};
+    const released = new Promise<void>((resolve) => {
+      markReleased = resolve;
+    });
+    const slowReservations = {
+      ...deps.reservations,
+      release: async (...args: Parameters<typeof deps.reservations.release>) => {
+        await deps.reservations.release(...args);
+        markReleased();
+      },
+      reserve: (...args: Parameters<typeof deps.reservations.reserve>) => {
+        // Redis answers, but only after the ack budget has passed.
+        reserved = new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
+          deps.reservations.reserve(...args),
+        );
+        return reserved as ReturnType<typeof deps.reservations.reserve>;
+      },
+    };
+    const answer = await submitDeployment(
+      { ...deps, reservations: slowReservations, timeoutMs: 50 },
+      request('V6', 'U6', 'late_answer'),
+    );
+    expect(answer.status).toBe('unavailable');
+    await reserved;
+    await released;
+    // The name is free again and no job waits: a new request for it is queued.
+    const retry = await submitDeployment(deps, request('V7', 'U6', 'late_answer'));
+    expect(retry.status).toBe('queued');
+    const jobs = await queue.getJobs(['waiting']);
+    const late = jobs.filter((j) => j.data.spec.serviceName === 'late_answer');
+    expect(late.map((j) => j.id)).toEqual(retry.status === 'queued' ? [retry.deploymentId] : []);
+  });
 });
