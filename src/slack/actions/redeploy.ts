@@ -32,7 +32,7 @@ export function redeploy(deps: ListenerDeps) {
       regions: deps.regions,
       networkMode: record.spec.network.mode,
       workspaces: deps.ports.catalog.peekWorkspaces(record.region),
-      notice: `Redeploying with the settings of \`${record.serviceName}\`: pick a new service name.`,
+      redeployOf: record.serviceName,
     });
     await client.views.open({ trigger_id: body.trigger_id, view });
   };

@@ -24,6 +24,14 @@ export function submitDeployRequest(deps: ListenerDeps) {
           'This form lost track of its channel. Close it and run /eas-deploy again.',
         ),
       );
+    if (meta.redeployOf && parsed.spec.serviceName === meta.redeployOf) {
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [FIELD.serviceName]: `\`${meta.redeployOf}\` already exists: a redeploy needs a new name.`,
+        },
+      });
+    }
     const access = checkAccess(deps.access, body.user.id, meta.channelId);
     if (!access.ok) return ack(notice('Not allowed', access.message));
     const answer = await submitWithin(deps, {

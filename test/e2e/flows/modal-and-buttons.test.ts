@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LOCAL_SIGNING_SECRET,
+  type LocalStack,
+  startLocalStack,
+} from '../../../src/demo/local-stack.js';
+import { createSlackUser } from '../../../src/demo/slack-user.js';
+import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
+import {
+  buildBlockActionsBody,
+  buildStateValues,
+  buildViewSubmissionBody,
+  FORM_CONTENT_TYPE,
+} from '../../../src/sim/slack/payloads.js';
+import { postSigned } from '../../../src/sim/slack/sign-request.js';
+import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { readTokenFromSim } from '../../support/sim-token.js';
+import { deployThroughSlack, type FlowResult } from './deploy-through-slack.js';
+import { buildFlowWorld, vllmImage } from './flow-world.js';
+
+let stack: LocalStack;
+let flow: FlowResult;
+beforeAll(async () => {
+  stack = await startLocalStack({
+    redisUrl: REDIS_URL,
+    prefix: uniquePrefix('flow-ui'),
+    sim: { world: buildFlowWorld() },
+  });
+  flow = await deployThroughSlack(
+    stack,
+    { service_name: 'flow_buttons' },
+    {
+      region: 'cn-hangzhou',
+      image: vllmImage('cn-hangzhou'),
+      instance_type: 'ecs.gn7i-c16g1.4xlarge',
+    },
+  );
+});
+afterAll(async () => stack?.stop());
+
+const post = (body: string) =>
+  postSigned(stack.eventsUrl, body, FORM_CONTENT_TYPE, LOCAL_SIGNING_SECRET);
+const simLog = () => readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '');
+const viewOf = (c: RecordedCall) =>
+  c.args.view as { blocks: { block_id?: string }[]; private_metadata: string };
+
+/** The summary reply of the deployment made in beforeAll, as Slack would echo it in a click. */
+function summaryCall(): RecordedCall {
+  const call = stack.slack.calls.find(
+    (c) =>
+      c.method === 'chat.postMessage' &&
+      c.args.thread_ts === flow.parentTs &&
+      JSON.stringify(c.args).includes('Deployment summary'),
+  );
+  if (!call) throw new Error('no summary in the thread');
+  return call;
+}
+
+function clickOnSummary(actionId: string, userId = 'U0REQUEST'): string {
+  const summary = summaryCall();
+  const ts = (summary.response as unknown as { ts: string }).ts;
+  const buttons = JSON.stringify(summary.args.blocks);
+  const deploymentId = /"action_id":"refresh_status","value":"([^"]+)"/.exec(buttons)?.[1] ?? '';
+  return buildBlockActionsBody({
+    actionId,
+    value: deploymentId,
+    userId,
+    message: {
+      channelId: 'C0DEPLOY',
+      ts,
+      threadTs: flow.parentTs,
+      text: String(summary.args.text),
+      blocks: summary.args.blocks as unknown[],
+    },
+  });
+}
+
+describe('the summary buttons, clicked through signed block_actions', () => {
+  it('refreshes the status with one describe-service and edits the summary in place', async () => {
+    const describesBefore = filterSimCalls(await simLog(), 'eas describe-service').length;
+    const ts = (summaryCall().response as unknown as { ts: string }).ts;
+    await post(clickOnSummary('refresh_status'));
+    const edit = await stack.slack.waitFor(
+      (c) => c.method === 'chat.update' && c.args.ts === ts,
+      10_000,
+    );
+    const text = JSON.stringify(edit.args.blocks);
+    expect(text).toMatch(/Status at \d\d:\d\d UTC: \*Running\*/);
+    expect(text).toContain('Deployment summary');
+    expect(text).toContain('refresh_status');
+    expect(filterSimCalls(await simLog(), 'eas describe-service').length - describesBefore).toBe(1);
+  });
+
+  it('sends the token again to the requester only', async () => {
+    const token = await readTokenFromSim(stack.simEnv, 'cn-hangzhou', 'flow_buttons');
+    await post(clickOnSummary('resend_token', 'U0STRANGER'));
+    const refusal = await stack.slack.waitFor(
+      (c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0STRANGER',
+      10_000,
+    );
+    expect(JSON.stringify(refusal.args)).toContain('only <@U0REQUEST>');
+    expect(JSON.stringify(refusal.args)).not.toContain(token);
+    const before = stack.slack.calls.length;
+    await post(clickOnSummary('resend_token'));
+    const sent = await stack.slack.waitFor(
+      (c) => stack.slack.calls.indexOf(c) >= before && JSON.stringify(c.args).includes(token),
+      10_000,
+    );
+    expect(sent.method === 'chat.postEphemeral' || String(sent.args.channel).startsWith('D')).toBe(
+      true,
+    );
+    expect(sent.args.user ?? 'U0REQUEST').toBe('U0REQUEST');
+  });
+
+  it('reopens the modal pre-filled for a redeploy and refuses the old name on its field', async () => {
+    await post(clickOnSummary('redeploy'));
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && JSON.stringify(c.args.view).includes('Redeploying'),
+      10_000,
+    );
+    const view = viewOf(opened);
+    expect(JSON.stringify(view)).toContain(vllmImage('cn-hangzhou'));
+    expect(JSON.stringify(view)).not.toContain('"initial_value":"flow_buttons"');
+    const values = buildStateValues(
+      { service_name: 'flow_buttons', replicas: '1', port: '8000' },
+      {
+        region: 'cn-hangzhou',
+        image: vllmImage('cn-hangzhou'),
+        instance_type: 'ecs.gn7i-c16g1.4xlarge',
+        network: 'shared',
+      },
+    );
+    const answer = await post(
+      buildViewSubmissionBody({
+        id: 'V0REDEPLOY1',
+        private_metadata: view.private_metadata,
+        values,
+      }),
+    );
+    expect(JSON.parse(answer.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { service_name: expect.stringContaining('needs a new name') },
+    });
+  });
+});
+
+describe('the modal reacts to the region and the image', () => {
+  it('opens with no CLI call, then adds the workspace select for a region with several', async () => {
+    const logBefore = (await simLog()).length;
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+    const before = stack.slack.calls.length;
+    await person.command('');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    expect((await simLog()).length).toBe(logBefore);
+    expect(viewOf(opened).blocks.map((b) => b.block_id)).not.toContain('workspace');
+    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const pick = (region: string) =>
+      post(
+        buildBlockActionsBody({
+          actionId: 'region',
+          selectedValue: region,
+          id: viewId,
+          values: buildStateValues({ service_name: 'flow_ws' }, { region }),
+        }),
+      );
+    await pick('cn-shanghai');
+    const updated = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    const json = JSON.stringify(updated.args.view);
+    expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
+    expect(json).toContain('"value":"91001"');
+    expect(json).toContain('"value":"91002"');
+    expect(json).toContain('"initial_value":"flow_ws"');
+    // A second pick of the same region is served from the cache.
+    const workspacesCalls = filterSimCalls(await simLog(), 'aiworkspace list-workspaces').length;
+    const updatesBefore = stack.slack.calls.filter((c) => c.method === 'views.update').length;
+    await pick('cn-shanghai');
+    await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        stack.slack.calls.filter((d) => d.method === 'views.update').length > updatesBefore,
+      10_000,
+    );
+    expect(filterSimCalls(await simLog(), 'aiworkspace list-workspaces')).toHaveLength(
+      workspacesCalls,
+    );
+    // Hangzhou has one ENABLED workspace (and one DISABLED): no select.
+    await pick('cn-hangzhou');
+    const single = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        JSON.stringify(c.args.view).includes(
+          '"initial_option":{"text":{"type":"plain_text","text":"cn-hangzhou"',
+        ),
+      10_000,
+    );
+    expect(viewOf(single).blocks.map((b) => b.block_id)).not.toContain('workspace');
+  });
+
+  it('fills an empty start command from the chosen image and keeps a typed one', async () => {
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+    const before = stack.slack.calls.length;
+    await person.command('');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const image = vllmImage('cn-hangzhou');
+    await post(
+      buildBlockActionsBody({
+        actionId: 'image',
+        selectedValue: image,
+        id: viewId,
+        values: buildStateValues({ port: '9000' }, { region: 'cn-hangzhou', image }),
+      }),
+    );
+    const filled = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    expect(JSON.stringify(filled.args.view)).toContain(
+      '"initial_value":"vllm serve /model_dir --port 9000',
+    );
+    const updates = stack.slack.calls.filter((c) => c.method === 'views.update').length;
+    await post(
+      buildBlockActionsBody({
+        actionId: 'image',
+        selectedValue: image,
+        id: viewId,
+        values: buildStateValues(
+          { command: 'python my_server.py' },
+          { region: 'cn-hangzhou', image },
+        ),
+      }),
+    );
+    // The typed command wins: nothing to update (checked after a later, unrelated update arrives).
+    await post(
+      buildBlockActionsBody({
+        actionId: 'network',
+        selectedValue: 'nlb',
+        id: viewId,
+        values: buildStateValues(
+          { command: 'python my_server.py' },
+          { region: 'cn-hangzhou', network: 'nlb' },
+        ),
+      }),
+    );
+    const next = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        stack.slack.calls.filter((d) => d.method === 'views.update').indexOf(c) >= updates,
+      10_000,
+    );
+    const json = JSON.stringify(next.args.view);
+    expect(json).toContain('"initial_value":"python my_server.py"');
+    for (const id of ['nlb_id', 'vpc_id', 'vswitch_ids', 'security_group', 'net_type'])
+      expect(json).toContain(`"block_id":"${id}"`);
+  });
+});
