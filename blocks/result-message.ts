@@ -33,14 +33,18 @@ function endpointLines(summary: SummaryView): string {
     .join('\n');
 }
 
-/** The buttons under a result: one describe per Refresh click, and a pre-filled modal for Redeploy. */
-export function buildResultButtons(deploymentId: string): types.ActionsBlock {
+/**
+ * The buttons under a result: one describe per Refresh click, a pre-filled modal for Redeploy, and
+ * (for a created service) the token again, which only the requester receives.
+ */
+export function buildResultButtons(deploymentId: string, withToken = false): types.ActionsBlock {
   return {
     type: 'actions',
     block_id: 'result_actions',
     elements: [
       button('Refresh status', ACTION.refreshStatus, deploymentId),
       button('Redeploy with settings', ACTION.redeploy, deploymentId),
+      ...(withToken ? [button('Send me the token again', ACTION.resendToken, deploymentId)] : []),
     ],
   };
 }
@@ -61,7 +65,7 @@ export function buildSummaryMessage(summary: SummaryView, deploymentId: string):
         ? [section(`<${summary.consoleUrl}|Open in the PAI-EAS console>`)]
         : []),
       ...(summary.notes.length > 0 ? [context(summary.notes.map(escapeMrkdwn).join('\n'))] : []),
-      buildResultButtons(deploymentId),
+      buildResultButtons(deploymentId, true),
     ],
   };
 }
