@@ -85,7 +85,12 @@ export function buildDryRunMessage(
         `Service JSON that would be sent:\n\`\`\`${truncate(result.serviceJson, 2800)}\`\`\``,
       ),
       ...(result.notes.length > 0 ? [context(result.notes.map(escapeMrkdwn).join('\n'))] : []),
-      buildResultButtons(deploymentId),
+      // Nothing exists to refresh: the one next step is deploying these settings for real.
+      {
+        type: 'actions',
+        block_id: 'result_actions',
+        elements: [button('Deploy these settings', ACTION.redeploy, deploymentId)],
+      },
     ],
   };
 }

@@ -57,11 +57,11 @@ function summaryCall(): RecordedCall {
   return call;
 }
 
-function clickOnSummary(actionId: string, userId = 'U0REQUEST'): string {
-  const summary = summaryCall();
-  const ts = (summary.response as unknown as { ts: string }).ts;
-  const buttons = JSON.stringify(summary.args.blocks);
-  const deploymentId = /"action_id":"refresh_status","value":"([^"]+)"/.exec(buttons)?.[1] ?? '';
+/** A signed click on a button of a message the bot posted, with the blocks Slack echoes back. */
+function clickOn(message: RecordedCall, actionId: string, userId = 'U0REQUEST'): string {
+  const ts = (message.response as unknown as { ts: string }).ts;
+  const buttons = JSON.stringify(message.args.blocks);
+  const deploymentId = /"action_id":"redeploy","value":"([^"]+)"/.exec(buttons)?.[1] ?? '';
   return buildBlockActionsBody({
     actionId,
     value: deploymentId,
@@ -69,12 +69,14 @@ function clickOnSummary(actionId: string, userId = 'U0REQUEST'): string {
     message: {
       channelId: 'C0DEPLOY',
       ts,
-      threadTs: flow.parentTs,
-      text: String(summary.args.text),
-      blocks: summary.args.blocks as unknown[],
+      threadTs: String(message.args.thread_ts),
+      text: String(message.args.text),
+      blocks: message.args.blocks as unknown[],
     },
   });
 }
+const clickOnSummary = (actionId: string, userId?: string) =>
+  clickOn(summaryCall(), actionId, userId);
 
 describe('the summary buttons, clicked through signed block_actions', () => {
   it('refreshes the status with one describe-service and edits the summary in place', async () => {
@@ -142,6 +144,38 @@ describe('the summary buttons, clicked through signed block_actions', () => {
       response_action: 'errors',
       errors: { service_name: expect.stringContaining('needs a new name') },
     });
+  });
+});
+
+describe('after a dry run', () => {
+  it('offers to deploy the same settings for real, with the same name', async () => {
+    const dry = await deployThroughSlack(
+      stack,
+      { service_name: 'flow_dry_then', dry_run: 'true' },
+      {
+        region: 'cn-hangzhou',
+        image: vllmImage('cn-hangzhou'),
+        instance_type: 'ecs.gn7i-c16g1.4xlarge',
+      },
+    );
+    expect(dry.final).toContain('Deploy these settings');
+    expect(dry.final).not.toContain('refresh_status');
+    const message = stack.slack.calls.find(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.args.thread_ts === dry.parentTs &&
+        JSON.stringify(c.args).includes('Dry run passed'),
+    );
+    if (!message) throw new Error('no dry-run reply');
+    await post(clickOn(message, 'redeploy'));
+    const opened = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.open' &&
+        JSON.stringify(c.args.view).includes('"initial_value":"flow_dry_then"'),
+      10_000,
+    );
+    expect(viewOf(opened).private_metadata).not.toContain('redeployOf');
+    expect(JSON.stringify(opened.args.view)).not.toContain('Redeploying');
   });
 });
 
