@@ -113,7 +113,12 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
   const parsed = DeploySpec.safeParse(input);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, spec: parsed.data };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const field = PATH_TO_FIELD[issue.path.join('.')] ?? PATH_TO_FIELD[String(issue.path[0])];
+    // `network.vswitchIds.0` → the vSwitch field; `autoscale.min` → its own; else the top key.
+    const path = issue.path.map(String);
+    const field =
+      PATH_TO_FIELD[path.join('.')] ??
+      PATH_TO_FIELD[path.slice(0, 2).join('.')] ??
+      PATH_TO_FIELD[path[0] ?? ''];
     if (field && !errors[field]) errors[field] = FRIENDLY[field] ?? issue.message;
   }
   if (Object.keys(errors).length === 0) errors.service_name = 'Something in the form is not valid.';
