@@ -82,7 +82,7 @@ describe('every stop condition, said in the thread with nothing created', () => 
       image: vllmImage('cn-onezone'),
       network: 'nlb',
     });
-    expectStopped(flow, /two.*zones|zones/i);
+    expectStopped(flow, /different zones; this VPC has vswitches in 1 zone\. Add a vswitch/);
   });
 
   it('stops when the gateway VPC has no security group', async () => {
