@@ -9,6 +9,8 @@ export interface FlowResult {
   readonly parentTs: string;
   /** The last thread reply (summary, dry run or problem), as JSON text. */
   readonly final: string;
+  /** The parent's last edit (headline and checklist), as JSON text. */
+  readonly parent: string;
   /** Every message of the thread and every edit of the parent, as JSON text. */
   readonly thread: readonly string[];
   /** "product operation" of each simulator call this deployment made, in order. */
@@ -60,7 +62,11 @@ export async function deployThroughSlack(
     .map(textOf);
   const calls = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).slice(logBefore);
   const ops = calls.map((c) => `${c.argv[0]} ${c.argv[1]}`);
-  return { parentTs, final: textOf(finalCall), thread, ops, calls };
+  const edits = stack.slack.calls.filter(
+    (c) => c.method === 'chat.update' && c.args.ts === parentTs,
+  );
+  const parentNow = edits.at(-1) ?? parent;
+  return { parentTs, final: textOf(finalCall), parent: textOf(parentNow), thread, ops, calls };
 }
 
 /** The `--body` JSON of the create-service calls of a flow. */

@@ -83,6 +83,7 @@ describe('what the engine decides for the person, said plainly in the thread', (
       hangzhou,
     );
     expect(flow.final).toContain('Dry run passed');
+    expect(flow.parent).toContain('✓ Dry run passed for `flow_dry`');
     expect(flow.final).toContain('nothing was created');
     expect(flow.final).toContain('Service JSON that would be sent');
     expect(flow.final).toContain('\\"name\\": \\"flow_dry\\"');
@@ -102,6 +103,7 @@ describe('what the engine decides for the person, said plainly in the thread', (
       { region: 'cn-nonet', image: vllmImage('cn-nonet'), instance_type: GPU },
     );
     expect(flow.final).toContain('Deploying `flow_refused` failed.');
+    expect(flow.parent).toContain('✗ Deploying `flow_refused` to cn-nonet failed');
     expect(flow.final).toContain('InvalidParameter');
     expect(flow.final).toContain('oss bucket not found');
     expect(flow.final).toContain('*Next:*');

@@ -30,6 +30,8 @@ describe('each network mode, from the modal to the thread summary', () => {
       selects('cn-beijing', 'shared'),
     );
     expect(flow.final).toContain('Deployment summary');
+    expect(flow.parent).toContain('✓ Deployed `flow_shared` to cn-beijing');
+    expect(flow.parent).toMatch(/\\n✓ /);
     expect(flow.final).toContain(
       '1234567890123456.cn-beijing.pai-eas.aliyuncs.com/api/predict/flow_shared',
     );

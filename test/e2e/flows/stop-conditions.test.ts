@@ -29,6 +29,9 @@ const deploy = (
 /** A stop: said in the thread, and create-service never ran. */
 function expectStopped(flow: FlowResult, why: RegExp): void {
   expect(flow.final).toContain('Stopped before changing anything');
+  expect(flow.parent).toContain('✗ Stopped:');
+  // Besides the headline, the checklist line of the step that stopped it.
+  expect(flow.parent).toMatch(/✗ (?!Stopped)/);
   expect(flow.final).toMatch(why);
   expect(flow.ops).not.toContain('eas create-service');
 }
