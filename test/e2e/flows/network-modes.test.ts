@@ -93,4 +93,16 @@ describe('each network mode, from the modal to the thread summary', () => {
     expect(body?.metadata).toMatchObject({ resource: 'eas-r-hzdedicated01' });
     expect(body?.cloud).toBeUndefined();
   });
+
+  it('deploys into the workspace the person chose when the region has several', async () => {
+    const flow = await deployThroughSlack(
+      stack,
+      { service_name: 'flow_chosen_ws' },
+      { ...selects('cn-shanghai', 'shared'), workspace: '91002' },
+    );
+    expect(flow.final).toContain('Deployment summary');
+    expect(flow.final).toContain('workspaceId=91002');
+    const create = flow.calls.find((c) => c.argv[1] === 'create-service');
+    expect(create?.argv.join(' ')).toContain('"workspace_id":"91002"');
+  });
 });
