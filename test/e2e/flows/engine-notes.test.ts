@@ -14,6 +14,8 @@ beforeAll(async () => {
       faults: [
         // Both NLB attempts hit the plugin bug in Singapore; the fallback then succeeds.
         { op: 'eas create-service', mode: 'nlb-bug', times: 2, region: 'ap-southeast-1' },
+        // Beijing's first create times out on the client although EAS created the service.
+        { op: 'eas create-service', mode: 'timeout-but-succeeds', times: 1, region: 'cn-beijing' },
         {
           op: 'eas create-service',
           mode: 'error',
@@ -109,5 +111,21 @@ describe('what the engine decides for the person, said plainly in the thread', (
     expect(flow.final).toContain('*Next:*');
     expect(flow.ops.filter((o) => o === 'eas create-service')).toHaveLength(1);
     expect(flow.ops).not.toContain('eas describe-service');
+  });
+
+  it('finds the service a timed-out create made instead of creating a second one', async () => {
+    const flow = await deployThroughSlack(
+      stack,
+      { service_name: 'flow_slow_create' },
+      { region: 'cn-beijing', image: vllmImage('cn-beijing'), instance_type: GPU },
+    );
+    expect(flow.final).toContain('Deployment summary');
+    expect(flow.final).toContain('/api/predict/flow_slow_create');
+    const creates = flow.calls.filter((c) => c.argv[1] === 'create-service');
+    expect(creates.map((c) => c.exitCode)).toEqual([1]);
+    expect(flow.ops.slice(flow.ops.indexOf('eas create-service') + 1)).toEqual([
+      'eas describe-service',
+      'eas describe-service-endpoints',
+    ]);
   });
 });
