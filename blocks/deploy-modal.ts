@@ -13,6 +13,7 @@ import {
   staticSelect,
   textInput,
 } from './modal-inputs.js';
+import { buildNetworkFields } from './network-fields.js';
 import { context, option, plain } from './text.js';
 
 /** Field values to start the modal with (raw strings, as a person would type them). */
@@ -24,8 +25,8 @@ export interface DeployModalInput {
   readonly regions: readonly string[];
   readonly networkMode?: NetworkModeId;
   readonly workspaces?: readonly { id: string; name: string }[];
-  /** Shown above the form, e.g. "Redeploying qwen_demo: pick a new name." */
-  readonly notice?: string;
+  /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
+  readonly redeployOf?: string;
 }
 
 const NETWORK_LABELS: Record<NetworkModeId, string> = {
@@ -34,23 +35,6 @@ const NETWORK_LABELS: Record<NetworkModeId, string> = {
   nlb: 'Network load balancer (NLB)',
 };
 
-/** Only the fields the chosen network mode needs; block ids never change, so typed values survive. */
-function networkFields(mode: NetworkModeId, prefill: Prefill): types.KnownBlock[] {
-  if (mode === 'gateway') {
-    return [
-      textInput(
-        FIELD.gateway,
-        'Dedicated gateway id',
-        prefill,
-        'gw-…; leave empty to use the only one in the region.',
-      ),
-    ];
-  }
-  if (mode === 'nlb')
-    return [context('The VPC, vSwitch and security group are found for you in the region.')];
-  return [];
-}
-
 /** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
 export function buildDeployModal(input: DeployModalInput): types.ModalView {
   const { prefill } = input;
@@ -58,8 +42,15 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
   const regionOptions = input.regions.map((r) => option(r, r));
   const workspaces = input.workspaces ?? [];
   const blocks: types.KnownBlock[] = [
-    ...(input.notice ? [context(input.notice)] : []),
-    staticSelect(FIELD.region, 'Region', regionOptions, prefill.region),
+    ...(input.redeployOf
+      ? [
+          context(
+            `Redeploying with the settings of \`${input.redeployOf}\`: pick a new service name.`,
+          ),
+        ]
+      : []),
+    // Dispatches: picking a region brings its workspaces (views.update).
+    staticSelect(FIELD.region, 'Region', regionOptions, prefill.region, true),
     textInput(
       FIELD.serviceName,
       'Service name',
@@ -77,7 +68,14 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
           ),
         ]
       : []),
-    externalSelect(FIELD.image, 'Image', 'Search images, or type an image URI', prefill.image),
+    // Dispatches: picking an image fills an empty start command.
+    externalSelect(
+      FIELD.image,
+      'Image',
+      'Search images, or type an image URI',
+      prefill.image,
+      true,
+    ),
     externalSelect(FIELD.instanceType, 'Instance type', 'Search GPU types…', prefill.instance_type),
     numberInput(FIELD.replicas, 'Replicas', prefill, '1'),
     numberInput(FIELD.port, 'Port', prefill, '8000'),
@@ -100,7 +98,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
       mode,
       true,
     ),
-    ...networkFields(mode, prefill),
+    ...buildNetworkFields(mode, prefill),
     textInput(
       FIELD.resourceGroup,
       'Dedicated resource group',
@@ -117,7 +115,10 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     title: plain('Deploy to PAI-EAS', 24),
     submit: plain('Deploy', 24),
     close: plain('Cancel', 24),
-    private_metadata: JSON.stringify({ channelId: input.channelId }),
+    private_metadata: JSON.stringify({
+      channelId: input.channelId,
+      ...(input.redeployOf ? { redeployOf: input.redeployOf } : {}),
+    }),
     blocks,
   };
 }

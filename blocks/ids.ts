@@ -19,6 +19,12 @@ export const FIELD = {
   autoscaleMin: 'autoscale_min',
   autoscaleMax: 'autoscale_max',
   dryRun: 'dry_run',
+  // NLB fields (optional; discovered in the region when empty). Not in CONTRACT.md: ids of our own.
+  nlbId: 'nlb_id',
+  vpcId: 'vpc_id',
+  vswitchIds: 'vswitch_ids',
+  securityGroup: 'security_group',
+  netType: 'net_type',
 } as const;
 export type FieldId = (typeof FIELD)[keyof typeof FIELD];
 export const FIELD_IDS: readonly FieldId[] = Object.values(FIELD);

@@ -81,11 +81,13 @@ export function externalSelect(
   label: string,
   placeholder: string,
   initial?: string,
+  dispatch = false,
 ): Input {
   return {
     type: 'input',
     block_id: id,
     label: plain(label),
+    dispatch_action: dispatch,
     element: {
       type: 'external_select',
       action_id: id,

@@ -44,6 +44,23 @@ export function buildParentText(serviceName: string, region: string): string {
   return `Deploying \`${serviceName}\` to ${region}…`;
 }
 
+/** How a deployment ended, as the parent's headline says it once the thread has the details. */
+export type ParentOutcome = 'deployed' | 'dry-run' | 'blocked' | 'failed';
+
+function buildOutcomeText(outcome: ParentOutcome, serviceName: string, region: string): string {
+  const name = `\`${serviceName}\``;
+  switch (outcome) {
+    case 'deployed':
+      return `✓ Deployed ${name} to ${region}`;
+    case 'dry-run':
+      return `✓ Dry run passed for ${name} in ${region}; nothing was created`;
+    case 'blocked':
+      return `✗ Stopped: ${name} was not created in ${region}`;
+    case 'failed':
+      return `✗ Deploying ${name} to ${region} failed`;
+  }
+}
+
 /** The parent message: the headline and the checklist so far (✓ / ✗ / ⏳ with elapsed time). */
 export function buildProgressMessage(input: {
   serviceName: string;
@@ -51,15 +68,20 @@ export function buildProgressMessage(input: {
   requesterId: string;
   steps: readonly ChecklistStep[];
   now: number;
+  outcome?: ParentOutcome;
 }): SlackMessage {
-  const headline = buildParentText(input.serviceName, input.region);
+  const headline = input.outcome
+    ? buildOutcomeText(input.outcome, input.serviceName, input.region)
+    : buildParentText(input.serviceName, input.region);
   const lines = input.steps.map((s) => stepLine(s, input.now));
   return {
     text: headline,
     blocks: [
       section(`*${headline}*`),
       ...(lines.length > 0 ? [section(lines.join('\n'))] : []),
-      context(`Requested by <@${input.requesterId}> · details follow in the thread`),
+      context(
+        `Requested by <@${input.requesterId}> · ${input.outcome ? 'the result is in the thread' : 'details follow in the thread'}`,
+      ),
     ],
   };
 }

@@ -33,14 +33,18 @@ function endpointLines(summary: SummaryView): string {
     .join('\n');
 }
 
-/** The buttons under a result: one describe per Refresh click, and a pre-filled modal for Redeploy. */
-export function buildResultButtons(deploymentId: string): types.ActionsBlock {
+/**
+ * The buttons under a result: one describe per Refresh click, a pre-filled modal for Redeploy, and
+ * (for a created service) the token again, which only the requester receives.
+ */
+export function buildResultButtons(deploymentId: string, withToken = false): types.ActionsBlock {
   return {
     type: 'actions',
     block_id: 'result_actions',
     elements: [
       button('Refresh status', ACTION.refreshStatus, deploymentId),
       button('Redeploy with settings', ACTION.redeploy, deploymentId),
+      ...(withToken ? [button('Send me the token again', ACTION.resendToken, deploymentId)] : []),
     ],
   };
 }
@@ -61,7 +65,7 @@ export function buildSummaryMessage(summary: SummaryView, deploymentId: string):
         ? [section(`<${summary.consoleUrl}|Open in the PAI-EAS console>`)]
         : []),
       ...(summary.notes.length > 0 ? [context(summary.notes.map(escapeMrkdwn).join('\n'))] : []),
-      buildResultButtons(deploymentId),
+      buildResultButtons(deploymentId, true),
     ],
   };
 }
@@ -81,7 +85,12 @@ export function buildDryRunMessage(
         `Service JSON that would be sent:\n\`\`\`${truncate(result.serviceJson, 2800)}\`\`\``,
       ),
       ...(result.notes.length > 0 ? [context(result.notes.map(escapeMrkdwn).join('\n'))] : []),
-      buildResultButtons(deploymentId),
+      // Nothing exists to refresh: the one next step is deploying these settings for real.
+      {
+        type: 'actions',
+        block_id: 'result_actions',
+        elements: [button('Deploy these settings', ACTION.redeploy, deploymentId)],
+      },
     ],
   };
 }

@@ -5,12 +5,15 @@ import {
   describeMachineSpecArgs,
   LIST_IMAGES_PAGE_SIZE,
   listImagesArgs,
+  listWorkspacesArgs,
 } from './commands.js';
 import {
   DescribeMachineSpecResponse,
   type Image,
   type InstanceMeta,
   ListImagesResponse,
+  ListWorkspacesResponse,
+  type Workspace,
 } from './schemas.js';
 
 const MAX_IMAGE_PAGES = 20;
@@ -46,4 +49,20 @@ export async function listInstanceSpecs(
     DescribeMachineSpecResponse,
   );
   return answer.ok ? { ok: true, data: answer.data.InstanceMetas } : answer;
+}
+
+/** The ENABLED workspaces of a region (list-workspaces); disabled ones are never offered. */
+export async function listEnabledWorkspaces(
+  cli: CliRunner,
+  region: string,
+  userAgent: string,
+): Promise<CallResult<Workspace[]>> {
+  const answer = await callCli(
+    { cli },
+    listWorkspacesArgs({ region, userAgent }),
+    ListWorkspacesResponse,
+  );
+  return answer.ok
+    ? { ok: true, data: answer.data.Workspaces.filter((w) => w.Status === 'ENABLED') }
+    : answer;
 }

@@ -69,7 +69,14 @@ export async function finishDeployment(
       internet: service?.InternetEndpoint ?? null,
       intranet: service?.IntranetEndpoint ?? null,
     },
-    notes: created.notes,
+    notes:
+      service || endpoints.ok
+        ? created.notes
+        : [
+            ...created.notes,
+            // EAS is eventually consistent: right after create it may answer 404 for a while.
+            'EAS does not show the new service yet; its endpoints and token appear within a minute or two. Press *Refresh status*, then *Send me the token again*.',
+          ],
   });
   const accessToken =
     (endpoints.ok ? endpoints.data.AccessToken : undefined) ?? service?.AccessToken;

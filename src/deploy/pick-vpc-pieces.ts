@@ -49,7 +49,7 @@ export function pickZonalVswitches(
   if (perZone.size < 2) {
     return {
       ok: false,
-      reason: 'An NLB needs at least two vswitches in different zones, and there are not enough',
+      reason: `An NLB needs at least two vswitches in different zones; this VPC has vswitches in ${perZone.size} zone${perZone.size === 1 ? '' : 's'}. Add a vswitch in another zone, or use the shared gateway`,
     };
   }
   return { ok: true, ids: [...perZone.values()].slice(0, 2) };

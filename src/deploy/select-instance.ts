@@ -25,7 +25,7 @@ export function selectInstance(
   if (!meta) {
     return {
       ok: false,
-      reason: `The instance type ${requested} is not offered in ${options.region}.`,
+      reason: `The instance type ${requested} is not offered in ${options.region}. Pick one from the list.`,
     };
   }
   if (options.needsGpu && !isGpu(meta)) {

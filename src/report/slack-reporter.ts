@@ -61,19 +61,30 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
     }
   };
 
-  const progressMessage = (a: DeploymentAddress, steps: readonly StepRecord[]) =>
+  /** The last checklist of each running deployment, so the final parent edit keeps it. */
+  const lastSteps = new Map<string, readonly StepRecord[]>();
+  const progressMessage = (
+    a: DeploymentAddress,
+    steps: readonly StepRecord[],
+    outcome?: DeploymentResult['result'],
+  ) =>
     buildProgressMessage({
       serviceName: a.serviceName,
       region: a.region,
       requesterId: a.userId,
       steps,
       now: now(),
+      ...(outcome ? { outcome } : {}),
     });
 
-  const coalescer = createUpdateCoalescer<{ a: DeploymentAddress; steps: readonly StepRecord[] }>(
-    async (_id, { a, steps }) => {
+  const coalescer = createUpdateCoalescer<{
+    a: DeploymentAddress;
+    steps: readonly StepRecord[];
+    outcome?: DeploymentResult['result'];
+  }>(
+    async (_id, { a, steps, outcome }) => {
       const parent = parentOf(a);
-      if (parent) await client.chat.update({ ...parent, ...progressMessage(a, steps) });
+      if (parent) await client.chat.update({ ...parent, ...progressMessage(a, steps, outcome) });
     },
     {
       intervalMs: options.minUpdateIntervalMs ?? 1000,
@@ -114,9 +125,13 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       return ts;
     },
     async progress(a, steps) {
+      lastSteps.set(a.deploymentId, steps);
       coalescer.push(a.deploymentId, { a, steps });
     },
     async finish(a, result, accessToken, onPosted) {
+      // One last parent edit (it replaces any pending one): the checklist and how it ended.
+      const steps = lastSteps.get(a.deploymentId) ?? [];
+      coalescer.push(a.deploymentId, { a, steps, outcome: result.result });
       await coalescer.flush(a.deploymentId);
       const parent = parentOf(a);
       const inThread = parent?.channel === channelOf(a) ? parent.ts : undefined;
@@ -135,6 +150,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       );
       parents.delete(a.deploymentId);
       redirects.delete(a.deploymentId);
+      lastSteps.delete(a.deploymentId);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
-import { listInstanceSpecs, listOfficialImages } from '../aliyun/catalog.js';
+import { listEnabledWorkspaces, listInstanceSpecs, listOfficialImages } from '../aliyun/catalog.js';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import { buildUserAgent } from '../aliyun/commands.js';
 import type { Image, InstanceMeta } from '../aliyun/schemas.js';
@@ -40,6 +40,8 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
   const images = new Map<string, Entry<ImageChoice>>();
   const specs = new Map<string, Entry<InstanceChoice>>();
   const settled = new Map<string, readonly ImageChoice[]>();
+  const workspaces = new Map<string, Entry<{ id: string; name: string }>>();
+  const knownWorkspaces = new Map<string, readonly { id: string; name: string }[]>();
   const cached = <T>(
     cache: Map<string, Entry<T>>,
     region: string,
@@ -71,7 +73,15 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
         if (!answer.ok) throw new Error(`describe-machine-spec failed in ${region}`);
         return answer.data.map(toInstanceChoice);
       }),
-    peekWorkspaces: () => undefined,
+    listWorkspaces: (region) =>
+      cached(workspaces, region, async () => {
+        const answer = await listEnabledWorkspaces(cli, region, userAgent);
+        if (!answer.ok) throw new Error(`list-workspaces failed in ${region}`);
+        const list = answer.data.map((w) => ({ id: w.WorkspaceId, name: w.WorkspaceName }));
+        knownWorkspaces.set(region, list);
+        return list;
+      }),
+    peekWorkspaces: (region) => (region ? knownWorkspaces.get(region) : undefined),
     peekImageCommand: (region, image) => settled.get(region)?.find((c) => c.uri === image)?.command,
   };
 }

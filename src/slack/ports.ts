@@ -27,6 +27,8 @@ export interface DeploySubmitter {
 export interface CatalogPort {
   listImages(region: string): Promise<readonly ImageChoice[]>;
   listInstanceTypes(region: string): Promise<readonly InstanceChoice[]>;
+  /** The region's ENABLED workspaces (cached); called after views.open, never before it. */
+  listWorkspaces(region: string): Promise<readonly { id: string; name: string }[]>;
   /** Workspaces already known without a CLI call (cache only); undefined when none cached. */
   peekWorkspaces(region?: string): readonly { id: string; name: string }[] | undefined;
   /** The start command of an image when the catalog knows it (cache only). */

@@ -72,6 +72,7 @@ describe('the Slack reporter', () => {
     const updates = standIn.calls.filter((c) => c.method === 'chat.update').slice(before);
     expect(updates.length).toBe(2);
     expect(JSON.stringify(updates.at(-1)?.args.blocks)).toContain('✓ Create the service');
+    expect(updates.at(-1)?.args.text).toBe('✓ Deployed `qwen_demo` to cn-hangzhou');
     const reply = standIn.calls.find(
       (c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts,
     );

@@ -100,6 +100,8 @@ describe('a deployment as the channel sees it', () => {
     expect(inChannel.map((c) => [c.method, c.args.thread_ts ?? null])).toEqual([
       ['chat.postMessage', null],
       ['chat.update', null],
+      // The last edit: the headline says how it ended.
+      ['chat.update', null],
       ['chat.postMessage', parentTs],
       ['chat.getPermalink', null],
     ]);
@@ -120,7 +122,7 @@ describe('rendering the channel for the demo', () => {
   it('shows the parent as last edited with the summary under it, and the private token marked', async () => {
     const text = renderConversation(h.standIn.calls, 'C0TEAM');
     expect(
-      text.startsWith('*Deploying `qwen_flow` to cn-hangzhou…*\n✓ Create the service (0.9s)'),
+      text.startsWith('*✓ Deployed `qwen_flow` to cn-hangzhou*\n✓ Create the service (0.9s)'),
     ).toBe(true);
     expect(text).toContain('    │ *Deployment summary — `qwen_flow`*');
     expect(text).toContain('    │ (only visible to <@U0REQUEST>)');

@@ -76,6 +76,15 @@ export function createFakePorts(): FakePorts {
           },
         ];
       },
+      listWorkspaces: async (region) => {
+        ports.catalogCalls.push(`workspaces ${region}`);
+        return region === 'cn-shanghai'
+          ? [
+              { id: '91001', name: 'research' },
+              { id: '91002', name: 'production' },
+            ]
+          : [{ id: '86231', name: 'llm_team' }];
+      },
       peekWorkspaces: () => undefined,
       peekImageCommand: (_region, image) =>
         image === 'vllm' ? 'vllm serve /model_dir --port 8000' : undefined,

@@ -33,6 +33,11 @@ const FAILURE_EVENTS: Record<NonNullable<SimService['failure']>, Omit<SimEvent, 
   },
 };
 
+/** False right after create while `lifecycle.invisibleMs` lasts: EAS is eventually consistent. */
+export function isServiceVisible(service: SimService, world: SimWorld, now: number): boolean {
+  return now - service.createdAt >= world.lifecycle.invisibleMs;
+}
+
 /** The status of a service at `now`, computed from its creation time: no daemon moves it along. */
 export function computePhase(service: SimService, world: SimWorld, now: number): SimPhase {
   const at = (offset: number) => new Date(service.createdAt + offset).toISOString();

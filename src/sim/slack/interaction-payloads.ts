@@ -48,7 +48,7 @@ export interface BlockActionOverrides extends ViewOverrides {
   value?: string;
   selectedValue?: string;
   /** A message action (button on a message) instead of a view action. */
-  message?: { channelId: string; ts: string; threadTs?: string };
+  message?: { channelId: string; ts: string; threadTs?: string; text?: string; blocks?: unknown[] };
   responseUrl?: string;
 }
 
@@ -73,7 +73,13 @@ export function buildBlockActionsBody(o: BlockActionOverrides): string {
     ? {
         container: { type: 'message', message_ts: o.message.ts, channel_id: o.message.channelId },
         channel: { id: o.message.channelId, name: 'deploys' },
-        message: { type: 'message', ts: o.message.ts, thread_ts: o.message.threadTs, text: '' },
+        message: {
+          type: 'message',
+          ts: o.message.ts,
+          thread_ts: o.message.threadTs,
+          text: o.message.text ?? '',
+          ...(o.message.blocks ? { blocks: o.message.blocks } : {}),
+        },
         response_url: o.responseUrl ?? 'http://127.0.0.1:9/respond/actions',
       }
     : { container: { type: 'view', view_id: o.id ?? 'V0MODAL01' }, view: buildView(o) };

@@ -1,16 +1,26 @@
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  ExternalSelectAction,
+  StaticSelectAction,
+} from '@slack/bolt';
 import { ACTION, FIELD } from '../../../blocks/ids.js';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../security/approval-click.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { changeNetwork } from './change-network.js';
+import { changeRegion } from './change-region.js';
+import { chooseImage } from './choose-image.js';
 import { decideApproval } from './decide-approval.js';
 import { redeploy } from './redeploy.js';
 import { refreshStatus } from './refresh-status.js';
 import { resendToken } from './resend-token.js';
 
-/** Wires the modal's network select, the buttons on result and token messages, and Approve/Reject. */
+/** Wires the modal's region, image and network selects, the result and token buttons, and Approve/Reject. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<StaticSelectAction>>(FIELD.network, changeNetwork(deps));
+  app.action<BlockAction<StaticSelectAction>>(FIELD.region, changeRegion(deps));
+  app.action<BlockAction<ExternalSelectAction>>(FIELD.image, chooseImage(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.refreshStatus, refreshStatus(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.redeploy, redeploy(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.resendToken, resendToken(deps));

@@ -14,7 +14,7 @@ import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-/** "Redeploy with these settings": the modal again, pre-filled, with the name left for a new one. */
+/** "Redeploy with these settings": the modal again, pre-filled, with the name left for a new one (kept after a dry run). */
 export function redeploy(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
@@ -30,13 +30,16 @@ export function redeploy(deps: ListenerDeps) {
         buildCommandProblem('I no longer have the settings of that deployment.'),
       );
     }
+    // After a dry run nothing exists yet: the same name is offered, to deploy it for real.
+    const dryRun = record.spec.dryRun;
+    const prefill = specToPrefill(record.spec);
     const view = buildDeployModal({
-      prefill: specToPrefill(record.spec),
+      prefill: dryRun ? { ...prefill, service_name: record.spec.serviceName } : prefill,
       channelId: click.channelId ?? record.channelId,
       regions: deps.regions,
       networkMode: record.spec.network.mode,
       workspaces: deps.ports.catalog.peekWorkspaces(record.region),
-      notice: `Redeploying with the settings of \`${record.serviceName}\`: pick a new service name.`,
+      ...(dryRun ? {} : { redeployOf: record.serviceName }),
     });
     await client.views.open({ trigger_id: body.trigger_id, view });
   };

@@ -4,15 +4,19 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { buildCommandProblem, buildStatusAnswer } from '../../../blocks/answers.js';
+import { buildCommandProblem } from '../../../blocks/answers.js';
+import { buildRefreshedMessage } from '../../../blocks/refreshed-message.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { readMessageAction } from './read-message-action.js';
 import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-/** "Refresh status": exactly one describe-service per click, answered to the clicker. */
-export function refreshStatus(deps: ListenerDeps) {
+/**
+ * "Refresh status": exactly one describe-service per click (never a loop), and the clicked message
+ * is edited in place with the status line. When the edit fails, the clicker gets the answer privately.
+ */
+export function refreshStatus(deps: ListenerDeps, now: () => number = Date.now) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
@@ -25,10 +29,17 @@ export function refreshStatus(deps: ListenerDeps) {
       );
     }
     const answer = await deps.ports.status.describe(record.serviceName, record.region);
-    await replyPrivately(
-      client,
-      click,
-      answer.ok ? buildStatusAnswer(answer.status) : buildCommandProblem(answer.message),
-    );
+    if (!answer.ok) return replyPrivately(client, click, buildCommandProblem(answer.message));
+    const message = buildRefreshedMessage(body.message ?? {}, answer.status, now());
+    const edited =
+      click.channelId && body.message?.ts
+        ? await client.chat
+            .update({ channel: click.channelId, ts: body.message.ts, ...message })
+            .then(
+              () => true,
+              () => false,
+            )
+        : false;
+    if (!edited) await replyPrivately(client, click, message);
   };
 }

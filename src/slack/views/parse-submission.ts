@@ -19,6 +19,11 @@ const PATH_TO_FIELD: Record<string, FieldId> = {
   ossPath: FIELD.ossPath,
   'network.mode': FIELD.network,
   'network.gatewayId': FIELD.gateway,
+  'network.nlbId': FIELD.nlbId,
+  'network.vpcId': FIELD.vpcId,
+  'network.vswitchIds': FIELD.vswitchIds,
+  'network.securityGroupId': FIELD.securityGroup,
+  'network.netType': FIELD.netType,
   resourceGroup: FIELD.resourceGroup,
   'autoscale.min': FIELD.autoscaleMin,
   'autoscale.max': FIELD.autoscaleMax,
@@ -41,6 +46,10 @@ const FRIENDLY: Partial<Record<FieldId, string>> = {
   resource_group: 'Use a resource group id like eas-r-abc123, or leave it empty.',
   autoscale_min: 'Use 0 to 1000.',
   command: 'Keep the command under 2000 characters.',
+  nlb_id: 'Use an NLB id like nlb-abc123, or leave it empty for a system NLB.',
+  vpc_id: 'Use a VPC id like vpc-abc123, or leave it empty.',
+  vswitch_ids: 'Use vSwitch ids like vsw-a1,vsw-b2 (two zones), or leave it empty.',
+  security_group: 'Use a security group id like sg-abc123, or leave it empty.',
 };
 
 const NUMBERS: readonly FieldId[] = [
@@ -49,6 +58,20 @@ const NUMBERS: readonly FieldId[] = [
   FIELD.autoscaleMin,
   FIELD.autoscaleMax,
 ];
+
+/** The optional NLB fields; empty ones stay undefined so the worker discovers them. */
+function readNlbFields(values: Prefill) {
+  return {
+    nlbId: values.nlb_id,
+    vpcId: values.vpc_id,
+    vswitchIds: values.vswitch_ids
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    securityGroupId: values.security_group,
+    netType: values.net_type,
+  };
+}
 
 /** Turns the form's raw values into a DeploySpec, or one plain-words error per bad field. */
 export function parseSubmission(values: Prefill): ParsedSubmission {
@@ -81,6 +104,7 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
     network: {
       mode: values.network ?? 'shared',
       gatewayId: values.network === 'gateway' ? values.gateway : undefined,
+      ...(values.network === 'nlb' ? readNlbFields(values) : {}),
     },
     resourceGroup: values.resource_group,
     autoscale: min !== undefined && max !== undefined ? { min, max } : undefined,
@@ -89,7 +113,12 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
   const parsed = DeploySpec.safeParse(input);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, spec: parsed.data };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const field = PATH_TO_FIELD[issue.path.join('.')] ?? PATH_TO_FIELD[String(issue.path[0])];
+    // `network.vswitchIds.0` → the vSwitch field; `autoscale.min` → its own; else the top key.
+    const path = issue.path.map(String);
+    const field =
+      PATH_TO_FIELD[path.join('.')] ??
+      PATH_TO_FIELD[path.slice(0, 2).join('.')] ??
+      PATH_TO_FIELD[path[0] ?? ''];
     if (field && !errors[field]) errors[field] = FRIENDLY[field] ?? issue.message;
   }
   if (Object.keys(errors).length === 0) errors.service_name = 'Something in the form is not valid.';

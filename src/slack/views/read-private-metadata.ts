@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const PrivateMetadata = z.object({ channelId: z.string().regex(/^[CGD][A-Z0-9]+$/) });
+const PrivateMetadata = z.object({
+  channelId: z.string().regex(/^[CGD][A-Z0-9]+$/),
+  /** Set by "Redeploy with these settings": that name is taken, a new one is required. */
+  redeployOf: z.string().max(64).optional(),
+});
 export type PrivateMetadata = z.infer<typeof PrivateMetadata>;
 
 /** The channel the modal was opened from, or undefined when the metadata is missing or forged. */

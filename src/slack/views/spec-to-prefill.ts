@@ -15,6 +15,12 @@ export function specToPrefill(spec: DeploySpec): Prefill {
   if (spec.command) prefill.command = spec.command;
   if (spec.ossPath) prefill.oss_path = spec.ossPath;
   if (spec.network.gatewayId) prefill.gateway = spec.network.gatewayId;
+  const net = spec.network;
+  if (net.nlbId) prefill.nlb_id = net.nlbId;
+  if (net.vpcId) prefill.vpc_id = net.vpcId;
+  if (net.vswitchIds?.length) prefill.vswitch_ids = net.vswitchIds.join(',');
+  if (net.securityGroupId) prefill.security_group = net.securityGroupId;
+  if (net.mode === 'nlb') prefill.net_type = net.netType;
   if (spec.resourceGroup) prefill.resource_group = spec.resourceGroup;
   if (spec.autoscale) {
     prefill.autoscale_min = String(spec.autoscale.min);

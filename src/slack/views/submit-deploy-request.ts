@@ -24,6 +24,14 @@ export function submitDeployRequest(deps: ListenerDeps) {
           'This form lost track of its channel. Close it and run /eas-deploy again.',
         ),
       );
+    if (meta.redeployOf && parsed.spec.serviceName === meta.redeployOf) {
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [FIELD.serviceName]: `\`${meta.redeployOf}\` already exists: a redeploy needs a new name.`,
+        },
+      });
+    }
     // Checked again here: private_metadata comes back from the client and is untrusted.
     const access = await checkSlackAccess(
       deps,

@@ -106,6 +106,23 @@ describe('aliyun-sim service lifecycle', () => {
     expect(hidden.stderr).toContain('Code: InvalidService.NotFound');
   });
 
+  it('leaves a new service out of list-services while invisibleMs lasts, yet refuses its name', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 600_000 } });
+    expect((await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()])).code).toBe(0);
+    const listed = await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'qwen_demo']);
+    expect(listed.json?.TotalCount).toBe(0);
+    expect(listed.json?.Services).toEqual([]);
+    const again = await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    expect(again.stderr).toContain('Code: ServiceAlreadyExists');
+  });
+
+  it('lists a new service at once when the world has no invisibility window', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } });
+    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    const listed = await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'qwen_demo']);
+    expect(listed.json?.TotalCount).toBe(1);
+  });
+
   it('deletes a service so that it is neither described nor listed', async () => {
     const sim = await simWith({});
     await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);

@@ -1,4 +1,5 @@
 import { type OpContext, paginate, parseStringMap, regionOf } from '../op-context.js';
+import { isServiceVisible } from '../service-lifecycle.js';
 import { showService } from '../service-view.js';
 import { invalidParameter, jsonResult, type SimResult, serverError } from '../sim-result.js';
 
@@ -10,6 +11,8 @@ export function listServices(ctx: OpContext): SimResult {
   const matching = ctx.state.services.filter(
     (s) =>
       s.region === ctx.region &&
+      // A new service shows up in lists only once it is visible (world lifecycle.invisibleMs).
+      isServiceVisible(s, ctx.state.world, ctx.now) &&
       (!exact || s.name === exact) &&
       (!filter || s.name.includes(filter)) &&
       Object.entries(label).every(([k, v]) => s.labels[k] === v),

@@ -1,6 +1,6 @@
 import type { OpContext } from '../op-context.js';
 import { buildEndpoints } from '../service-endpoints.js';
-import { computePhase } from '../service-lifecycle.js';
+import { computePhase, isServiceVisible } from '../service-lifecycle.js';
 import { showService } from '../service-view.js';
 import { jsonResult, type SimResult, serverError } from '../sim-result.js';
 import type { SimService } from '../sim-state.js';
@@ -9,7 +9,7 @@ import type { SimService } from '../sim-state.js';
 function findService(ctx: OpContext): SimService | SimResult {
   const name = ctx.flags['service-name'];
   const service = ctx.state.services.find((s) => s.region === ctx.region && s.name === name);
-  const hidden = service && ctx.now - service.createdAt < ctx.state.world.lifecycle.invisibleMs;
+  const hidden = service && !isServiceVisible(service, ctx.state.world, ctx.now);
   if (!service || hidden) {
     return serverError(404, 'InvalidService.NotFound', `service ${name} not found`);
   }

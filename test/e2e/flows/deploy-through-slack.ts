@@ -1,0 +1,79 @@
+import { expect } from 'vitest';
+import type { LocalStack } from '../../../src/demo/local-stack.js';
+import { createSlackUser } from '../../../src/demo/slack-user.js';
+import { readSimCallLog, type SimCall } from '../../../src/sim/aliyun/call-log.js';
+import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+
+/** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
+export interface FlowResult {
+  readonly parentTs: string;
+  /** The last thread reply (summary, dry run or problem), as JSON text. */
+  readonly final: string;
+  /** The parent's last edit (headline and checklist), as JSON text. */
+  readonly parent: string;
+  /** Every message of the thread and every edit of the parent, as JSON text. */
+  readonly thread: readonly string[];
+  /** "product operation" of each simulator call this deployment made, in order. */
+  readonly ops: readonly string[];
+  readonly calls: readonly SimCall[];
+}
+
+const FINAL = /Deployment summary|Dry run passed|Stopped before changing anything|failed\./;
+const textOf = (call: RecordedCall): string => JSON.stringify(call.args);
+let viewCounter = 0;
+
+/** Submits the modal as a person would and waits for the deployment's last thread reply. */
+export async function deployThroughSlack(
+  stack: LocalStack,
+  fields: Record<string, string>,
+  selects: Record<string, string>,
+): Promise<FlowResult> {
+  const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+  const logBefore = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).length;
+  const name = fields.service_name ?? '';
+  viewCounter += 1;
+  const answer = await person.submitForm(
+    { replicas: '1', port: '8000', ...fields },
+    { network: 'shared', ...selects },
+    `V0FLOW${String(viewCounter).padStart(4, '0')}`,
+  );
+  expect(answer.status).toBe(200);
+  expect(answer.text).toBe('');
+  const stem = name.replace(/\*$/, '');
+  const parent = await stack.slack.waitFor(
+    (c) =>
+      c.method === 'chat.postMessage' &&
+      c.args.channel === 'C0DEPLOY' &&
+      !c.args.thread_ts &&
+      textOf(c).includes(stem),
+    10_000,
+  );
+  const parentTs = (parent.response as unknown as { ts: string }).ts;
+  const finalCall = await stack.slack.waitFor(
+    (c) =>
+      c.method === 'chat.postMessage' && c.args.thread_ts === parentTs && FINAL.test(textOf(c)),
+    20_000,
+  );
+  const thread = stack.slack.calls
+    .filter(
+      (c) =>
+        c.args.thread_ts === parentTs || (c.method === 'chat.update' && c.args.ts === parentTs),
+    )
+    .map(textOf);
+  const calls = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).slice(logBefore);
+  const ops = calls.map((c) => `${c.argv[0]} ${c.argv[1]}`);
+  const edits = stack.slack.calls.filter(
+    (c) => c.method === 'chat.update' && c.args.ts === parentTs,
+  );
+  const parentNow = edits.at(-1) ?? parent;
+  return { parentTs, final: textOf(finalCall), parent: textOf(parentNow), thread, ops, calls };
+}
+
+/** The `--body` JSON of the create-service calls of a flow. */
+export function readCreateBodies(flow: FlowResult): Record<string, unknown>[] {
+  return flow.calls
+    .filter((c) => c.argv[0] === 'eas' && c.argv[1] === 'create-service')
+    .map(
+      (c) => JSON.parse(c.argv[c.argv.indexOf('--body') + 1] ?? '{}') as Record<string, unknown>,
+    );
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LOCAL_SIGNING_SECRET,
+  type LocalStack,
+  startLocalStack,
+} from '../../../src/demo/local-stack.js';
+import { createSlackUser } from '../../../src/demo/slack-user.js';
+import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
+import {
+  buildBlockActionsBody,
+  buildStateValues,
+  FORM_CONTENT_TYPE,
+} from '../../../src/sim/slack/payloads.js';
+import { postSigned } from '../../../src/sim/slack/sign-request.js';
+import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { buildFlowWorld, vllmImage } from './flow-world.js';
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startLocalStack({
+    redisUrl: REDIS_URL,
+    prefix: uniquePrefix('flow-modal'),
+    sim: { world: buildFlowWorld() },
+  });
+});
+afterAll(async () => stack?.stop());
+
+const post = (body: string) =>
+  postSigned(stack.eventsUrl, body, FORM_CONTENT_TYPE, LOCAL_SIGNING_SECRET);
+const simLog = () => readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '');
+const viewOf = (c: RecordedCall) =>
+  c.args.view as { blocks: { block_id?: string }[]; private_metadata: string };
+
+describe('the modal reacts to the region and the image', () => {
+  it('opens with no CLI call, then adds the workspace select for a region with several', async () => {
+    const logBefore = (await simLog()).length;
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+    const before = stack.slack.calls.length;
+    await person.command('');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    expect((await simLog()).length).toBe(logBefore);
+    expect(viewOf(opened).blocks.map((b) => b.block_id)).not.toContain('workspace');
+    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const pick = (region: string) =>
+      post(
+        buildBlockActionsBody({
+          actionId: 'region',
+          selectedValue: region,
+          id: viewId,
+          values: buildStateValues({ service_name: 'flow_ws' }, { region }),
+        }),
+      );
+    await pick('cn-shanghai');
+    const updated = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    const json = JSON.stringify(updated.args.view);
+    expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
+    expect(json).toContain('"value":"91001"');
+    expect(json).toContain('"value":"91002"');
+    expect(json).toContain('"initial_value":"flow_ws"');
+    // A second pick of the same region is served from the cache.
+    const workspacesCalls = filterSimCalls(await simLog(), 'aiworkspace list-workspaces').length;
+    const updatesBefore = stack.slack.calls.filter((c) => c.method === 'views.update').length;
+    await pick('cn-shanghai');
+    await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        stack.slack.calls.filter((d) => d.method === 'views.update').length > updatesBefore,
+      10_000,
+    );
+    expect(filterSimCalls(await simLog(), 'aiworkspace list-workspaces')).toHaveLength(
+      workspacesCalls,
+    );
+    // Hangzhou has one ENABLED workspace (and one DISABLED): no select.
+    await pick('cn-hangzhou');
+    const single = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        JSON.stringify(c.args.view).includes(
+          '"initial_option":{"text":{"type":"plain_text","text":"cn-hangzhou"',
+        ),
+      10_000,
+    );
+    expect(viewOf(single).blocks.map((b) => b.block_id)).not.toContain('workspace');
+  });
+
+  it('fills an empty start command from the chosen image and keeps a typed one', async () => {
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+    const before = stack.slack.calls.length;
+    await person.command('');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const image = vllmImage('cn-hangzhou');
+    await post(
+      buildBlockActionsBody({
+        actionId: 'image',
+        selectedValue: image,
+        id: viewId,
+        values: buildStateValues({ port: '9000' }, { region: 'cn-hangzhou', image }),
+      }),
+    );
+    const filled = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    expect(JSON.stringify(filled.args.view)).toContain(
+      '"initial_value":"vllm serve /model_dir --port 9000',
+    );
+    const updates = stack.slack.calls.filter((c) => c.method === 'views.update').length;
+    await post(
+      buildBlockActionsBody({
+        actionId: 'image',
+        selectedValue: image,
+        id: viewId,
+        values: buildStateValues(
+          { command: 'python my_server.py' },
+          { region: 'cn-hangzhou', image },
+        ),
+      }),
+    );
+    // The typed command wins: nothing to update (checked after a later, unrelated update arrives).
+    await post(
+      buildBlockActionsBody({
+        actionId: 'network',
+        selectedValue: 'nlb',
+        id: viewId,
+        values: buildStateValues(
+          { command: 'python my_server.py' },
+          { region: 'cn-hangzhou', network: 'nlb' },
+        ),
+      }),
+    );
+    const next = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        stack.slack.calls.filter((d) => d.method === 'views.update').indexOf(c) >= updates,
+      10_000,
+    );
+    const json = JSON.stringify(next.args.view);
+    expect(json).toContain('"initial_value":"python my_server.py"');
+    for (const id of ['nlb_id', 'vpc_id', 'vswitch_ids', 'security_group', 'net_type'])
+      expect(json).toContain(`"block_id":"${id}"`);
+  });
+});
