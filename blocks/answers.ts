@@ -25,6 +25,7 @@ const USAGE = [
   '*/eas-deploy key=value …* — open it pre-filled, e.g. `/eas-deploy region=cn-hangzhou service_name=qwen_demo image=vllm`',
   '*/eas-deploy status <service_name> [region]* — the service’s current state',
   '*/eas-deploy list [region]* — recent deployments made through this bot',
+  '*/eas-deploy audit [n]* — the last audit entries (approvers only)',
   '*/eas-deploy help* — this text',
   'Keys: region, service_name, workspace, image, instance_type, replicas, port, command, oss_path, network (shared|gateway|nlb), gateway, resource_group, autoscale_min, autoscale_max, dry_run=true',
 ].join('\n');

@@ -1,6 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildDeployModal, type Prefill } from '../../../blocks/deploy-modal.js';
+import { updateDeployModal } from '../actions/rebuild-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
+import { withinBudget } from '../within-budget.js';
+
+/** How long a pre-filled region waits for list-workspaces after the form is open. */
+const WORKSPACES_BUDGET_MS = 10_000;
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -24,14 +29,41 @@ export async function openDeployModal(
     workspaces: catalog.peekWorkspaces(prefill.region),
   });
   const opened = await args.client.views.open({ trigger_id: args.command.trigger_id, view }).then(
-    () => undefined,
-    (error: unknown) => error,
+    (answer) => answer.view,
+    (error: unknown) => {
+      args.logger.warn('views.open failed', error);
+      return undefined;
+    },
   );
-  if (opened) {
-    args.logger.warn('views.open failed', opened);
+  if (!opened) {
     await args.respond({
       response_type: 'ephemeral',
       text: 'I could not open the deploy form (Slack said no in time). Please run /eas-deploy again.',
     });
+    return;
   }
+  if (prefill.region && !catalog.peekWorkspaces(prefill.region)) {
+    await showWorkspaces(deps, args, { ...withCommand, region: prefill.region }, opened);
+  }
+}
+
+/** A pre-filled region not seen before: once the form is open, list its workspaces and show the select if several. */
+async function showWorkspaces(
+  deps: ListenerDeps,
+  args: Args,
+  prefill: Prefill & { region: string },
+  opened: { id?: string; hash?: string },
+): Promise<void> {
+  const workspaces = await withinBudget(
+    deps.ports.catalog.listWorkspaces(prefill.region),
+    WORKSPACES_BUDGET_MS,
+    () => [],
+  );
+  if (workspaces.length < 2 || !opened.id || !opened.hash) return;
+  await updateDeployModal(
+    args.client,
+    deps,
+    { viewId: opened.id, hash: opened.hash, prefill, channelId: args.command.channel_id },
+    workspaces,
+  ).catch((error: unknown) => args.logger.warn('views.update with workspaces failed', error));
 }

@@ -33,6 +33,22 @@ const viewOf = (c: RecordedCall) =>
   c.args.view as { blocks: { block_id?: string }[]; private_metadata: string };
 
 describe('the modal reacts to the region and the image', () => {
+  it('adds the workspace select after opening when the command pre-fills a region with several', async () => {
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl, userId: 'U0PREFILL' });
+    const before = stack.slack.calls.length;
+    await person.command('region=cn-shanghai service_name=flow_prefill_ws');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const updated = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
+  });
+
   it('opens with no CLI call, then adds the workspace select for a region with several', async () => {
     const logBefore = (await simLog()).length;
     const person = createSlackUser({ eventsUrl: stack.eventsUrl });
