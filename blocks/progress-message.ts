@@ -66,6 +66,8 @@ export function buildProgressMessage(input: {
   serviceName: string;
   region: string;
   requesterId: string;
+  /** Shown so a person can quote it: the same id is in the logs, the audit and the CLI user agent. */
+  deploymentId?: string;
   steps: readonly ChecklistStep[];
   now: number;
   outcome?: ParentOutcome;
@@ -80,7 +82,7 @@ export function buildProgressMessage(input: {
       section(`*${headline}*`),
       ...(lines.length > 0 ? [section(lines.join('\n'))] : []),
       context(
-        `Requested by <@${input.requesterId}> · ${input.outcome ? 'the result is in the thread' : 'details follow in the thread'}`,
+        `Requested by <@${input.requesterId}> · ${input.outcome ? 'the result is in the thread' : 'details follow in the thread'}${input.deploymentId ? ` · deployment ${input.deploymentId}` : ''}`,
       ),
     ],
   };

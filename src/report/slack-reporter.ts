@@ -72,6 +72,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       serviceName: a.serviceName,
       region: a.region,
       requesterId: a.userId,
+      deploymentId: a.deploymentId,
       steps,
       now: now(),
       ...(outcome ? { outcome } : {}),
