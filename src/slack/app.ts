@@ -66,12 +66,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         socketMode: true,
         clientOptions,
         logLevel,
+        // The bot keeps no conversation state; Bolt's default store costs time on every request.
+        convoStore: false,
         ...identity,
       })
     : new App({
         token: config.SLACK_BOT_TOKEN,
         clientOptions,
         logLevel,
+        convoStore: false,
         ...identity,
         receiver: new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
