@@ -8,7 +8,10 @@ export interface BenchInput {
   readonly ack: Record<'bot100' | 'bare100' | 'bot500' | 'bare500', AckPhaseResult>;
   readonly e2e: E2ePhaseResult;
   readonly burst: BurstPhaseResult;
+  /** The bot that served the e2e and burst phases. */
   readonly botPeakRssMb: number;
+  /** The bot that took the open-loop load (100/s and 500/s), for comparison. */
+  readonly botPeakRssAckMb?: number;
   readonly seconds: number;
   /** os.loadavg()[0] at the start and the end: other work on the machine skews the latencies. */
   readonly loadAverage: { start: number; end: number; cpus: number };
@@ -55,6 +58,9 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     burst_not_deployed: burst.notDeployed,
     burst_not_running: burst.notRunning,
     peak_rss_bot_mb: roundMs(input.botPeakRssMb),
+    ...(input.botPeakRssAckMb === undefined
+      ? {}
+      : { peak_rss_bot_under_load_mb: roundMs(input.botPeakRssAckMb) }),
     peak_rss_workers_mb: burst.workerPeakRssMb.map(roundMs),
     commit: input.commit,
     measured_at: new Date().toISOString(),
@@ -139,8 +145,13 @@ export function formatTable(input: BenchInput): string {
       `${Math.max(...Object.values(burst.regionMaxFromLog))} / ${Math.max(...Object.values(burst.regionMaxFromSlots))}`,
       `≤ ${burst.regionLimit}`,
     ),
+    ...(input.botPeakRssAckMb === undefined
+      ? []
+      : [
+          row('peak RSS of the bot under 500/s load', `${input.botPeakRssAckMb.toFixed(0)} MB`, ''),
+        ]),
     row(
-      'peak RSS (bot / workers)',
+      'peak RSS in the burst (bot / workers)',
       `${input.botPeakRssMb.toFixed(0)} / ${burst.workerPeakRssMb.map((x) => x.toFixed(0)).join(', ')} MB`,
       '',
     ),
