@@ -87,9 +87,9 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     ),
     textInput(
       FIELD.ossPath,
-      'Model path (OSS)',
+      'Model path (OSS or NAS)',
       prefill,
-      'oss://bucket/models/name/ — mounted at /model_dir',
+      'oss://bucket/models/name/ or nas://<id>.<region>.nas.aliyuncs.com/models/ — mounted read-only at /model_dir',
     ),
     staticSelect(
       FIELD.network,

@@ -15,6 +15,8 @@ export interface ServicePlan {
   /** Cores, GPUs and memory (MB) of the instance type; used on a dedicated resource group. */
   readonly resources: { cpu: number; gpu: number; memory: number };
   readonly ossPath?: string;
+  /** NAS model source: the NFS server and the directory on it. */
+  readonly nas?: { readonly server: string; readonly path: string };
   readonly mountPath: string;
   readonly healthCheck: boolean;
   readonly autoscale?: Autoscale;
@@ -63,6 +65,20 @@ function buildNetworking(plan: ServicePlan): Json | undefined {
   return undefined;
 }
 
+/** The model mount, read-only: OSS (`oss`) or NAS (`nfs`, storage-mount.md). */
+function buildStorage(plan: ServicePlan): { storage: Json[] } | undefined {
+  if (plan.ossPath) {
+    return {
+      storage: [{ mount_path: plan.mountPath, oss: { path: plan.ossPath, readOnly: true } }],
+    };
+  }
+  if (plan.nas) {
+    const nfs = { server: plan.nas.server, path: plan.nas.path, readOnly: true };
+    return { storage: [{ mount_path: plan.mountPath, nfs }] };
+  }
+  return undefined;
+}
+
 /** Builds the EAS service JSON of the spec's patterns (and their combinations) from a resolved plan. */
 export function buildServiceJson(plan: ServicePlan): Json {
   const metadata: Json = {
@@ -98,9 +114,7 @@ export function buildServiceJson(plan: ServicePlan): Json {
   return {
     metadata,
     containers: [container],
-    ...(plan.ossPath
-      ? { storage: [{ mount_path: plan.mountPath, oss: { path: plan.ossPath, readOnly: true } }] }
-      : {}),
+    ...(buildStorage(plan) ?? {}),
     ...(cloud ? { cloud } : {}),
     ...(autoscaler ? { autoscaler } : {}),
     ...(networking ? { networking } : {}),

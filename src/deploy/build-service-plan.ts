@@ -3,6 +3,7 @@ import type { ServicePlan } from './build-service-json.js';
 import type { DeploySpec } from './deploy-spec.js';
 import type { NetworkPlan } from './discover-network.js';
 import type { Framework } from './framework.js';
+import { parseNasPath } from './nas-path.js';
 
 /** What the read-only gates found. */
 export interface GateFindings {
@@ -16,6 +17,7 @@ export interface GateFindings {
 /** Combines the request with what the gates found into the plan the service JSON is built from. */
 export function buildServicePlan(spec: DeploySpec, found: GateFindings): ServicePlan {
   const meta = found.instance;
+  const nas = spec.nasPath ? parseNasPath(spec.nasPath) : undefined;
   return {
     name: found.name,
     ...(found.workspaceId ? { workspaceId: found.workspaceId } : {}),
@@ -28,6 +30,7 @@ export function buildServicePlan(spec: DeploySpec, found: GateFindings): Service
     // describe-machine-spec gives GB; metadata.memory is in MB.
     resources: { cpu: meta.CPU, gpu: meta.GPUAmount, memory: Math.round(meta.Memory * 1024) },
     ...(spec.ossPath ? { ossPath: spec.ossPath } : {}),
+    ...(nas ? { nas: { server: nas.server, path: nas.path } } : {}),
     mountPath: spec.mountPath,
     healthCheck: spec.healthCheck,
     ...(spec.autoscale ? { autoscale: spec.autoscale } : {}),

@@ -14,6 +14,9 @@ export type CreateOutcome =
 export const NLB_FALLBACK_NOTE =
   'NLB config failed due to CLI plugin limitation. Deployed with shared gateway instead.';
 
+const NLB_NAS_REASON =
+  'NLB config failed twice due to CLI plugin limitation, and the model on NAS needs the VPC, so the shared-gateway fallback cannot be used. Try the dedicated gateway network, or an OSS path.';
+
 const NLB_BUG = /vswitch can not be null|vpcId, vswId and securityGroupId are required/i;
 
 const isNlbBug = (plan: ServicePlan, e: CliError): boolean =>
@@ -79,6 +82,9 @@ export async function createService(
     if (isNlbBug(plan, error)) {
       nlbTries += 1;
       if (nlbTries >= 2) {
+        // The shared gateway has no VPC, and a NAS model is only reachable over one: no fallback.
+        if (plan.nas)
+          return { status: 'failed', reason: NLB_NAS_REASON, error: describeCliError(error) };
         plan = withSharedGateway(plan);
         note = NLB_FALLBACK_NOTE;
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAS_PATH_PATTERN, parseNasPath } from './nas-path.js';
 
 /**
  * What a person asked to deploy, after validation. The one schema that the modal, the slash-command
@@ -45,6 +46,15 @@ export const OssPath = z
     'Use an OSS path like oss://bucket/models/qwen/ (ending in /).',
   );
 
+/** A NAS mount target such as nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/models/qwen/. */
+export const NasPath = z
+  .string()
+  .trim()
+  .regex(
+    NAS_PATH_PATTERN,
+    'Use a NAS path like nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/models/qwen/.',
+  );
+
 export const NetworkMode = z.enum(['shared', 'gateway', 'nlb']);
 export type NetworkMode = z.infer<typeof NetworkMode>;
 
@@ -86,7 +96,7 @@ export const Autoscale = z
   .refine((a) => a.min < a.max, { message: 'Autoscaling min must be below max.', path: ['min'] });
 export type Autoscale = z.infer<typeof Autoscale>;
 
-export const DeploySpec = z.object({
+const DeploySpecFields = z.object({
   region: Region,
   serviceName: ServiceName,
   workspaceId: z
@@ -107,6 +117,8 @@ export const DeploySpec = z.object({
     .default(8000),
   command: z.string().trim().min(1).max(2000).optional(),
   ossPath: OssPath.optional(),
+  /** NAS model source (mounted read-only over NFS); the alternative to ossPath. */
+  nasPath: NasPath.optional(),
   /** Where the model is mounted inside the container. */
   mountPath: z
     .string()
@@ -121,6 +133,29 @@ export const DeploySpec = z.object({
   autoscale: Autoscale.optional(),
   healthCheck: z.boolean().default(true),
   dryRun: z.boolean().default(false),
+});
+
+/**
+ * A NAS source must be in the deployment's region and reachable over a VPC. storage-mount.md says
+ * NAS "needs VPC connectivity" and the shared gateway carries no VPC, so the rule enforced here is:
+ * NAS only with the gateway or NLB network, whose cloud.networking names the VPC.
+ */
+function checkModelSource(spec: z.infer<typeof DeploySpecFields>): string | undefined {
+  if (!spec.nasPath) return undefined;
+  if (spec.ossPath) return 'Give either an OSS path or a NAS path, not both.';
+  const nas = parseNasPath(spec.nasPath);
+  if (nas && nas.region !== spec.region) {
+    return `This NAS is in ${nas.region}; use one in ${spec.region}, the deployment's region.`;
+  }
+  if (spec.network.mode === 'shared') {
+    return 'A NAS path needs a VPC: pick the dedicated gateway or NLB network (or use an OSS path).';
+  }
+  return undefined;
+}
+
+export const DeploySpec = DeploySpecFields.superRefine((spec, ctx) => {
+  const message = checkModelSource(spec);
+  if (message) ctx.addIssue({ code: 'custom', path: ['nasPath'], message });
 });
 export type DeploySpec = z.infer<typeof DeploySpec>;
 export type DeploySpecInput = z.input<typeof DeploySpec>;

@@ -218,6 +218,28 @@ describe('buildServiceJson', () => {
   });
 });
 
+describe('buildServiceJson with a NAS model source', () => {
+  it('mounts the NAS read-only over NFS at the model directory, with the VPC of the gateway', () => {
+    const plan = buildPlan({
+      ossPath: undefined,
+      nas: { server: '0a1b2c.cn-hangzhou.nas.aliyuncs.com', path: '/models/qwen/' },
+      network: { mode: 'gateway', gatewayId: 'gw-main1', ...VPC },
+    });
+    const json = buildChecked(plan);
+    expect(json.storage).toEqual([
+      {
+        mount_path: '/model_dir',
+        nfs: {
+          server: '0a1b2c.cn-hangzhou.nas.aliyuncs.com',
+          path: '/models/qwen/',
+          readOnly: true,
+        },
+      },
+    ]);
+    expect(json.cloud).toMatchObject({ networking: { vpc_id: 'vpc-main1' } });
+  });
+});
+
 describe('checkServiceJson', () => {
   it('names every broken rule', () => {
     expect(

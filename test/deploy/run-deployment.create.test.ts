@@ -44,6 +44,23 @@ describe('create-service and after', () => {
     );
   });
 
+  it('stops after the NLB plugin bug twice when the model is on NAS, which needs the VPC', async () => {
+    const bug = failWith(textFixture('create-service.nlb-plugin-bug.txt'));
+    const cli = createWorld({ create: [bug, bug] });
+    const outcome = await runDeployment(
+      buildSpec({
+        network: { mode: 'nlb' },
+        ossPath: undefined,
+        nasPath: 'nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/models/',
+      }),
+      buildContext(cli).ctx,
+    );
+    expect(cli.callsOf('eas', 'create-service')).toHaveLength(2);
+    expect(createdBody(cli, 1)).toHaveProperty('storage.0.nfs.server');
+    expect(outcome.result).toMatchObject({ result: 'failed', step: 'create' });
+    expect(JSON.stringify(outcome.result)).toContain('the model on NAS needs the VPC');
+  });
+
   it('keeps NLB when the second try succeeds', async () => {
     const bug = failWith(textFixture('create-service.nlb-plugin-bug.txt'));
     const cli = createWorld({ create: [bug, { stdout: fixture('create-service.created.json') }] });

@@ -1,5 +1,6 @@
 import { invalidParameter, type SimResult, serverError } from './sim-result.js';
 import { checkNetworking } from './validate-networking.js';
+import { checkStorage } from './validate-storage.js';
 import type { SimRegion } from './world-schema.js';
 
 const ALLOWED = [
@@ -92,14 +93,7 @@ function checkCompute(body: Obj, region: SimRegion): SimResult | undefined {
   return undefined;
 }
 
-function checkStorageAndScaling(body: Obj): string | undefined {
-  const storage = Array.isArray(body.storage) ? body.storage : [];
-  for (const [i, mount] of storage.entries()) {
-    const oss = isObj(mount) && isObj(mount.oss) ? mount.oss : undefined;
-    if (oss && (typeof oss.path !== 'string' || !oss.path.startsWith('oss://'))) {
-      return `storage[${i}].oss.path must start with oss://`;
-    }
-  }
+function checkScaling(body: Obj): string | undefined {
   if (!isObj(body.autoscaler)) return undefined;
   const auto = body.autoscaler;
   const text = JSON.stringify(auto);
@@ -113,13 +107,17 @@ function checkStorageAndScaling(body: Obj): string | undefined {
 }
 
 /** Checks a create-service body as EAS does; undefined when it may be created. */
-export function validateServiceBody(body: unknown, region: SimRegion): SimResult | undefined {
+export function validateServiceBody(
+  body: unknown,
+  region: SimRegion,
+  regionId: string,
+): SimResult | undefined {
   if (!isObj(body)) return invalidParameter('the service config must be a JSON object');
   const message = checkTopLevel(body) ?? checkContainers(body);
   if (message) return invalidParameter(message);
   const compute = checkCompute(body, region);
   if (compute) return compute;
-  const more = checkStorageAndScaling(body);
+  const more = checkStorage(body, regionId) ?? checkScaling(body);
   if (more) return invalidParameter(more);
   return checkNetworking(body, region);
 }

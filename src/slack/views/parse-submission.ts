@@ -17,6 +17,7 @@ const PATH_TO_FIELD: Record<string, FieldId> = {
   port: FIELD.port,
   command: FIELD.command,
   ossPath: FIELD.ossPath,
+  nasPath: FIELD.ossPath,
   'network.mode': FIELD.network,
   'network.gatewayId': FIELD.gateway,
   'network.nlbId': FIELD.nlbId,
@@ -100,7 +101,10 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
     replicas: numbers.replicas,
     port: numbers.port,
     command: values.command,
-    ossPath: values.oss_path,
+    // One field, two sources: a nas:// path is NAS, anything else is checked as OSS.
+    ...(values.oss_path?.trim().startsWith('nas://')
+      ? { nasPath: values.oss_path }
+      : { ossPath: values.oss_path }),
     network: {
       mode: values.network ?? 'shared',
       gatewayId: values.network === 'gateway' ? values.gateway : undefined,

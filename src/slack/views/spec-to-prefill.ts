@@ -14,6 +14,7 @@ export function specToPrefill(spec: DeploySpec): Prefill {
   if (spec.workspaceId) prefill.workspace = spec.workspaceId;
   if (spec.command) prefill.command = spec.command;
   if (spec.ossPath) prefill.oss_path = spec.ossPath;
+  if (spec.nasPath) prefill.oss_path = spec.nasPath;
   if (spec.network.gatewayId) prefill.gateway = spec.network.gatewayId;
   const net = spec.network;
   if (net.nlbId) prefill.nlb_id = net.nlbId;

@@ -16,7 +16,22 @@ const net = {
   security_group_id: 'sg-bp1demo01',
 };
 
+const HZ_NAS = '0a1b2c.cn-hangzhou.nas.aliyuncs.com';
+/** A body with one NFS mount and the VPC of the demo world's cn-hangzhou. */
+const nasBody = (nfs: Record<string, unknown>) =>
+  buildBody({
+    storage: [{ mount_path: '/model_dir', nfs }],
+    cloud: { computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' }, networking: net },
+    networking: { nlb: [{ id: 'default', listener_port: 8000, netType: 'intranet' }] },
+  });
+
 describe('aliyun-sim create-service validation', () => {
+  it('accepts a well-formed read-only NAS mount in the same region with a VPC', async () => {
+    const made = await create(nasBody({ server: HZ_NAS, path: '/models/', readOnly: true }));
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+  });
+
   const invalid: [string, string, string][] = [
     ['a forbidden top-level key', buildBody({ ServiceName: 'x' }), 'ServiceName'],
     ['an unknown top-level key', buildBody({ processor: 'pmml' }), 'processor'],
@@ -82,6 +97,32 @@ describe('aliyun-sim create-service validation', () => {
         networking: { nlb: [{ id: 'default', listener_port: 8080 }] },
       }),
       'listener_port 8080 is reserved',
+    ],
+    [
+      'a NAS mount without a VPC',
+      buildBody({ storage: [{ mount_path: '/model_dir', nfs: { server: HZ_NAS, path: '/' } }] }),
+      'storage[0].nfs needs VPC connectivity',
+    ],
+    [
+      'a NAS server in another region',
+      nasBody({ server: '0a1b2c.cn-beijing.nas.aliyuncs.com', path: '/' }),
+      "NAS must be in the service's region cn-hangzhou",
+    ],
+    [
+      'a NAS server that is not a mount target',
+      nasBody({ server: 'files.example.com', path: '/' }),
+      'is not a NAS mount target',
+    ],
+    ['a NAS mount without a path', nasBody({ server: HZ_NAS }), 'nfs.path must be an absolute'],
+    [
+      'a NAS mount with a string readOnly',
+      nasBody({ server: HZ_NAS, path: '/', readOnly: 'yes' }),
+      'nfs.readOnly must be a boolean',
+    ],
+    [
+      'a mount at /',
+      buildBody({ storage: [{ mount_path: '/', oss: { path: 'oss://b/m/' } }] }),
+      'mount_path must be an absolute path other than /',
     ],
     ['a body that is not JSON', '{"metadata":', 'not valid JSON'],
   ];

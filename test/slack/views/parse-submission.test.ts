@@ -54,6 +54,32 @@ describe('reading the modal', () => {
     ]);
   });
 
+  it('reads a nas:// path in the model path field as a NAS source', () => {
+    const nas = 'nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/models/qwen/';
+    const parsed = parseSubmission({ ...good, network: 'nlb', oss_path: nas });
+    expect(parsed).toMatchObject({ ok: true, spec: { nasPath: nas } });
+    expect(parsed.ok && parsed.spec.ossPath).toBeUndefined();
+  });
+
+  it('puts a NAS in another region, or on the shared gateway, on the model path field', () => {
+    const otherRegion = parseSubmission({
+      ...good,
+      network: 'gateway',
+      oss_path: 'nas://0a1b2c.cn-beijing.nas.aliyuncs.com/models/',
+    });
+    expect(otherRegion).toEqual({
+      ok: false,
+      errors: {
+        oss_path: "This NAS is in cn-beijing; use one in cn-hangzhou, the deployment's region.",
+      },
+    });
+    const shared = parseSubmission({
+      ...good,
+      oss_path: 'nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/',
+    });
+    expect(shared.ok ? [] : Object.keys(shared.errors)).toEqual(['oss_path']);
+  });
+
   it('never throws and only names contract fields, whatever is typed', () => {
     const anyValues = fc.dictionary(fc.constantFrom(...FIELD_IDS), fc.string({ maxLength: 80 }));
     fc.assert(

@@ -33,7 +33,7 @@ export function createService(ctx: OpContext): SimResult {
   }
   const labels = parseStringMap(ctx.flags.labels);
   if (!labels) return invalidParameter('Labels must be a JSON object of strings');
-  const invalid = validateServiceBody(raw, regionOf(ctx));
+  const invalid = validateServiceBody(raw, regionOf(ctx), ctx.region);
   if (invalid) return invalid;
   // validateServiceBody has checked these fields.
   const body = raw as Body;
