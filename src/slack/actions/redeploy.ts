@@ -6,10 +6,9 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../blocks/answers.js';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
-import { checkSlackAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
-import { readMessageAction } from './read-message-action.js';
+import { readGuardedClick } from './read-guarded-click.js';
 import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -18,11 +17,9 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function redeploy(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const click = readMessageAction(body, action);
-    const record = await deps.ports.history.get(click.deploymentId);
-    const channelId = click.channelId ?? record?.channelId ?? '';
-    const access = await checkSlackAccess(deps, { userId: click.userId, channelId }, 'redeploy');
-    if (!access.ok) return replyPrivately(client, click, buildCommandProblem(access.message));
+    const guarded = await readGuardedClick(deps, { body, action, client }, 'redeploy');
+    if (!guarded) return;
+    const { click, record } = guarded;
     if (!record) {
       return replyPrivately(
         client,

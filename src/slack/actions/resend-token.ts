@@ -6,9 +6,8 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../blocks/token-message.js';
-import { checkSlackAccess } from '../check-access.js';
 import type { ListenerDeps } from '../listener-deps.js';
-import { readMessageAction } from './read-message-action.js';
+import { readGuardedClick } from './read-guarded-click.js';
 import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -17,12 +16,9 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function resendToken(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const click = readMessageAction(body, action);
-    const record = await deps.ports.history.get(click.deploymentId);
-    const channelId = click.channelId ?? record?.channelId ?? '';
-    const who = { userId: click.userId, channelId };
-    const access = await checkSlackAccess(deps, who, 'resend-token');
-    if (!access.ok) return replyPrivately(client, click, buildCommandProblem(access.message));
+    const guarded = await readGuardedClick(deps, { body, action, client }, 'resend-token');
+    if (!guarded) return;
+    const { click, record } = guarded;
     if (!record || record.requesterId !== click.userId) {
       const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
       return replyPrivately(
