@@ -1,47 +1,13 @@
 import { DelayedError, type Job } from 'bullmq';
-import type { CliRunner } from '../aliyun/cli-runner.js';
-import type { DeploySpec } from '../deploy/deploy-spec.js';
-import type {
-  ApprovalAnswer,
-  ApprovalQuestion,
-  EngineContext,
-  EngineOutcome,
-} from '../deploy/engine-context.js';
 import type { DeploymentResult } from '../deploy/outcome.js';
-import type { Logger } from '../logger.js';
-import type { Metrics } from '../observability/metrics.js';
 import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
-import type { DeploymentAddress, DeploymentReporter } from '../report/reporter.js';
-import type { ApprovalJob } from '../security/approval-hook.js';
-import type { AuditLog } from '../security/audit-log.js';
+import type { DeploymentAddress } from '../report/reporter.js';
 import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { createParkJob } from '../security/park-job.js';
-import type { DeploymentRecords } from './deployment-records.js';
 import { DeployJobData } from './job-data.js';
-import type { NameReservations } from './name-reservations.js';
-import type { RegionSlots } from './region-slots.js';
-
-export type RunDeployment = (spec: DeploySpec, ctx: EngineContext) => Promise<EngineOutcome>;
-
-export interface ProcessorDeps {
-  readonly cli: CliRunner;
-  readonly runDeployment: RunDeployment;
-  readonly reporter: DeploymentReporter;
-  readonly records: DeploymentRecords;
-  readonly reservations: NameReservations;
-  readonly slots: RegionSlots;
-  readonly logger: Logger;
-  readonly metrics?: Metrics;
-  /** Aborted on SIGTERM: the running step finishes, then the job goes back to the queue to resume. */
-  readonly stopping?: AbortSignal;
-  /** How long a job waits before asking again for a busy region's slot. */
-  readonly slotRetryMs?: number;
-  /** Every CLI step and the result are recorded here (redacted). */
-  readonly audit?: AuditLog;
-  /** The approval gate between the gates and create-service, built per job. */
-  readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
-}
+import type { ProcessorDeps } from './processor-deps.js';
+import { reportBrokenDeployment } from './report-broken-deployment.js';
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
   {
@@ -162,18 +128,8 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, lastAttempt }, 'deployment attempt broke');
       if (lastAttempt && !finished) {
-        await reportBroken(deps, address, error).catch((e) =>
-          log.error({ err: e }, 'could not report the failure'),
-        );
         finished = true;
-        await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
-        await deps.audit?.append({
-          kind: 'result',
-          deploymentId,
-          userId: data.requester.userId,
-          result: 'failed',
-          detail: `internal: ${error instanceof Error ? error.name : 'unknown error'}`,
-        });
+        await reportBrokenDeployment(deps, address, error, log);
       }
       throw error;
     } finally {
@@ -185,22 +141,4 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       }
     }
   };
-}
-
-/** Every job ends in a message in its thread, even when something unexpected broke. */
-async function reportBroken(
-  deps: ProcessorDeps,
-  address: DeploymentAddress,
-  error: unknown,
-): Promise<void> {
-  const reason =
-    'Something went wrong inside eas-deploy while deploying (not a problem with your request). ' +
-    'Check the service in the PAI console before trying again; the operators have the details in the logs.';
-  const detail = error instanceof Error ? error.name : 'unknown error';
-  await deps.reporter.finish(address, {
-    result: 'failed',
-    step: 'internal',
-    reason,
-    error: detail,
-  });
 }

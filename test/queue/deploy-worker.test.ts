@@ -6,10 +6,8 @@ import { createDeployQueue } from '../../src/queue/deploy-queue.js';
 import { startDeployWorker } from '../../src/queue/deploy-worker.js';
 import { createDeploymentRecords } from '../../src/queue/deployment-records.js';
 import { createNameReservations } from '../../src/queue/name-reservations.js';
-import {
-  createDeploymentProcessor,
-  type RunDeployment,
-} from '../../src/queue/process-deployment.js';
+import { createDeploymentProcessor } from '../../src/queue/process-deployment.js';
+import type { RunDeployment } from '../../src/queue/processor-deps.js';
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { createRegionSlots } from '../../src/queue/region-slots.js';
 import { submitDeployment } from '../../src/queue/submit-deployment.js';

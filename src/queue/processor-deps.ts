@@ -1,0 +1,37 @@
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { DeploySpec } from '../deploy/deploy-spec.js';
+import type {
+  ApprovalAnswer,
+  ApprovalQuestion,
+  EngineContext,
+  EngineOutcome,
+} from '../deploy/engine-context.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DeploymentReporter } from '../report/reporter.js';
+import type { ApprovalJob } from '../security/approval-hook.js';
+import type { AuditLog } from '../security/audit-log.js';
+import type { DeploymentRecords } from './deployment-records.js';
+import type { NameReservations } from './name-reservations.js';
+import type { RegionSlots } from './region-slots.js';
+
+export type RunDeployment = (spec: DeploySpec, ctx: EngineContext) => Promise<EngineOutcome>;
+
+export interface ProcessorDeps {
+  readonly cli: CliRunner;
+  readonly runDeployment: RunDeployment;
+  readonly reporter: DeploymentReporter;
+  readonly records: DeploymentRecords;
+  readonly reservations: NameReservations;
+  readonly slots: RegionSlots;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  /** Aborted on SIGTERM: the running step finishes, then the job goes back to the queue to resume. */
+  readonly stopping?: AbortSignal;
+  /** How long a job waits before asking again for a busy region's slot. */
+  readonly slotRetryMs?: number;
+  /** Every CLI step and the result are recorded here (redacted). */
+  readonly audit?: AuditLog;
+  /** The approval gate between the gates and create-service, built per job. */
+  readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
+}
