@@ -12,7 +12,15 @@ export const DeploymentRecord = z.object({
   /** What was asked (no secrets), for "Redeploy with these settings". */
   spec: DeploySpec,
   parentTs: z.string().optional(),
-  state: z.enum(['queued', 'running', 'deployed', 'dry-run', 'blocked', 'failed']),
+  state: z.enum([
+    'queued',
+    'running',
+    'awaiting-approval',
+    'deployed',
+    'dry-run',
+    'blocked',
+    'failed',
+  ]),
   /** The last status EAS reported (Creating, Running, …), when known. */
   serviceStatus: z.string().optional(),
   submittedAt: z.number(),

@@ -62,6 +62,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       });
       log.info({ attempt: job.attemptsMade + 1 }, 'deployment started');
       if (deps.metrics && job.attemptsMade === 0) recordQueueWait(deps.metrics, job);
+      const parkJob = createParkJob(job, token);
       const approve = deps.approval?.({
         deploymentId,
         requesterId: data.requester.userId,
@@ -70,7 +71,11 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           channelId: address.channelId,
           ...(address.parentTs ? { threadTs: address.parentTs } : {}),
         },
-        park: createParkJob(job, token),
+        park: async (until, decidedMeanwhile) => {
+          // `/eas-deploy list` and App Home show that the deployment waits for an approver.
+          await deps.records.update(deploymentId, { state: 'awaiting-approval' });
+          return parkJob(until, decidedMeanwhile);
+        },
       });
       const outcome = await deps.runDeployment(spec, {
         deploymentId,

@@ -122,6 +122,16 @@ const created = async (serviceName: string) =>
     (c) => c.argv[1] === 'create-service' && c.argv.join(' ').includes(serviceName),
   );
 
+/** Waits until the deployment's record (what list and App Home read) reaches a state. */
+async function waitUntilState(deploymentId: string, state: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const raw = await redis.get(`${prefix}:deployment:${deploymentId}`);
+    if (raw && (JSON.parse(raw) as { state: string }).state === state) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`deployment ${deploymentId} never reached ${state}`);
+}
+
 describe('costly deployments wait for someone else to approve', () => {
   it('shows the service JSON, who may approve and the expiry, then deploys after an approval', async () => {
     const request = await askForCostly('big_approved', 'V0APPROVE1');
@@ -133,6 +143,8 @@ describe('costly deployments wait for someone else to approve', () => {
     expect(posted).toContain('ecs.gn7i-c16g1.4xlarge');
     expect(posted).toContain('\\"instance\\": 2');
     expect(await created('big_approved')).toHaveLength(0);
+    // `/eas-deploy list` and App Home show it as waiting for an approver.
+    await waitUntilState(request.deploymentId, 'awaiting-approval');
 
     // The requester is an approver but cannot approve their own deployment.
     await click(request, REQUESTER, 'approve');
