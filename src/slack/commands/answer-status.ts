@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildCommandProblem, buildStatusAnswer } from '../../../blocks/answers.js';
 import type { ListenerDeps } from '../listener-deps.js';
+import { answerInTime } from './answer-in-time.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -11,13 +12,13 @@ export async function answerStatus(
   serviceName: string,
   region?: string,
 ): Promise<void> {
-  await args.ack();
-  const where = region ?? (await findRegion(deps, serviceName)) ?? deps.regions[0] ?? 'cn-hangzhou';
-  const answer = await deps.ports.status.describe(serviceName, where);
-  const message = answer.ok
-    ? buildStatusAnswer(answer.status)
-    : buildCommandProblem(answer.message);
-  await args.respond({ response_type: 'ephemeral', ...message });
+  const lookup = async () => {
+    const where =
+      region ?? (await findRegion(deps, serviceName)) ?? deps.regions[0] ?? 'cn-hangzhou';
+    const answer = await deps.ports.status.describe(serviceName, where);
+    return answer.ok ? buildStatusAnswer(answer.status) : buildCommandProblem(answer.message);
+  };
+  await answerInTime(args, lookup(), `Looking up \`${serviceName}\`…`);
 }
 
 /** The region of the latest deployment of that name made through the bot, if any. */

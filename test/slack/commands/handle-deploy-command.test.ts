@@ -47,26 +47,42 @@ describe('/eas-deploy', () => {
     expect(answer.text).toContain('/eas-deploy status');
   });
 
-  it('answers status with one describe-service result', async () => {
-    await command('status qwen_demo cn-beijing');
-    const reply = await h.standIn.waitFor(
-      (c) => c.method === 'response_url' && String(c.args.text).includes('qwen_demo'),
-      5000,
-    );
-    expect(reply.args).toMatchObject({
+  it('answers status with one describe-service result, in the acknowledgement itself', async () => {
+    const reply = await command('status qwen_demo cn-beijing');
+    expect(reply.json).toMatchObject({
       response_type: 'ephemeral',
       text: 'qwen_demo in cn-beijing: Running',
     });
     expect(h.ports.described).toEqual([{ serviceName: 'qwen_demo', region: 'cn-beijing' }]);
   });
 
+  it('acknowledges at once and answers through response_url when the lookup is slow', async () => {
+    const { status } = h.ports;
+    const describe = status.describe;
+    Object.assign(status, {
+      describe: async (serviceName: string, region: string) => {
+        await new Promise((r) => setTimeout(r, 2_300));
+        return describe(serviceName, region);
+      },
+    });
+    try {
+      const ack = await command('status slow_service cn-beijing');
+      expect(ack.status).toBe(200);
+      expect(String((ack.json as { text?: string }).text)).toContain('Looking up');
+      const reply = await h.standIn.waitFor(
+        (c) => c.method === 'response_url' && String(c.args.text).includes('slow_service'),
+        5_000,
+      );
+      expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
+    } finally {
+      Object.assign(status, { describe });
+    }
+  });
+
   it('answers list with the recent deployments', async () => {
-    await command('list cn-hangzhou');
-    const reply = await h.standIn.waitFor(
-      (c) => c.method === 'response_url' && String(c.args.text).startsWith('Recent'),
-      5000,
-    );
-    expect(JSON.stringify(reply.args.blocks)).toContain('qwen_demo');
+    const reply = await command('list cn-hangzhou');
+    expect(String((reply.json as { text?: string }).text)).toMatch(/^Recent/);
+    expect(JSON.stringify(reply.json)).toContain('qwen_demo');
   });
 
   it('answers unknown or oversized text clearly instead of opening the modal', async () => {
