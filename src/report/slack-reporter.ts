@@ -144,7 +144,11 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       await onPosted?.();
       if (accessToken) {
         const to = { ...a, channelId: channelOf(a), ...(inThread ? { threadTs: inThread } : {}) };
-        await sendTokenPrivately(client, options.tokenDelivery, to, accessToken);
+        // The summary is already in the thread with a "Send me the token again" button, so a failed
+        // private delivery (no DM scope, a stand-in without conversations.open) must not fail the job.
+        await sendTokenPrivately(client, options.tokenDelivery, to, accessToken).catch(
+          (error: unknown) => options.onError?.(error),
+        );
       }
       await notify(a, result, inThread ?? replyTs).catch((error: unknown) =>
         options.onError?.(error),

@@ -132,4 +132,20 @@ describe('the Slack reporter', () => {
     expect(String(dm[0]?.args.text)).toContain('/invite @eas-deploy');
     expect(dm.some((c) => c.args.thread_ts === ts)).toBe(true);
   });
+
+  it('still sends the notify line when the direct message with the token cannot be opened', async () => {
+    const errors: unknown[] = [];
+    const reporter = createSlackReporter({
+      client,
+      tokenDelivery: 'both',
+      notifyChannel: 'C0NOTIFYDM',
+      onError: (error) => errors.push(error),
+    });
+    const a = address();
+    await reporter.start(a);
+    standIn.failNext('conversations.open', { error: 'missing_scope' });
+    await reporter.finish(a, deployed, 'TOKEN-dm-fails');
+    expect(callsFor('C0NOTIFYDM')).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+  });
 });
