@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { registerActions } from './actions/index.js';
+import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
 import { registerCommands } from './commands/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
@@ -53,29 +54,35 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
   };
-  const identity = {
-    ...(deps.botId ? { botId: deps.botId } : {}),
-    ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
-  };
   const logLevel = deps.logLevel ?? LogLevel.WARN;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  // A client of the bot's own for auth.test and user groups; no retries on auth.test so the first
+  // request never waits out a retry policy.
+  const botClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...clientOptions,
+    retryConfig: deps.retryConfig ?? { retries: 0 },
+    timeout: 2_000,
+  });
+  const authorize = authorizeBot(
+    botClient,
+    config.SLACK_BOT_TOKEN,
+    deps.botId && deps.botUserId ? { botId: deps.botId, botUserId: deps.botUserId } : undefined,
+  );
   const app = socketMode
     ? new App({
-        token: config.SLACK_BOT_TOKEN,
+        authorize,
         appToken: config.SLACK_APP_TOKEN,
         socketMode: true,
         clientOptions,
         logLevel,
         // The bot keeps no conversation state; Bolt's default store costs time on every request.
         convoStore: false,
-        ...identity,
       })
     : new App({
-        token: config.SLACK_BOT_TOKEN,
+        authorize,
         clientOptions,
         logLevel,
         convoStore: false,
-        ...identity,
         receiver: new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
           endpoints: '/slack/events',
@@ -89,7 +96,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     regions: deps.regions ?? DEFAULT_REGIONS,
     access,
     // Membership is asked of Slack through the app's own client (usergroups:read), cached.
-    members: createSlackUsergroupMembers(app.client),
+    members: createSlackUsergroupMembers(botClient),
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
