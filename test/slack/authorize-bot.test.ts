@@ -1,31 +1,55 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSlashCommandBody } from '../../src/sim/slack/payloads.js';
-import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
+import { webApi } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
+import { authorizeBot } from '../../src/slack/authorize-bot.js';
 
-let h: SlackHarness;
-beforeAll(async () => {
-  h = await startSlackHarness();
-});
-afterAll(() => h.close());
+const source = { isEnterpriseInstall: false as const, teamId: 'T0001', enterpriseId: undefined };
 
 describe('authorizing the bot', () => {
-  it('serves requests even when auth.test fails, and asks it again later', async () => {
-    h.standIn.failNext('auth.test', { error: 'invalid_auth' });
-    const first = await h.post(buildSlashCommandBody({ text: '' }));
-    expect(first.status).toBe(200);
-    await h.standIn.waitFor((c) => c.method === 'views.open', 5_000);
-    const second = await h.post(buildSlashCommandBody({ text: '' }));
-    expect(second.status).toBe(200);
-    const asked = h.standIn.calls.filter((c) => c.method === 'auth.test');
-    expect(asked.length).toBe(2);
-    // Once it succeeded it is not asked again.
-    await h.post(buildSlashCommandBody({ text: '' }));
-    expect(h.standIn.calls.filter((c) => c.method === 'auth.test')).toHaveLength(2);
-    // Every command opened its modal.
-    for (let i = 0; i < 100; i += 1) {
-      if (h.standIn.calls.filter((c) => c.method === 'views.open').length === 3) break;
-      await new Promise((r) => setTimeout(r, 20));
+  it('never waits for auth.test, asks it again after a failure, and keeps a success', async () => {
+    const standIn = await startSlackStandIn();
+    try {
+      const client = new webApi.WebClient('xoxb-test', {
+        slackApiUrl: standIn.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      let clock = 0;
+      standIn.failNext('auth.test', { error: 'invalid_auth' });
+      const authorize = authorizeBot(client, 'xoxb-test', undefined, () => clock);
+      // The first request goes through on the token alone while auth.test fails in the background.
+      expect(await authorize(source)).toEqual({ botToken: 'xoxb-test' });
+      await standIn.waitFor((c) => c.method === 'auth.test', 2_000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await authorize(source)).toEqual({ botToken: 'xoxb-test' });
+      expect(standIn.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
+      // Thirty seconds later it is asked again; its success is kept and not asked for again.
+      clock = 31_000;
+      await authorize(source);
+      for (let i = 0; i < 50 && !(await authorize(source)).botUserId; i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect((await authorize(source)).botUserId).toBeDefined();
+      clock = 100_000;
+      await authorize(source);
+      expect(standIn.calls.filter((c) => c.method === 'auth.test')).toHaveLength(2);
+    } finally {
+      await standIn.close();
     }
-    expect(h.standIn.calls.filter((c) => c.method === 'views.open')).toHaveLength(3);
+  });
+
+  it('does not ask at all when the ids are known', async () => {
+    const standIn = await startSlackStandIn();
+    try {
+      const client = new webApi.WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl });
+      const authorize = authorizeBot(client, 'xoxb-test', { botId: 'B1', botUserId: 'U1' });
+      expect(await authorize(source)).toEqual({
+        botToken: 'xoxb-test',
+        botId: 'B1',
+        botUserId: 'U1',
+      });
+      expect(standIn.calls.filter((c) => c.method === 'auth.test')).toHaveLength(0);
+    } finally {
+      await standIn.close();
+    }
   });
 });
