@@ -20,13 +20,16 @@ export interface AccessRequest {
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
 
-/** Builds the policy from the validated configuration. */
-export function buildAccessPolicy(config: Config): AccessPolicy {
+/** Builds the policy from the validated configuration; lists a caller leaves out restrict nothing. */
+export function buildAccessPolicy(
+  config: Pick<Config, 'EAS_ALLOWED_USERS' | 'EAS_ALLOWED_CHANNELS'> &
+    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>,
+): AccessPolicy {
   return {
     allowedUsers: config.EAS_ALLOWED_USERS,
-    allowedUsergroups: config.EAS_ALLOWED_USERGROUPS,
+    allowedUsergroups: config.EAS_ALLOWED_USERGROUPS ?? [],
     allowedChannels: config.EAS_ALLOWED_CHANNELS,
-    approvers: config.EAS_APPROVERS,
+    approvers: config.EAS_APPROVERS ?? [],
   };
 }
 

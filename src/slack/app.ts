@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { AccessPolicy } from '../security/access-policy.js';
+import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { registerActions } from './actions/index.js';
 import { authorizeBot } from './authorize-bot.js';
@@ -90,7 +90,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           logLevel,
         }),
       });
-  const access = readAccessPolicy(config);
+  const access = buildAccessPolicy(config);
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
@@ -115,15 +115,5 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       return { port: address?.port ?? port };
     },
     stop: () => app.stop().then(() => undefined),
-  };
-}
-
-/** The access policy from the configuration; lists the caller left out restrict nothing. */
-function readAccessPolicy(config: SlackAppDeps['config']): AccessPolicy {
-  return {
-    allowedUsers: config.EAS_ALLOWED_USERS,
-    allowedUsergroups: config.EAS_ALLOWED_USERGROUPS ?? [],
-    allowedChannels: config.EAS_ALLOWED_CHANNELS,
-    approvers: config.EAS_APPROVERS ?? [],
   };
 }

@@ -11,6 +11,8 @@ export interface StandInState {
   nextTs: number;
   readonly messages: Map<string, Map<string, CallArgs>>;
   readonly views: Map<string, CallArgs>;
+  /** Trigger ids already exchanged for a view: Slack accepts each one once. */
+  readonly usedTriggers: Set<string>;
   readonly notInChannel: ReadonlySet<string>;
   readonly unknownChannels: ReadonlySet<string>;
   readonly usergroups: Readonly<Record<string, readonly string[]>>;
@@ -80,10 +82,15 @@ type Handler = (state: StandInState, args: CallArgs) => MethodAnswer;
 /** The Web API methods the bot uses, answered as Slack answers them. */
 export const METHODS: Readonly<Record<string, Handler>> = {
   'auth.test': () => ({ ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0001' }),
-  'views.open': (state, args) =>
-    text(args, 'trigger_id')
-      ? (checkView(args.view) ?? storeView(state, args.view as CallArgs))
-      : { ok: false, error: 'invalid_arguments' },
+  'views.open': (state, args) => {
+    const trigger = text(args, 'trigger_id');
+    if (!trigger) return { ok: false, error: 'invalid_arguments' };
+    if (state.usedTriggers.has(trigger)) return { ok: false, error: 'exchanged_trigger_id' };
+    const bad = checkView(args.view);
+    if (bad) return bad;
+    state.usedTriggers.add(trigger);
+    return storeView(state, args.view as CallArgs);
+  },
   'views.push': (state, args) => checkView(args.view) ?? storeView(state, args.view as CallArgs),
   'views.update': (state, args) => {
     const id = text(args, 'view_id');

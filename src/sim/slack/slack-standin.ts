@@ -48,6 +48,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     nextTs: 0,
     messages: new Map(),
     views: new Map(),
+    usedTriggers: new Set(),
     notInChannel: new Set(options.notInChannel ?? []),
     unknownChannels: new Set(options.unknownChannels ?? []),
     usergroups: options.usergroups ?? {},

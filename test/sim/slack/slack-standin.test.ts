@@ -50,6 +50,18 @@ describe('the Slack stand-in', () => {
     });
   });
 
+  it('exchanges a trigger_id for a view once, as Slack does', async () => {
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'x' },
+      blocks: [],
+    };
+    await client.views.open({ trigger_id: 'once.trigger', view });
+    await expect(client.views.open({ trigger_id: 'once.trigger', view })).rejects.toMatchObject({
+      data: { error: 'exchanged_trigger_id' },
+    });
+  });
+
   it('fails the next call of a method as told, then answers normally', async () => {
     standIn.failNext('chat.update', { error: 'channel_not_found' });
     await expect(

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBlockActionsBody, buildStateValues } from '../../../src/sim/slack/payloads.js';
+import {
+  buildBlockActionsBody,
+  buildStateValues,
+  nextTriggerId,
+} from '../../../src/sim/slack/payloads.js';
 import type { CatalogPort } from '../../../src/slack/ports.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
@@ -15,7 +19,7 @@ async function openModal(): Promise<string> {
     method: 'POST',
     headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' },
     body: JSON.stringify({
-      trigger_id: 't',
+      trigger_id: nextTriggerId(),
       view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] },
     }),
   }).then((r) => r.json() as Promise<{ view: { id: string } }>);
