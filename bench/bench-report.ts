@@ -2,10 +2,12 @@ import type { AckPhaseResult } from './ack-phase.js';
 import type { BurstPhaseResult } from './burst-phase.js';
 import type { E2ePhaseResult } from './e2e-phase.js';
 import { roundMs } from './percentiles.js';
+import type { ViewsOpenCost } from './views-open-cost.js';
 
 export interface BenchInput {
   readonly commit: string;
   readonly ack: Record<'bot100' | 'bare100' | 'bot500' | 'bare500', AckPhaseResult>;
+  readonly viewsOpenCost: ViewsOpenCost;
   readonly e2e: E2ePhaseResult;
   readonly burst: BurstPhaseResult;
   /** The bot that served the e2e and burst phases. */
@@ -42,6 +44,8 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     cpu_ms_per_command_bare_bolt: roundMs(ack.bare100.cpuMsPerCommand ?? Number.NaN),
     cpu_ms_per_command_500: roundMs(ack.bot500.cpuMsPerCommand ?? Number.NaN),
     cpu_ms_per_command_bare_bolt_500: roundMs(ack.bare500.cpuMsPerCommand ?? Number.NaN),
+    views_open_cpu_ms_sdk_default: roundMs(input.viewsOpenCost.sdkDefaultMs),
+    views_open_cpu_ms: roundMs(input.viewsOpenCost.botMs),
     achieved_rate: roundMs(ack.bot100.achievedRate),
     achieved_rate_500: roundMs(ack.bot500.achievedRate),
     ack_failed: ack.bot100.failed + ack.bot500.failed,
@@ -118,6 +122,16 @@ export function formatTable(input: BenchInput): string {
     row(
       'CPU per command @100/s: bot / bare Bolt',
       `${ms(ack.bot100.cpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare100.cpuMsPerCommand ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'CPU per command @500/s: bot / bare Bolt',
+      `${ms(ack.bot500.cpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare500.cpuMsPerCommand ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'views.open CPU: SDK default / bot path',
+      `${ms(input.viewsOpenCost.sdkDefaultMs)} / ${ms(input.viewsOpenCost.botMs)}`,
       '',
     ),
     row(

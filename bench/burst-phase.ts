@@ -8,6 +8,13 @@ import { type BenchChild, readPeakRssMb, spawnNode } from './child-process.js';
 import { type BenchDeployment, submitDeployment, waitForSummaries } from './deployment-driver.js';
 import { countMaxOverlap } from './percentiles.js';
 
+/**
+ * A deployment counts as lost only if it has no result message after this long: on a slow or busy
+ * 2-core machine the burst's 800-odd simulator processes alone take a minute or more, and a slow
+ * summary is measured by burst_100_seconds, not miscounted as lost.
+ */
+const GIVE_UP_MS = 300_000;
+
 export const BURST_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'ap-southeast-1'];
 
 export interface BurstPhaseOptions {
@@ -67,7 +74,7 @@ export async function runBurstPhase(options: BurstPhaseOptions): Promise<BurstPh
       wanted.map((d) => submitDeployment(options.eventsUrl, options.secret, d)),
     );
     const accepted = acks.filter((a) => a.status === 200 && a.text === '').length;
-    const found = await waitForSummaries(options.slack, names, 90_000);
+    const found = await waitForSummaries(options.slack, names, GIVE_UP_MS);
     const lastAt = Math.max(startedAt, ...[...found.values()].map((r) => r.time));
     const workerPeakRssMb = await Promise.all(workers.map((w) => readPeakRssMb(w.pid)));
     const log = toTimedCalls(await readSimCallLog(simEnv.ALIYUN_SIM_STATE ?? ''));

@@ -12,6 +12,7 @@ import { buildResults, formatTable } from './bench-report.js';
 import { runBurstPhase } from './burst-phase.js';
 import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
 import { runE2ePhase } from './e2e-phase.js';
+import { runViewsOpenCost } from './views-open-cost.js';
 
 /**
  * `npm run bench`: the bot and a bare Bolt app each in their own process, the load generator in a
@@ -75,6 +76,13 @@ async function runBench(): Promise<void> {
       bot500: await load(botUrl, 500, bot.pid),
       bare500: await load(bareUrl, 500, bare.pid),
     };
+    say("views.open: CPU of one call, the SDK as it comes and the bot's path");
+    const viewsOpenCost = await runViewsOpenCost(
+      join(HERE, 'run-views-open-cost.js'),
+      slack.apiUrl,
+      3000,
+    );
+    slack.calls.length = 0;
     await bare.stop();
     // The overload phases above inflate the bot's high-water mark; the burst's peak RSS is read
     // from a fresh bot process that serves only the e2e and burst phases.
@@ -117,6 +125,7 @@ async function runBench(): Promise<void> {
     const input = {
       commit: readCommit(),
       ack,
+      viewsOpenCost,
       e2e,
       burst,
       botPeakRssMb: await readPeakRssMb(burstBot.pid),

@@ -15,6 +15,7 @@ import { createRegionSlots } from '../queue/region-slots.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
+import { createSlackFetch } from '../slack/slack-fetch.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
 
@@ -46,6 +47,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     metrics,
   );
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    fetch: createSlackFetch(),
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
   });

@@ -13,6 +13,7 @@ import { registerHome } from './home/index.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
 import { registerOptions } from './options/index.js';
 import type { SlackPorts } from './ports.js';
+import { createSlackFetch } from './slack-fetch.js';
 import { registerViews } from './views/index.js';
 
 export interface SlackAppDeps extends HealthDeps {
@@ -51,6 +52,7 @@ export interface SlackApp {
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config } = deps;
   const clientOptions = {
+    fetch: createSlackFetch(),
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
   };

@@ -3,6 +3,7 @@ import type { Prefill } from '../../../blocks/deploy-modal.js';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
 import { NETWORK_MODES } from '../../../blocks/ids.js';
 import type { ListenerDeps } from '../listener-deps.js';
+import { updateView } from '../send-view.js';
 import { readPrivateMetadata } from '../views/read-private-metadata.js';
 import { readStateValues } from '../views/read-state-values.js';
 
@@ -41,10 +42,10 @@ export async function updateDeployModal(
   const { prefill } = snapshot;
   const mode = NETWORK_MODES.find((m) => m === prefill.network) ?? 'shared';
   const known = workspaces ?? deps.ports.catalog.peekWorkspaces(prefill.region);
-  await client.views.update({
-    view_id: snapshot.viewId,
-    hash: snapshot.hash,
-    view: buildDeployModal({
+  await updateView(
+    client,
+    { viewId: snapshot.viewId, hash: snapshot.hash },
+    buildDeployModal({
       prefill,
       channelId: snapshot.channelId,
       regions: deps.regions,
@@ -52,5 +53,5 @@ export async function updateDeployModal(
       ...(known ? { workspaces: known } : {}),
       ...(snapshot.redeployOf ? { redeployOf: snapshot.redeployOf } : {}),
     }),
-  });
+  );
 }

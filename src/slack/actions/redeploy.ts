@@ -7,6 +7,7 @@ import type {
 import { buildCommandProblem } from '../../../blocks/answers.js';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
+import { openView } from '../send-view.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
 import { readGuardedClick } from './read-guarded-click.js';
 import { replyPrivately } from './reply-privately.js';
@@ -38,6 +39,6 @@ export function redeploy(deps: ListenerDeps) {
       workspaces: deps.ports.catalog.peekWorkspaces(record.region),
       ...(dryRun ? {} : { redeployOf: record.serviceName }),
     });
-    await client.views.open({ trigger_id: body.trigger_id, view });
+    await openView(client, body.trigger_id, view);
   };
 }

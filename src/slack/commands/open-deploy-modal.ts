@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { buildDeployModal, type Prefill } from '../../../blocks/deploy-modal.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
+import { openView, type ShownView } from '../send-view.js';
 import { withinBudget } from '../within-budget.js';
 
 /** How long a pre-filled region waits for list-workspaces after the form is open. */
@@ -28,8 +29,7 @@ export async function openDeployModal(
     regions: deps.regions,
     workspaces: catalog.peekWorkspaces(prefill.region),
   });
-  const opened = await args.client.views.open({ trigger_id: args.command.trigger_id, view }).then(
-    (answer) => answer.view,
+  const opened = await openView(args.client, args.command.trigger_id, view).catch(
     (error: unknown) => {
       args.logger.warn('views.open failed', error);
       return undefined;
@@ -52,14 +52,14 @@ async function showWorkspaces(
   deps: ListenerDeps,
   args: Args,
   prefill: Prefill & { region: string },
-  opened: { id?: string; hash?: string },
+  opened: ShownView,
 ): Promise<void> {
   const workspaces = await withinBudget(
     deps.ports.catalog.listWorkspaces(prefill.region),
     WORKSPACES_BUDGET_MS,
     () => [],
   );
-  if (workspaces.length < 2 || !opened.id || !opened.hash) return;
+  if (workspaces.length < 2) return;
   await updateDeployModal(
     args.client,
     deps,
