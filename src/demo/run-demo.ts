@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildDemoWorld } from '../sim/aliyun/demo-world.js';
+import { answeredViewId } from '../sim/slack/answered-view.js';
+import { fromStoredView } from '../sim/slack/payloads.js';
 import { renderConversation } from '../sim/slack/render-conversation.js';
 import { ensureRedis } from './ensure-redis.js';
 import { startLocalStack } from './local-stack.js';
@@ -55,7 +57,8 @@ async function runDemo(): Promise<void> {
         instance_type: 'ecs.gn7i-c16g1.4xlarge',
         network: 'shared',
       },
-      `V0DEMO${Date.now()}`,
+      // The form the command opened, as Slack would send it back (its id and current hash).
+      fromStoredView(stack.slack.currentView(answeredViewId(opened))),
     );
     say(`   acknowledged with HTTP ${ack.status}`);
     await stack.slack.waitFor(

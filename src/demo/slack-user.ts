@@ -3,6 +3,7 @@ import {
   buildStateValues,
   buildViewSubmissionBody,
   FORM_CONTENT_TYPE,
+  type ViewOverrides,
 } from '../sim/slack/payloads.js';
 import { postSigned, type SignedPostAnswer } from '../sim/slack/sign-request.js';
 import { LOCAL_SIGNING_SECRET } from './local-stack.js';
@@ -11,11 +12,15 @@ import { LOCAL_SIGNING_SECRET } from './local-stack.js';
 export interface SlackUser {
   /** Types `/eas-deploy <text>`. */
   command(text?: string): Promise<SignedPostAnswer>;
-  /** Presses Deploy on the modal with these plain-text fields and select values. */
+  /**
+   * Presses Deploy on the modal with these plain-text fields and select values. `view` is a view
+   * id (a view the stand-in does not hold: fixed hash, metadata naming the channel) or the view
+   * fields of one it holds (`fromStoredView`: its real hash and metadata).
+   */
   submitForm(
     fields: Record<string, string>,
     selects: Record<string, string>,
-    viewId: string,
+    view: string | ViewOverrides,
   ): Promise<SignedPostAnswer>;
 }
 
@@ -35,12 +40,12 @@ export function createSlackUser(options: SlackUserOptions): SlackUser {
   return {
     command: (text = '') =>
       post(buildSlashCommandBody({ text, user_id: userId, channel_id: channelId })),
-    submitForm: (fields, selects, viewId) =>
+    submitForm: (fields, selects, view) =>
       post(
         buildViewSubmissionBody({
-          id: viewId,
-          userId,
           private_metadata: JSON.stringify({ channelId }),
+          ...(typeof view === 'string' ? { id: view } : view),
+          userId,
           values: buildStateValues(fields, selects),
         }),
       ),

@@ -3,6 +3,8 @@ import { type LocalStack, startLocalStack } from '../../src/demo/local-stack.js'
 import { createSlackUser } from '../../src/demo/slack-user.js';
 import { readSimCallLog } from '../../src/sim/aliyun/call-log.js';
 import { buildDemoWorld } from '../../src/sim/aliyun/demo-world.js';
+import { answeredViewId } from '../../src/sim/slack/answered-view.js';
+import { fromStoredView } from '../../src/sim/slack/payloads.js';
 import { REDIS_URL, uniquePrefix } from '../support/redis.js';
 import { readTokenFromSim } from '../support/sim-token.js';
 
@@ -39,7 +41,8 @@ describe('/eas-deploy from slash command to thread summary', () => {
         instance_type: 'ecs.gn7i-c16g1.4xlarge',
         network: 'shared',
       },
-      'V0E2E0001',
+      // The form the command opened, as Slack sends it back on Deploy (id, current hash).
+      fromStoredView(stack.slack.currentView(answeredViewId(opened))),
     );
     expect(submitted.status).toBe(200);
     expect(submitted.text).toBe('');

@@ -1,4 +1,5 @@
 import { encodeInteraction, nextTriggerId, type StateValues } from './form-encoding.js';
+import type { StoredView } from './standin-state.js';
 
 /** Interaction payloads (view_submission, block_actions, block_suggestion) with overrides for tests. */
 
@@ -10,6 +11,22 @@ export interface ViewOverrides {
   values?: StateValues;
 }
 
+/**
+ * The view fields Slack sends for a view it holds: its id, its current hash (a payload for a view
+ * changed since carries the new one), callback_id and private_metadata. Throws for an unknown view,
+ * so a test never falls back to the fixed default hash by mistake.
+ */
+export function fromStoredView(view: StoredView | undefined): ViewOverrides {
+  if (!view) throw new Error('The Slack stand-in holds no such view');
+  const { id, hash, callback_id: callbackId, private_metadata: metadata } = view;
+  return {
+    id,
+    hash,
+    ...(typeof callbackId === 'string' ? { callback_id: callbackId } : {}),
+    ...(typeof metadata === 'string' ? { private_metadata: metadata } : {}),
+  };
+}
+
 const user = (id: string) => ({ id, username: 'requester', name: 'requester', team_id: 'T0001' });
 
 function buildView(o: ViewOverrides) {
@@ -19,6 +36,7 @@ function buildView(o: ViewOverrides) {
     type: 'modal',
     callback_id: o.callback_id ?? 'eas_deploy',
     private_metadata: o.private_metadata ?? JSON.stringify({ channelId: 'C0DEPLOY' }),
+    // A fixed hash for payloads not tied to a view the stand-in holds (see fromStoredView).
     hash: o.hash ?? '1700000000.abcdef',
     blocks: [],
     state: { values: o.values ?? {} },

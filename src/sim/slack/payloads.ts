@@ -68,5 +68,6 @@ export {
   buildBlockActionsBody,
   buildBlockSuggestionBody,
   buildViewSubmissionBody,
+  fromStoredView,
   type ViewOverrides,
 } from './interaction-payloads.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { CallArgs } from './slack-api-methods.js';
+import type { CallArgs } from './standin-state.js';
 
 const JSON_FIELDS = new Set(['view', 'blocks', 'attachments', 'metadata', 'options']);
 

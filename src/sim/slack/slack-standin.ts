@@ -6,6 +6,7 @@ import {
   METHODS,
   type MethodAnswer,
   type StandInState,
+  type StoredView,
 } from './slack-api-methods.js';
 import { waitForCall } from './wait-for-call.js';
 
@@ -37,6 +38,13 @@ export interface SlackStandIn {
   /** Base URL for `response_url` values; posts there are recorded as method `response_url`. */
   readonly responseUrl: string;
   readonly calls: RecordedCall[];
+  /**
+   * The view as Slack holds it now (with its current hash), or undefined: payloads that Slack
+   * would send for it carry this hash.
+   */
+  currentView(id: string): StoredView | undefined;
+  /** The person's App Home view as last published, or undefined. */
+  homeView(userId: string): StoredView | undefined;
   failNext(method: string, failure: InjectedFailure): void;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
   close(): Promise<void>;
@@ -48,6 +56,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     nextTs: 0,
     messages: new Map(),
     views: new Map(),
+    homeViews: new Map(),
     usedTriggers: new Set(),
     notInChannel: new Set(options.notInChannel ?? []),
     unknownChannels: new Set(options.unknownChannels ?? []),
@@ -107,6 +116,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: `http://127.0.0.1:${port}/respond/`,
     calls,
+    // Copies: a test cannot change what the stand-in holds.
+    currentView: (id) => structuredClone(state.views.get(id)),
+    homeView: (userId) => structuredClone(state.views.get(state.homeViews.get(userId) ?? '')),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     waitFor: (predicate, timeoutMs) => waitForCall(calls, waiters, predicate, timeoutMs),
     close: () =>

@@ -11,12 +11,12 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSele
 
 /** Network mode picked: views.update shows only that mode's fields; same block ids keep typed values. */
 export function changeNetwork(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
     await ack();
     const snapshot = readModalSnapshot(body.view);
     if (!snapshot) return;
     const network = action.selected_option?.value ?? 'shared';
-    await updateDeployModal(client, deps, {
+    await updateDeployModal({ client, logger }, deps, {
       ...snapshot,
       prefill: { ...snapshot.prefill, network },
     });

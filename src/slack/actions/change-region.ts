@@ -34,7 +34,7 @@ export function changeRegion(deps: ListenerDeps) {
     );
     const { workspace: _stale, ...rest } = snapshot.prefill;
     await updateDeployModal(
-      client,
+      { client, logger },
       deps,
       { ...snapshot, prefill: { ...rest, region } },
       workspaces,

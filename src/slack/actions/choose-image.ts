@@ -28,7 +28,7 @@ export function suggestCommand(
  * the contract fixes the `command` block id, and Slack keeps a block's typed value across updates.
  */
 export function chooseImage(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
     await ack();
     const snapshot = readModalSnapshot(body.view);
     const image = action.selected_option?.value;
@@ -36,7 +36,7 @@ export function chooseImage(deps: ListenerDeps) {
     const port = Number(snapshot.prefill.port ?? '8000') || 8000;
     const command = suggestCommand(deps, snapshot.prefill.region, image, port);
     if (!command) return;
-    await updateDeployModal(client, deps, {
+    await updateDeployModal({ client, logger }, deps, {
       ...snapshot,
       prefill: { ...snapshot.prefill, image, command },
     });

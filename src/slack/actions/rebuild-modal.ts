@@ -1,4 +1,4 @@
-import type { ViewOutput, webApi } from '@slack/bolt';
+import { type AllMiddlewareArgs, type ViewOutput, webApi } from '@slack/bolt';
 import type { Prefill } from '../../../blocks/deploy-modal.js';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
 import { NETWORK_MODES } from '../../../blocks/ids.js';
@@ -29,12 +29,22 @@ export function readModalSnapshot(view: ViewOutput | undefined): ModalSnapshot |
   };
 }
 
+/** The listener's client, and its logger for an update Slack refused as stale. */
+export type ModalUpdater = Pick<AllMiddlewareArgs, 'client' | 'logger'>;
+
+/** Slack's answer when the view changed since the payload's hash (WebClient throws it as data). */
+function isHashConflict(error: unknown): boolean {
+  return error instanceof webApi.WebAPIPlatformError && error.data.error === 'hash_conflict';
+}
+
 /**
  * views.update with the same block ids, so Slack keeps what was typed; `hash` makes a stale update
- * (the person changed something meanwhile) fail instead of overwriting newer input.
+ * (the person changed something meanwhile) fail instead of overwriting newer input. That failure is
+ * expected: the view stays as the newer update left it, with the person's input, and their next
+ * action brings the current hash. Slack offers no way to re-read the view, so nothing is retried.
  */
 export async function updateDeployModal(
-  client: webApi.WebClient,
+  { client, logger }: ModalUpdater,
   deps: ListenerDeps,
   snapshot: ModalSnapshot,
   workspaces?: readonly { id: string; name: string }[],
@@ -53,5 +63,10 @@ export async function updateDeployModal(
       ...(known ? { workspaces: known } : {}),
       ...(snapshot.redeployOf ? { redeployOf: snapshot.redeployOf } : {}),
     }),
-  );
+  ).catch((error: unknown) => {
+    if (!isHashConflict(error)) throw error;
+    logger.warn(
+      `views.update of ${snapshot.viewId} skipped: hash_conflict, the form changed meanwhile`,
+    );
+  });
 }

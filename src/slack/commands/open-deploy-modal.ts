@@ -61,7 +61,7 @@ async function showWorkspaces(
   );
   if (workspaces.length < 2) return;
   await updateDeployModal(
-    args.client,
+    args,
     deps,
     { viewId: opened.id, hash: opened.hash, prefill, channelId: args.command.channel_id },
     workspaces,

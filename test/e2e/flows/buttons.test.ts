@@ -5,11 +5,13 @@ import {
   startLocalStack,
 } from '../../../src/demo/local-stack.js';
 import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
+import { answeredViewId } from '../../../src/sim/slack/answered-view.js';
 import {
   buildBlockActionsBody,
   buildStateValues,
   buildViewSubmissionBody,
   FORM_CONTENT_TYPE,
+  fromStoredView,
 } from '../../../src/sim/slack/payloads.js';
 import { postSigned } from '../../../src/sim/slack/sign-request.js';
 import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
@@ -133,9 +135,9 @@ describe('the summary buttons, clicked through signed block_actions', () => {
       },
     );
     const answer = await post(
+      // Deploy pressed on the reopened form: its id, current hash and metadata, as Slack sends them.
       buildViewSubmissionBody({
-        id: 'V0REDEPLOY1',
-        private_metadata: view.private_metadata,
+        ...fromStoredView(stack.slack.currentView(answeredViewId(opened))),
         values,
       }),
     );

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { LocalStack } from '../../../src/demo/local-stack.js';
 import { createSlackUser } from '../../../src/demo/slack-user.js';
 import { readSimCallLog, type SimCall } from '../../../src/sim/aliyun/call-log.js';
+import type { ViewOverrides } from '../../../src/sim/slack/payloads.js';
 import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
 
 /** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
@@ -22,11 +23,15 @@ const FINAL = /Deployment summary|Dry run passed|Stopped before changing anythin
 const textOf = (call: RecordedCall): string => JSON.stringify(call.args);
 let viewCounter = 0;
 
-/** Submits the modal as a person would and waits for the deployment's last thread reply. */
+/**
+ * Submits the modal as a person would and waits for the deployment's last thread reply. `view` is
+ * a modal the stand-in holds (`fromStoredView`); by default a new view id the stand-in never saw.
+ */
 export async function deployThroughSlack(
   stack: LocalStack,
   fields: Record<string, string>,
   selects: Record<string, string>,
+  view?: ViewOverrides,
 ): Promise<FlowResult> {
   const person = createSlackUser({ eventsUrl: stack.eventsUrl });
   const logBefore = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).length;
@@ -35,7 +40,7 @@ export async function deployThroughSlack(
   const answer = await person.submitForm(
     { replicas: '1', port: '8000', ...fields },
     { network: 'shared', ...selects },
-    `V0FLOW${String(viewCounter).padStart(4, '0')}`,
+    view ?? `V0FLOW${String(viewCounter).padStart(4, '0')}`,
   );
   expect(answer.status).toBe(200);
   expect(answer.text).toBe('');

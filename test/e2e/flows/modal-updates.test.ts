@@ -6,14 +6,17 @@ import {
 } from '../../../src/demo/local-stack.js';
 import { createSlackUser } from '../../../src/demo/slack-user.js';
 import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
+import { answeredViewId } from '../../../src/sim/slack/answered-view.js';
 import {
   buildBlockActionsBody,
   buildStateValues,
   FORM_CONTENT_TYPE,
+  fromStoredView,
 } from '../../../src/sim/slack/payloads.js';
 import { postSigned } from '../../../src/sim/slack/sign-request.js';
 import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { deployThroughSlack } from './deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from './flow-world.js';
 
 let stack: LocalStack;
@@ -29,6 +32,8 @@ afterAll(async () => stack?.stop());
 const post = (body: string) =>
   postSigned(stack.eventsUrl, body, FORM_CONTENT_TYPE, LOCAL_SIGNING_SECRET);
 const simLog = () => readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '');
+/** The view as Slack would send it in an action payload now: its id and current hash. */
+const held = (viewId: string) => fromStoredView(stack.slack.currentView(viewId));
 const viewOf = (c: RecordedCall) =>
   c.args.view as { blocks: { block_id?: string }[]; private_metadata: string };
 
@@ -41,11 +46,12 @@ describe('the modal reacts to the region and the image', () => {
       (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
       10_000,
     );
-    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const viewId = answeredViewId(opened);
     const updated = await stack.slack.waitFor(
       (c) => c.method === 'views.update' && c.args.view_id === viewId,
       10_000,
     );
+    expect(updated.response).toMatchObject({ ok: true });
     expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
   });
 
@@ -60,13 +66,13 @@ describe('the modal reacts to the region and the image', () => {
     );
     expect((await simLog()).length).toBe(logBefore);
     expect(viewOf(opened).blocks.map((b) => b.block_id)).not.toContain('workspace');
-    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const viewId = answeredViewId(opened);
     const pick = (region: string) =>
       post(
         buildBlockActionsBody({
           actionId: 'region',
           selectedValue: region,
-          id: viewId,
+          ...held(viewId),
           values: buildStateValues({ service_name: 'flow_ws' }, { region }),
         }),
       );
@@ -76,6 +82,7 @@ describe('the modal reacts to the region and the image', () => {
       10_000,
     );
     const json = JSON.stringify(updated.args.view);
+    expect(updated.response).toMatchObject({ ok: true });
     expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
     expect(json).toContain('"value":"91001"');
     expect(json).toContain('"value":"91002"');
@@ -114,13 +121,13 @@ describe('the modal reacts to the region and the image', () => {
       (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
       10_000,
     );
-    const viewId = (opened.response as unknown as { view: { id: string } }).view.id;
+    const viewId = answeredViewId(opened);
     const image = vllmImage('cn-hangzhou');
     await post(
       buildBlockActionsBody({
         actionId: 'image',
         selectedValue: image,
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues({ port: '9000' }, { region: 'cn-hangzhou', image }),
       }),
     );
@@ -128,6 +135,7 @@ describe('the modal reacts to the region and the image', () => {
       (c) => c.method === 'views.update' && c.args.view_id === viewId,
       10_000,
     );
+    expect(filled.response).toMatchObject({ ok: true });
     expect(JSON.stringify(filled.args.view)).toContain(
       '"initial_value":"vllm serve /model_dir --port 9000',
     );
@@ -136,7 +144,7 @@ describe('the modal reacts to the region and the image', () => {
       buildBlockActionsBody({
         actionId: 'image',
         selectedValue: image,
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues(
           { command: 'python my_server.py' },
           { region: 'cn-hangzhou', image },
@@ -148,7 +156,7 @@ describe('the modal reacts to the region and the image', () => {
       buildBlockActionsBody({
         actionId: 'network',
         selectedValue: 'nlb',
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues(
           { command: 'python my_server.py' },
           { region: 'cn-hangzhou', network: 'nlb' },
@@ -162,8 +170,77 @@ describe('the modal reacts to the region and the image', () => {
       10_000,
     );
     const json = JSON.stringify(next.args.view);
+    expect(next.response).toMatchObject({ ok: true });
     expect(json).toContain('"initial_value":"python my_server.py"');
     for (const id of ['nlb_id', 'vpc_id', 'vswitch_ids', 'security_group', 'net_type'])
       expect(json).toContain(`"block_id":"${id}"`);
+  });
+
+  it('keeps the form and the flow when a region pick reaches Slack after a newer update', async () => {
+    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
+    const before = stack.slack.calls.length;
+    await person.command('');
+    const opened = await stack.slack.waitFor(
+      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+      10_000,
+    );
+    const viewId = answeredViewId(opened);
+    // Image, then region, picked on the form as opened: both payloads carry its first hash.
+    const asOpened = held(viewId);
+    const image = vllmImage('cn-hangzhou');
+    await post(
+      buildBlockActionsBody({
+        actionId: 'image',
+        selectedValue: image,
+        ...asOpened,
+        values: buildStateValues({ service_name: 'flow_stale' }, { image }),
+      }),
+    );
+    const filled = await stack.slack.waitFor(
+      (c) => c.method === 'views.update' && c.args.view_id === viewId,
+      10_000,
+    );
+    expect(filled.response).toMatchObject({ ok: true });
+    const newer = stack.slack.currentView(viewId);
+    await post(
+      buildBlockActionsBody({
+        actionId: 'region',
+        selectedValue: 'cn-shanghai',
+        ...asOpened,
+        values: buildStateValues({ service_name: 'flow_stale' }, { region: 'cn-shanghai' }),
+      }),
+    );
+    const refused = await stack.slack.waitFor(
+      (c) => c.args.view_id === viewId && c.response?.error === 'hash_conflict',
+      10_000,
+    );
+    expect(refused.method).toBe('views.update');
+    // Slack left the form as the image update made it: the suggested command is still there.
+    expect(stack.slack.currentView(viewId)).toEqual(newer);
+    expect(JSON.stringify(newer)).toContain('"initial_value":"vllm serve /model_dir');
+    // The person goes on with the form as Slack shows it (current hash): region, then Deploy.
+    await post(
+      buildBlockActionsBody({
+        actionId: 'region',
+        selectedValue: 'cn-hangzhou',
+        ...held(viewId),
+        values: buildStateValues({ service_name: 'flow_stale' }, { region: 'cn-hangzhou', image }),
+      }),
+    );
+    const regionUpdate = await stack.slack.waitFor(
+      (c) =>
+        c.method === 'views.update' &&
+        c.args.view_id === viewId &&
+        stack.slack.calls.indexOf(c) > stack.slack.calls.indexOf(refused),
+      10_000,
+    );
+    expect(regionUpdate.response).toMatchObject({ ok: true });
+    const flow = await deployThroughSlack(
+      stack,
+      { service_name: 'flow_stale' },
+      { region: 'cn-hangzhou', image, instance_type: 'ecs.gn7i-c16g1.4xlarge' },
+      held(viewId),
+    );
+    expect(flow.final).toContain('Deployment summary');
   });
 });

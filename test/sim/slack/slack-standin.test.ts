@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromStoredView } from '../../../src/sim/slack/payloads.js';
 import { type SlackStandIn, startSlackStandIn } from '../../../src/sim/slack/slack-standin.js';
 
 let standIn: SlackStandIn;
@@ -59,6 +60,97 @@ describe('the Slack stand-in', () => {
     await client.views.open({ trigger_id: 'once.trigger', view });
     await expect(client.views.open({ trigger_id: 'once.trigger', view })).rejects.toMatchObject({
       data: { error: 'exchanged_trigger_id' },
+    });
+  });
+
+  describe('view hashes, as Slack checks them', () => {
+    const modal = (title: string) => ({
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: title },
+      blocks: [],
+    });
+    const open = async () => {
+      const answer = await client.views.open({
+        trigger_id: `t.${Math.random()}`,
+        view: modal('a'),
+      });
+      return { id: answer.view?.id ?? '', hash: answer.view?.hash ?? '' };
+    };
+
+    it('answers hash_conflict for a stale hash, records the call and leaves the view as it was', async () => {
+      const first = await open();
+      await client.views.update({ view_id: first.id, hash: first.hash, view: modal('b') });
+      const current = standIn.currentView(first.id);
+      await expect(
+        client.views.update({ view_id: first.id, hash: first.hash, view: modal('stale') }),
+      ).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+      expect(standIn.currentView(first.id)).toEqual(current);
+      expect(current?.title).toEqual({ type: 'plain_text', text: 'b' });
+      expect(standIn.calls.at(-1)).toMatchObject({
+        method: 'views.update',
+        args: { view_id: first.id, hash: first.hash },
+        response: { ok: false, error: 'hash_conflict' },
+      });
+    });
+
+    it('applies an update with the current hash and gives the view a new one', async () => {
+      const first = await open();
+      expect(standIn.currentView(first.id)?.hash).toBe(first.hash);
+      const updated = await client.views.update({
+        view_id: first.id,
+        hash: first.hash,
+        view: modal('b'),
+      });
+      expect(updated.view?.id).toBe(first.id);
+      expect(updated.view?.hash).toBeTruthy();
+      expect(updated.view?.hash).not.toBe(first.hash);
+      expect(standIn.currentView(first.id)).toMatchObject({
+        hash: updated.view?.hash,
+        title: { text: 'b' },
+      });
+    });
+
+    it('applies an update without a hash whatever the view’s hash is', async () => {
+      const first = await open();
+      await client.views.update({ view_id: first.id, view: modal('b') });
+      await expect(
+        client.views.update({ view_id: first.id, view: modal('c') }),
+      ).resolves.toMatchObject({ ok: true, view: { id: first.id } });
+      expect(standIn.currentView(first.id)?.title).toEqual({ type: 'plain_text', text: 'c' });
+    });
+
+    it('gives payload builders the view’s real id, hash and metadata', async () => {
+      const first = await open();
+      expect(fromStoredView(standIn.currentView(first.id))).toEqual({
+        id: first.id,
+        hash: first.hash,
+      });
+      expect(() => fromStoredView(standIn.currentView('V0NEVER'))).toThrow(/no such view/);
+    });
+
+    it('answers not_found for a view it never opened, and currentView knows none', async () => {
+      await expect(
+        client.views.update({ view_id: 'V0NEVER', hash: 'x', view: modal('b') }),
+      ).rejects.toMatchObject({ data: { error: 'not_found' } });
+      expect(standIn.currentView('V0NEVER')).toBeUndefined();
+    });
+
+    it('keeps one App Home view per person and checks its hash on publish', async () => {
+      const home = { type: 'home' as const, blocks: [] };
+      const first = await client.views.publish({ user_id: 'U0HOME', view: home });
+      const second = await client.views.publish({
+        user_id: 'U0HOME',
+        hash: first.view?.hash ?? '',
+        view: home,
+      });
+      expect(second.view?.id).toBe(first.view?.id);
+      expect(standIn.homeView('U0HOME')?.hash).toBe(second.view?.hash);
+      await expect(
+        client.views.publish({ user_id: 'U0HOME', hash: first.view?.hash ?? '', view: home }),
+      ).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+      expect(standIn.homeView('U0HOME')?.hash).toBe(second.view?.hash);
+      const other = await client.views.publish({ user_id: 'U0OTHER', view: home });
+      expect(other.view?.id).not.toBe(first.view?.id);
     });
   });
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBlockActionsBody, buildStateValues } from '../../../src/sim/slack/payloads.js';
+import {
+  buildBlockActionsBody,
+  buildStateValues,
+  fromStoredView,
+} from '../../../src/sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
 let h: SlackHarness;
@@ -85,7 +89,7 @@ describe('buttons and the network select', () => {
       buildBlockActionsBody({
         actionId: 'network',
         selectedValue: 'gateway',
-        id: answered.view.id,
+        ...fromStoredView(h.standIn.currentView(answered.view.id)),
         values,
       }),
     );
@@ -94,6 +98,7 @@ describe('buttons and the network select', () => {
       (b) => b.block_id,
     );
     expect(update.args.view_id).toBe(answered.view.id);
+    expect(update.response).toMatchObject({ ok: true });
     expect(blocks).toContain('gateway');
     expect(JSON.stringify(update.args.view)).toContain('"initial_value":"qwen_net"');
   });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildBlockActionsBody,
   buildStateValues,
+  fromStoredView,
   nextTriggerId,
 } from '../../../src/sim/slack/payloads.js';
 import type { CatalogPort } from '../../../src/slack/ports.js';
@@ -26,6 +27,9 @@ async function openModal(): Promise<string> {
   return answer.view.id;
 }
 
+/** The view as Slack would send it in a payload now: its id and current hash. */
+const held = (viewId: string) => fromStoredView(h.standIn.currentView(viewId));
+
 const updateOf = (viewId: string) =>
   h.standIn.waitFor((c) => c.method === 'views.update' && c.args.view_id === viewId, 5000);
 const blockIds = (view: unknown) =>
@@ -38,11 +42,12 @@ describe('the modal’s region and image selects', () => {
       buildBlockActionsBody({
         actionId: 'region',
         selectedValue: 'cn-shanghai',
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues({}, { region: 'cn-shanghai' }),
       }),
     );
     const update = await updateOf(viewId);
+    expect(update.response).toMatchObject({ ok: true });
     expect(blockIds(update.args.view)).toContain('workspace');
     expect(h.ports.catalogCalls).toContain('workspaces cn-shanghai');
   });
@@ -53,7 +58,7 @@ describe('the modal’s region and image selects', () => {
       buildBlockActionsBody({
         actionId: 'region',
         selectedValue: 'cn-hangzhou',
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues({}, { region: 'cn-hangzhou', workspace: '91002' }),
       }),
     );
@@ -75,7 +80,7 @@ describe('the modal’s region and image selects', () => {
         buildBlockActionsBody({
           actionId: 'region',
           selectedValue: 'cn-shanghai',
-          id: viewId,
+          ...held(viewId),
           values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
         }),
       );
@@ -93,7 +98,7 @@ describe('the modal’s region and image selects', () => {
       buildBlockActionsBody({
         actionId: 'image',
         selectedValue: 'vllm',
-        id: viewId,
+        ...held(viewId),
         values: buildStateValues({}, { region: 'cn-hangzhou', image: 'vllm' }),
       }),
     );
@@ -101,5 +106,67 @@ describe('the modal’s region and image selects', () => {
     expect(JSON.stringify(update.args.view)).toContain(
       '"initial_value":"vllm serve /model_dir --port 8000"',
     );
+  });
+});
+
+describe('a pick whose update reaches Slack after a newer one', () => {
+  it('leaves the modal as the newer update left it, warns, and the next pick updates again', async () => {
+    const viewId = await openModal();
+    const stale = held(viewId);
+    // Bolt's console logger: a refused update is a warning, never a listener error.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error');
+    try {
+      await h.post(
+        buildBlockActionsBody({
+          actionId: 'network',
+          selectedValue: 'nlb',
+          ...stale,
+          values: buildStateValues({ service_name: 'kept_name' }, { network: 'nlb' }),
+        }),
+      );
+      expect((await updateOf(viewId)).response).toMatchObject({ ok: true });
+      const newer = h.standIn.currentView(viewId);
+      // The region pick was made on the view before the network update: its payload has the old hash.
+      await h.post(
+        buildBlockActionsBody({
+          actionId: 'region',
+          selectedValue: 'cn-shanghai',
+          ...stale,
+          values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
+        }),
+      );
+      const refused = await h.standIn.waitFor(
+        (c) => c.method === 'views.update' && c.response?.error === 'hash_conflict',
+        5000,
+      );
+      expect(refused.args).toMatchObject({ view_id: viewId, hash: stale.hash });
+      expect(h.standIn.currentView(viewId)).toEqual(newer);
+      expect(JSON.stringify(newer)).toContain('"initial_value":"kept_name"');
+      await vi.waitFor(() =>
+        expect(warn.mock.calls.flat().join(' ')).toContain(`views.update of ${viewId} skipped`),
+      );
+      expect(error).not.toHaveBeenCalled();
+      // Picked again, the region arrives with the current hash and the workspace select appears.
+      await h.post(
+        buildBlockActionsBody({
+          actionId: 'region',
+          selectedValue: 'cn-shanghai',
+          ...held(viewId),
+          values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
+        }),
+      );
+      const after = await h.standIn.waitFor(
+        (c) =>
+          c.method === 'views.update' &&
+          h.standIn.calls.indexOf(c) > h.standIn.calls.indexOf(refused),
+        5000,
+      );
+      expect(after.response).toMatchObject({ ok: true });
+      expect(blockIds(after.args.view)).toContain('workspace');
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 });
