@@ -36,7 +36,10 @@ export async function measureViewsOpenCost(apiUrl: string, calls: number): Promi
   const modal = () =>
     buildDeployModal({ prefill: {}, channelId: 'C0001', regions: DEFAULT_REGIONS });
   let serial = 0;
-  const trigger = () => `cost.${process.pid}.${(serial += 1)}`;
+  const trigger = () => {
+    serial += 1;
+    return `cost.${process.pid}.${serial}`;
+  };
   const sdkDefault = async () => {
     await plain.views.open({ trigger_id: trigger(), view: modal() });
   };
