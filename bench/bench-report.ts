@@ -15,6 +15,8 @@ export interface BenchInput {
   /** The bot that took the open-loop load (100/s and 500/s), for comparison. */
   readonly botPeakRssAckMb?: number;
   readonly seconds: number;
+  /** probeCpuMs() at the start, after each ack phase and at the end: the host's speed drifting. */
+  readonly cpuProbeMs: readonly number[];
   /** os.loadavg()[0] at the start and the end: other work on the machine skews the latencies. */
   readonly loadAverage: { start: number; end: number; cpus: number };
 }
@@ -69,6 +71,7 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     commit: input.commit,
     measured_at: new Date().toISOString(),
     bench_seconds: roundMs(input.seconds),
+    cpu_probe_ms: input.cpuProbeMs.map(roundMs),
     load_average_1m_start: roundMs(input.loadAverage.start),
     load_average_1m_end: roundMs(input.loadAverage.end),
     cpus: input.loadAverage.cpus,
@@ -170,6 +173,11 @@ export function formatTable(input: BenchInput): string {
       '',
     ),
     row('peak RSS (max)', `${peak.toFixed(1)} MB`, '< 250 MB'),
+    row(
+      'CPU speed probe (same loop), fastest / slowest',
+      `${ms(Math.min(...input.cpuProbeMs))} / ${ms(Math.max(...input.cpuProbeMs))}`,
+      'equal on a steady machine',
+    ),
     row(
       `machine load (1 min avg, ${input.loadAverage.cpus} CPUs)`,
       `${input.loadAverage.start.toFixed(1)} → ${input.loadAverage.end.toFixed(1)}`,

@@ -11,6 +11,7 @@ import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
 import { buildResults, formatTable } from './bench-report.js';
 import { runBurstPhase } from './burst-phase.js';
 import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
+import { probeCpuMs } from './cpu-probe.js';
 import { runE2ePhase } from './e2e-phase.js';
 import { runViewsOpenCost } from './views-open-cost.js';
 
@@ -55,6 +56,7 @@ async function runBench(): Promise<void> {
     await Promise.all([waitForPort(botPort, 20_000), waitForPort(barePort, 20_000)]);
     const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
     const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
+    const cpuProbeMs = [probeCpuMs()];
     const load = async (url: string, rate: number, pid: number): Promise<AckPhaseResult> => {
       const withSlack = pid === bot.pid;
       const common = { loadGenScript: join(HERE, 'run-load-gen.js'), url, rate, secret: SECRET };
@@ -68,7 +70,9 @@ async function runBench(): Promise<void> {
         seconds: SECONDS,
         tag: `run${rate}${withSlack}`,
       });
-      return { ...result, cpuMsPerCommand: ((await readCpuMs(pid)) - cpuBefore) / result.sent };
+      const cpuMsPerCommand = ((await readCpuMs(pid)) - cpuBefore) / result.sent;
+      cpuProbeMs.push(probeCpuMs());
+      return { ...result, cpuMsPerCommand };
     };
     const ack = {
       bot100: await load(botUrl, 100, bot.pid),
@@ -130,6 +134,7 @@ async function runBench(): Promise<void> {
       burst,
       botPeakRssMb: await readPeakRssMb(burstBot.pid),
       botPeakRssAckMb: ackPeakRssMb,
+      cpuProbeMs: [...cpuProbeMs, probeCpuMs()],
       seconds: (Date.now() - began) / 1000,
       loadAverage: {
         start: loadAtStart,
