@@ -13,6 +13,7 @@ import { runBurstPhase } from './burst-phase.js';
 import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
 import { probeCpuMs } from './cpu-probe.js';
 import { runE2ePhase } from './e2e-phase.js';
+import { PRODUCT_NODE_OPTIONS } from './node-flags.js';
 import { runViewsOpenCost } from './views-open-cost.js';
 
 /**
@@ -42,6 +43,7 @@ async function runBench(): Promise<void> {
     QUEUE_PREFIX: prefix,
     ALIYUN_CLI: findSimExecutable(),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    NODE_OPTIONS: PRODUCT_NODE_OPTIONS,
   };
   const main = join(ROOT, 'dist', 'src', 'main.js');
   const bot = spawnNode('bot', main, ['bot'], { ...baseEnv, ...botSim, PORT: String(botPort) });
@@ -50,6 +52,7 @@ async function runBench(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: String(barePort),
+    NODE_OPTIONS: PRODUCT_NODE_OPTIONS,
   });
   const stops: Array<() => Promise<void>> = [];
   try {

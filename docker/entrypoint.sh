@@ -17,4 +17,5 @@ case "$role" in
 esac
 
 cd "$(dirname "$0")/.."
-exec node dist/src/main.js "$role"
+# A larger young generation: see docs/OPERATIONS.md, "Memory and GC" (bench/node-flags.ts).
+exec node --max-semi-space-size=64 dist/src/main.js "$role"
