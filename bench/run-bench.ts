@@ -43,10 +43,15 @@ async function runBench(): Promise<void> {
     QUEUE_PREFIX: prefix,
     ALIYUN_CLI: findSimExecutable(),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-    NODE_OPTIONS: PRODUCT_NODE_OPTIONS,
   };
+  const botFlags = { NODE_OPTIONS: PRODUCT_NODE_OPTIONS };
   const main = join(ROOT, 'dist', 'src', 'main.js');
-  const bot = spawnNode('bot', main, ['bot'], { ...baseEnv, ...botSim, PORT: String(botPort) });
+  const bot = spawnNode('bot', main, ['bot'], {
+    ...baseEnv,
+    ...botSim,
+    ...botFlags,
+    PORT: String(botPort),
+  });
   const bare = spawnNode('bare-bolt', join(HERE, 'run-bare-bolt.js'), [], {
     SLACK_BOT_TOKEN: TOKEN,
     SLACK_SIGNING_SECRET: SECRET,
@@ -99,6 +104,7 @@ async function runBench(): Promise<void> {
     const burstBot = spawnNode('bot', main, ['bot'], {
       ...baseEnv,
       ...botSim,
+      ...botFlags,
       PORT: String(burstBotPort),
     });
     stops.push(() => burstBot.stop());

@@ -17,5 +17,8 @@ case "$role" in
 esac
 
 cd "$(dirname "$0")/.."
-# A larger young generation: see docs/OPERATIONS.md, "Memory and GC" (bench/node-flags.ts).
+if [ "$role" = worker ]; then
+  exec node dist/src/main.js worker
+fi
+# The Slack-facing roles get a larger young generation: docs/OPERATIONS.md, "Memory and GC".
 exec node --max-semi-space-size=64 dist/src/main.js "$role"

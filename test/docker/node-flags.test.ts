@@ -3,18 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { PRODUCT_NODE_OPTIONS } from '../../bench/node-flags.js';
 
 describe('the V8 flags the product starts with', () => {
-  it('are the same in the image, the npm start scripts and the benchmark', () => {
+  it('are the same for the Slack-facing roles in the image, the npm scripts and the benchmark', () => {
     const entrypoint = readFileSync('docker/entrypoint.sh', 'utf8');
     expect(entrypoint).toContain(`exec node ${PRODUCT_NODE_OPTIONS} dist/src/main.js "$role"`);
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as {
       scripts: Record<string, string>;
     };
-    for (const [name, role] of [
-      ['start', 'all'],
-      ['start:bot', 'bot'],
-      ['start:worker', 'worker'],
-    ] as const) {
-      expect(scripts[name]).toContain(`node ${PRODUCT_NODE_OPTIONS} dist/src/main.js ${role}`);
-    }
+    expect(scripts.start).toContain(`node ${PRODUCT_NODE_OPTIONS} dist/src/main.js all`);
+    expect(scripts['start:bot']).toContain(`node ${PRODUCT_NODE_OPTIONS} dist/src/main.js bot`);
+    // A worker allocates little per second; the flag would only raise its resident memory.
+    expect(scripts['start:worker']).toContain('node dist/src/main.js worker');
   });
 });
