@@ -37,15 +37,20 @@ const held = (viewId: string) => fromStoredView(stack.slack.currentView(viewId))
 const viewOf = (c: RecordedCall) =>
   c.args.view as { blocks: { block_id?: string }[]; private_metadata: string };
 
+/** Runs `/eas-deploy <text>` as a person and waits for the views.open it causes. */
+async function openForm(text = '', userId?: string) {
+  const person = createSlackUser({ eventsUrl: stack.eventsUrl, ...(userId ? { userId } : {}) });
+  const before = stack.slack.calls.length;
+  await person.command(text);
+  return stack.slack.waitFor(
+    (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
+    10_000,
+  );
+}
+
 describe('the modal reacts to the region and the image', () => {
   it('adds the workspace select after opening when the command pre-fills a region with several', async () => {
-    const person = createSlackUser({ eventsUrl: stack.eventsUrl, userId: 'U0PREFILL' });
-    const before = stack.slack.calls.length;
-    await person.command('region=cn-shanghai service_name=flow_prefill_ws');
-    const opened = await stack.slack.waitFor(
-      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
-      10_000,
-    );
+    const opened = await openForm('region=cn-shanghai service_name=flow_prefill_ws', 'U0PREFILL');
     const viewId = answeredViewId(opened);
     const updated = await stack.slack.waitFor(
       (c) => c.method === 'views.update' && c.args.view_id === viewId,
@@ -57,13 +62,7 @@ describe('the modal reacts to the region and the image', () => {
 
   it('opens with no CLI call, then adds the workspace select for a region with several', async () => {
     const logBefore = (await simLog()).length;
-    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
-    const before = stack.slack.calls.length;
-    await person.command('');
-    const opened = await stack.slack.waitFor(
-      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
-      10_000,
-    );
+    const opened = await openForm();
     expect((await simLog()).length).toBe(logBefore);
     expect(viewOf(opened).blocks.map((b) => b.block_id)).not.toContain('workspace');
     const viewId = answeredViewId(opened);
@@ -114,13 +113,7 @@ describe('the modal reacts to the region and the image', () => {
   });
 
   it('fills an empty start command from the chosen image and keeps a typed one', async () => {
-    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
-    const before = stack.slack.calls.length;
-    await person.command('');
-    const opened = await stack.slack.waitFor(
-      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
-      10_000,
-    );
+    const opened = await openForm();
     const viewId = answeredViewId(opened);
     const image = vllmImage('cn-hangzhou');
     await post(
@@ -177,13 +170,7 @@ describe('the modal reacts to the region and the image', () => {
   });
 
   it('keeps the form and the flow when a region pick reaches Slack after a newer update', async () => {
-    const person = createSlackUser({ eventsUrl: stack.eventsUrl });
-    const before = stack.slack.calls.length;
-    await person.command('');
-    const opened = await stack.slack.waitFor(
-      (c) => c.method === 'views.open' && stack.slack.calls.indexOf(c) >= before,
-      10_000,
-    );
+    const opened = await openForm();
     const viewId = answeredViewId(opened);
     // Image, then region, picked on the form as opened: both payloads carry its first hash.
     const asOpened = held(viewId);
