@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // Guards against a hang, not speed targets: machines here differ twice over in speed, and an
+    // integration test spawns dozens of simulator processes.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     // Tests share one Redis server and spawn simulator processes; two files at a time keeps a 2-core box honest.
     maxWorkers: 2,

@@ -65,34 +65,31 @@ describe.skipIf(!available)('runDeployment through the simulator', () => {
     expect(await runPreflight(createSimCli())).toEqual({ ok: true, problems: [] });
   });
 
-  it('deploys on each network mode and on a dedicated resource group', async () => {
-    for (const [input, type] of [
-      [{}, 'DefaultGateway'],
-      [{ network: { mode: 'gateway' as const } }, 'PrivateGateway'],
-      [{ network: { mode: 'nlb' as const } }, 'Nlb'],
-      [{ resourceGroup: 'eas-r-hzdedicated01' }, 'DefaultGateway'],
-    ] as const) {
-      const { outcome } = await deploy(createSimCli(), input);
-      if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
-      expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
-      expect(outcome.accessToken).toBeTruthy();
-    }
+  // One case per test: each deploys through a dozen simulator processes of its own.
+  it.each([
+    ['the shared gateway', {}, 'DefaultGateway'],
+    ['a dedicated gateway', { network: { mode: 'gateway' as const } }, 'PrivateGateway'],
+    ['an NLB', { network: { mode: 'nlb' as const } }, 'Nlb'],
+    ['a dedicated resource group', { resourceGroup: 'eas-r-hzdedicated01' }, 'DefaultGateway'],
+  ] as const)('deploys on %s', async (_name, input, type) => {
+    const { outcome } = await deploy(createSimCli(), input);
+    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
+    expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
+    expect(outcome.accessToken).toBeTruthy();
   });
 
-  it('stops on each stop condition without creating', async () => {
-    for (const [input, step] of [
-      [{ serviceName: 'qwen_chat_prod' }, 'name'],
-      [{ region: 'cn-shanghai' }, 'workspace'],
-      [{ instanceType: 'ecs.gn7-c12g1.3xlarge' }, 'instance'],
-      [{ image: 'docker.io/x/y:1' }, 'image'],
-      [{ network: { mode: 'gateway' as const, gatewayId: 'gw-nothere1' } }, 'network'],
-      [{ resourceGroup: 'eas-r-nothere1' }, 'resource-group'],
-    ] as const) {
-      const cli = createSimCli();
-      const { outcome } = await deploy(cli, input);
-      expect(outcome.result).toMatchObject({ result: 'blocked', step });
-      expect(cli.calls).not.toContain('eas create-service');
-    }
+  it.each([
+    [{ serviceName: 'qwen_chat_prod' }, 'name'],
+    [{ region: 'cn-shanghai' }, 'workspace'],
+    [{ instanceType: 'ecs.gn7-c12g1.3xlarge' }, 'instance'],
+    [{ image: 'docker.io/x/y:1' }, 'image'],
+    [{ network: { mode: 'gateway' as const, gatewayId: 'gw-nothere1' } }, 'network'],
+    [{ resourceGroup: 'eas-r-nothere1' }, 'resource-group'],
+  ] as const)('stops on %o at the %s gate without creating', async (input, step) => {
+    const cli = createSimCli();
+    const { outcome } = await deploy(cli, input);
+    expect(outcome.result).toMatchObject({ result: 'blocked', step });
+    expect(cli.calls).not.toContain('eas create-service');
   });
 
   it('falls back to the shared gateway after the NLB plugin bug twice', async () => {
