@@ -16,6 +16,9 @@ describe('choosing the transport', () => {
       ports: createFakePorts(),
       health: async () => true,
       metrics: () => '',
+      // Known ids: no auth.test in the background, so the test never reaches for slack.com.
+      botId: 'B0001',
+      botUserId: 'U0001',
     });
     expect(slack.app).toBeDefined();
   });
