@@ -15,8 +15,10 @@ export interface UsergroupMembersOptions {
 export interface UsergroupMembers {
   /** The groups (of those given) the user is in, or undefined when any group could not be read. */
   groupsOf(userId: string, usergroupIds: readonly string[]): Promise<string[] | undefined>;
-  /** Forgets the cached lists (e.g. on a `subteam_members_changed` event). */
+  /** Forgets the cached lists. */
   clear(): void;
+  /** Forgets one group's list (its members changed: Slack's `subteam_members_changed`). */
+  forget(usergroupId: string): void;
 }
 
 interface CachedGroup {
@@ -30,22 +32,29 @@ export function createUsergroupMembers(options: UsergroupMembersOptions): Usergr
   const now = options.now ?? Date.now;
   const cache = new Map<string, CachedGroup>();
   const inFlight = new Map<string, Promise<ReadonlySet<string> | undefined>>();
+  // Bumped when a group is forgotten: a list asked for before that is not cached when it arrives.
+  const generations = new Map<string, number>();
 
   const load = (groupId: string): Promise<ReadonlySet<string> | undefined> => {
     const cached = cache.get(groupId);
     if (cached && cached.expiresAt > now()) return Promise.resolve(cached.members);
     const pending = inFlight.get(groupId);
     if (pending) return pending;
+    const generation = generations.get(groupId) ?? 0;
     const loading = options
       .listUsergroupUsers(groupId)
       .then((users) => {
         const members = new Set(users);
-        cache.set(groupId, { members, expiresAt: now() + ttlMs });
+        if ((generations.get(groupId) ?? 0) === generation) {
+          cache.set(groupId, { members, expiresAt: now() + ttlMs });
+        }
         return members as ReadonlySet<string>;
       })
       // A failure is not cached: the next request asks Slack again.
       .catch(() => undefined)
-      .finally(() => inFlight.delete(groupId));
+      .finally(() => {
+        if (inFlight.get(groupId) === loading) inFlight.delete(groupId);
+      });
     inFlight.set(groupId, loading);
     return loading;
   };
@@ -65,6 +74,11 @@ export function createUsergroupMembers(options: UsergroupMembersOptions): Usergr
     },
     clear() {
       cache.clear();
+    },
+    forget(usergroupId) {
+      generations.set(usergroupId, (generations.get(usergroupId) ?? 0) + 1);
+      cache.delete(usergroupId);
+      inFlight.delete(usergroupId);
     },
   };
 }

@@ -8,6 +8,7 @@ import { registerActions } from './actions/index.js';
 import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
 import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
 import { registerHome } from './home/index.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
@@ -108,6 +109,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerOptions(app, listenerDeps);
   registerActions(app, listenerDeps);
   registerHome(app, listenerDeps);
+  registerEvents(app, listenerDeps);
   return {
     app,
     start: async (port) => {

@@ -23,10 +23,12 @@ let slack: SlackApp;
 let ports: FakePorts;
 let audit: AuditLog;
 let url: string;
+// The stand-in reads this object on every usergroups.users.list: a test can change a group.
+const groups: Record<string, string[]> = { S0DEPLOY: ['U0MEMBER'], S0OPS: [] };
 
 beforeAll(async () => {
   redis = connectRedis();
-  standIn = await startSlackStandIn({ usergroups: { S0DEPLOY: ['U0MEMBER'], S0OPS: [] } });
+  standIn = await startSlackStandIn({ usergroups: groups });
   ports = createFakePorts();
   audit = createAuditLog({
     redis,
@@ -206,5 +208,54 @@ describe('who may deploy, checked on every door', () => {
     );
     expect(answer.args.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer.args)).toContain('refused');
+  });
+});
+
+describe('a user group whose members change', () => {
+  const membersChanged = (removed: string) =>
+    postSigned(
+      url,
+      JSON.stringify({
+        token: 'x',
+        team_id: 'T0001',
+        api_app_id: 'A0EASDEPLOY',
+        type: 'event_callback',
+        event_id: `Ev${Date.now()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: {
+          type: 'subteam_members_changed',
+          subteam_id: 'S0DEPLOY',
+          team_id: 'T0001',
+          date_previous_update: 1_700_000_000,
+          date_update: 1_700_000_100,
+          removed_users: [removed],
+          removed_users_count: 1,
+          event_ts: '1700000100.000100',
+        },
+      }),
+      'application/json',
+      SECRET,
+    );
+  const asked = () =>
+    standIn.calls.filter(
+      (c) => c.method === 'usergroups.users.list' && c.args.usergroup === 'S0DEPLOY',
+    ).length;
+
+  it('is asked again as soon as Slack says so, and a removed member is refused', async () => {
+    try {
+      expect((await command('U0MEMBER')).text).toBe('');
+      const askedBefore = asked();
+      // Removed in Slack; until the event arrives the cached list still lets them in.
+      groups.S0DEPLOY = [];
+      expect((await command('U0MEMBER')).text).toBe('');
+      expect(asked()).toBe(askedBefore);
+      expect((await membersChanged('U0MEMBER')).status).toBe(200);
+      const refused = await command('U0MEMBER');
+      expect(refused.text).toContain('not on the list of people who may deploy');
+      expect(asked()).toBe(askedBefore + 1);
+    } finally {
+      groups.S0DEPLOY = ['U0MEMBER'];
+      await membersChanged('U0NOBODY');
+    }
   });
 });

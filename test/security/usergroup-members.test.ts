@@ -35,6 +35,24 @@ describe('user-group membership', () => {
     expect(await members.groupsOf('U4', ['S1DEPLOY', 'S2OPS'])).toEqual([]);
   });
 
+  it('forgets one group when told its members changed, even while its list is being asked', async () => {
+    const groups: Record<string, string[]> = { S1DEPLOY: ['U2'], S2OPS: ['U3'] };
+    const slack = fakeSlack(groups);
+    const members = createUsergroupMembers({ listUsergroupUsers: slack.listUsergroupUsers });
+    // The change is announced while the first lists are on their way: they answer, but are not kept.
+    const early = members.groupsOf('U2', ['S1DEPLOY', 'S2OPS']);
+    members.forget('S1DEPLOY');
+    expect(await early).toEqual(['S1DEPLOY']);
+    groups.S1DEPLOY = [];
+    expect(await members.groupsOf('U2', ['S1DEPLOY', 'S2OPS'])).toEqual([]);
+    expect(slack.calls.filter((id) => id === 'S1DEPLOY')).toHaveLength(2);
+    // A cached list is dropped too; the other group stays cached (asked once in all).
+    members.forget('S1DEPLOY');
+    groups.S1DEPLOY = ['U2'];
+    expect(await members.groupsOf('U2', ['S1DEPLOY', 'S2OPS'])).toEqual(['S1DEPLOY']);
+    expect(slack.calls.filter((id) => id === 'S2OPS')).toHaveLength(1);
+  });
+
   it('asks Slack once per group until the cache expires', async () => {
     let clock = 1_000;
     const slack = fakeSlack({ S1DEPLOY: ['U2'] });
