@@ -5,6 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { keysUnderPrefix } from '../src/queue/keys-under-prefix.js';
 import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
 import { startSlackStandIn } from '../src/sim/slack/slack-standin.js';
 import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
@@ -181,12 +182,7 @@ function readCommit(): string {
 /** Removes every Redis key of this run. */
 async function deleteKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  for await (const keys of keysUnderPrefix(redis, prefix)) await redis.del(...keys);
   redis.disconnect();
 }
 

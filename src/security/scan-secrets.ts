@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { keysUnderPrefix } from '../queue/keys-under-prefix.js';
 
 /** Where a secret was found: the Redis key and the place inside it (field, index, member, entry id). */
 export interface SecretSighting {
@@ -72,10 +73,7 @@ export async function scanRedisForSecret(
   secret: string,
 ): Promise<SecretSighting[]> {
   const sightings: SecretSighting[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
+  for await (const keys of keysUnderPrefix(redis, prefix)) {
     for (const key of keys) {
       const type = await redis.type(key);
       if (findSecretIn(key, secret).length > 0) sightings.push({ key, type, where: 'key name' });
@@ -83,6 +81,6 @@ export async function scanRedisForSecret(
         if (findSecretIn(text, secret).length > 0) sightings.push({ key, type, where });
       }
     }
-  } while (cursor !== '0');
+  }
   return sightings;
 }

@@ -2,7 +2,7 @@ import type { types, webApi } from '@slack/bolt';
 import { z } from 'zod';
 
 /** What Slack answers about a view it opened or updated: the ids a later views.update needs. */
-const ShownView = z.object({ view: z.object({ id: z.string(), hash: z.string() }).loose() });
+const ShownView = z.object({ view: z.object({ id: z.string(), hash: z.string() }) });
 export type ShownView = z.infer<typeof ShownView>['view'];
 
 /**

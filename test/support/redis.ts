@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { keysUnderPrefix } from '../../src/queue/keys-under-prefix.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -11,10 +12,5 @@ export const connectRedis = (): Redis => new Redis(REDIS_URL, { maxRetriesPerReq
 
 /** Deletes every key under the prefix. */
 export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  for await (const keys of keysUnderPrefix(redis, prefix)) await redis.del(...keys);
 }

@@ -30,6 +30,15 @@ async function openModal(): Promise<string> {
 /** The view as Slack would send it in a payload now: its id and current hash. */
 const held = (viewId: string) => fromStoredView(h.standIn.currentView(viewId));
 
+/** A person picks `value` in the select `actionId` on the view as given (default: as Slack holds it now). */
+const pick = (
+  viewId: string,
+  actionId: string,
+  value: string,
+  values: ReturnType<typeof buildStateValues>,
+  view = held(viewId),
+) => h.post(buildBlockActionsBody({ actionId, selectedValue: value, ...view, values }));
+
 const updateOf = (viewId: string) =>
   h.standIn.waitFor((c) => c.method === 'views.update' && c.args.view_id === viewId, 5000);
 const blockIds = (view: unknown) =>
@@ -38,14 +47,7 @@ const blockIds = (view: unknown) =>
 describe('the modal’s region and image selects', () => {
   it('adds the workspace select when the picked region has several workspaces', async () => {
     const viewId = await openModal();
-    await h.post(
-      buildBlockActionsBody({
-        actionId: 'region',
-        selectedValue: 'cn-shanghai',
-        ...held(viewId),
-        values: buildStateValues({}, { region: 'cn-shanghai' }),
-      }),
-    );
+    await pick(viewId, 'region', 'cn-shanghai', buildStateValues({}, { region: 'cn-shanghai' }));
     const update = await updateOf(viewId);
     expect(update.response).toMatchObject({ ok: true });
     expect(blockIds(update.args.view)).toContain('workspace');
@@ -54,13 +56,11 @@ describe('the modal’s region and image selects', () => {
 
   it('drops a workspace chosen for the previous region', async () => {
     const viewId = await openModal();
-    await h.post(
-      buildBlockActionsBody({
-        actionId: 'region',
-        selectedValue: 'cn-hangzhou',
-        ...held(viewId),
-        values: buildStateValues({}, { region: 'cn-hangzhou', workspace: '91002' }),
-      }),
+    await pick(
+      viewId,
+      'region',
+      'cn-hangzhou',
+      buildStateValues({}, { region: 'cn-hangzhou', workspace: '91002' }),
     );
     const update = await updateOf(viewId);
     expect(blockIds(update.args.view)).not.toContain('workspace');
@@ -76,13 +76,11 @@ describe('the modal’s region and image selects', () => {
     };
     try {
       const viewId = await openModal();
-      await h.post(
-        buildBlockActionsBody({
-          actionId: 'region',
-          selectedValue: 'cn-shanghai',
-          ...held(viewId),
-          values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
-        }),
+      await pick(
+        viewId,
+        'region',
+        'cn-shanghai',
+        buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
       );
       const update = await updateOf(viewId);
       expect(blockIds(update.args.view)).not.toContain('workspace');
@@ -94,13 +92,11 @@ describe('the modal’s region and image selects', () => {
 
   it('fills an empty start command from the image the catalog knows', async () => {
     const viewId = await openModal();
-    await h.post(
-      buildBlockActionsBody({
-        actionId: 'image',
-        selectedValue: 'vllm',
-        ...held(viewId),
-        values: buildStateValues({}, { region: 'cn-hangzhou', image: 'vllm' }),
-      }),
+    await pick(
+      viewId,
+      'image',
+      'vllm',
+      buildStateValues({}, { region: 'cn-hangzhou', image: 'vllm' }),
     );
     const update = await updateOf(viewId);
     expect(JSON.stringify(update.args.view)).toContain(
@@ -117,24 +113,22 @@ describe('a pick whose update reaches Slack after a newer one', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error');
     try {
-      await h.post(
-        buildBlockActionsBody({
-          actionId: 'network',
-          selectedValue: 'nlb',
-          ...stale,
-          values: buildStateValues({ service_name: 'kept_name' }, { network: 'nlb' }),
-        }),
+      await pick(
+        viewId,
+        'network',
+        'nlb',
+        buildStateValues({ service_name: 'kept_name' }, { network: 'nlb' }),
+        stale,
       );
       expect((await updateOf(viewId)).response).toMatchObject({ ok: true });
       const newer = h.standIn.currentView(viewId);
       // The region pick was made on the view before the network update: its payload has the old hash.
-      await h.post(
-        buildBlockActionsBody({
-          actionId: 'region',
-          selectedValue: 'cn-shanghai',
-          ...stale,
-          values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
-        }),
+      await pick(
+        viewId,
+        'region',
+        'cn-shanghai',
+        buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
+        stale,
       );
       const refused = await h.standIn.waitFor(
         (c) => c.method === 'views.update' && c.response?.error === 'hash_conflict',
@@ -148,13 +142,11 @@ describe('a pick whose update reaches Slack after a newer one', () => {
       );
       expect(error).not.toHaveBeenCalled();
       // Picked again, the region arrives with the current hash and the workspace select appears.
-      await h.post(
-        buildBlockActionsBody({
-          actionId: 'region',
-          selectedValue: 'cn-shanghai',
-          ...held(viewId),
-          values: buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
-        }),
+      await pick(
+        viewId,
+        'region',
+        'cn-shanghai',
+        buildStateValues({ service_name: 'kept_name' }, { region: 'cn-shanghai' }),
       );
       const after = await h.standIn.waitFor(
         (c) =>
