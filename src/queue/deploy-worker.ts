@@ -11,6 +11,16 @@ export type DeploymentProcessor = (
   signal?: AbortSignal,
 ) => Promise<DeploymentResult | null>;
 
+/** A job whose worker died this many times is resumed each time; one more stall fails it. */
+export const MAX_STALLED_COUNT = 2;
+
+/**
+ * BullMQ's failedReason for a job past MAX_STALLED_COUNT. Its stalled checker only marks the job
+ * (a deferred failure) and the next worker to fetch it fails it without calling our processor, so
+ * this reason, on the 'failed' events, is the only sign of it.
+ */
+export const STALLED_LIMIT_REASON = 'job stalled more than allowable limit';
+
 export interface WorkerOptions {
   readonly connection: Redis;
   readonly prefix: string;
@@ -34,14 +44,17 @@ export function startDeployWorker(
       prefix: options.prefix,
       concurrency: options.concurrency,
       // A stalled deployment is resumed from its journal, so recovering it twice is still safe.
-      maxStalledCount: 2,
+      maxStalledCount: MAX_STALLED_COUNT,
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     },
   );
   worker.on('error', (err) => options.logger.error({ err }, 'worker error'));
   worker.on('stalled', (jobId) =>
-    options.logger.warn({ jobId }, 'deployment stalled; it will be resumed'),
+    options.logger.warn(
+      { jobId },
+      `deployment stalled; it is resumed unless it stalled more than ${MAX_STALLED_COUNT} times`,
+    ),
   );
   return worker;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeploySpec } from '../deploy/deploy-spec.js';
 import { Journal } from '../deploy/journal.js';
+import type { DeploymentAddress } from '../report/reporter.js';
 
 /** The deployment job as stored in Redis: what was asked, by whom, where to report, and the journal. No secrets. */
 export const DeployJobData = z.object({
@@ -17,3 +18,15 @@ export const DeployJobData = z.object({
 });
 export type DeployJobData = z.infer<typeof DeployJobData>;
 export type DeployJobInput = z.input<typeof DeployJobData>;
+
+/** Where the deployment's messages go, as the job data knows it (the resolved name once there is one). */
+export function addressOf(data: DeployJobData): DeploymentAddress {
+  return {
+    deploymentId: data.deploymentId,
+    channelId: data.channelId,
+    userId: data.requester.userId,
+    serviceName: data.journal.resolvedServiceName ?? data.spec.serviceName,
+    region: data.spec.region,
+    ...(data.parentTs ? { parentTs: data.parentTs } : {}),
+  };
+}

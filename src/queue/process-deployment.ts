@@ -5,9 +5,9 @@ import type { DeploymentAddress } from '../report/reporter.js';
 import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { createParkJob } from '../security/park-job.js';
-import { DeployJobData } from './job-data.js';
+import { addressOf, DeployJobData } from './job-data.js';
 import type { ProcessorDeps } from './processor-deps.js';
-import { reportBrokenDeployment } from './report-broken-deployment.js';
+import { internalError, reportBrokenDeployment } from './report-broken-deployment.js';
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
   {
@@ -41,14 +41,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       data = next;
       await job.updateData(next);
     };
-    let address: DeploymentAddress = {
-      deploymentId,
-      channelId: data.channelId,
-      userId: data.requester.userId,
-      serviceName: data.journal.resolvedServiceName ?? spec.serviceName,
-      region: spec.region,
-      ...(data.parentTs ? { parentTs: data.parentTs } : {}),
-    };
+    let address: DeploymentAddress = addressOf(data);
     let finished = false;
     try {
       if (!address.parentTs) {
@@ -134,7 +127,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       log.error({ err: error, lastAttempt }, 'deployment attempt broke');
       if (lastAttempt && !finished) {
         finished = true;
-        await reportBrokenDeployment(deps, address, error, log);
+        await reportBrokenDeployment(deps, address, internalError(error), log);
       }
       throw error;
     } finally {

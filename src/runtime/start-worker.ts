@@ -10,8 +10,10 @@ import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createDeploymentProcessor } from '../queue/process-deployment.js';
+import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
+import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
@@ -79,6 +81,19 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     },
   };
   const stopping = new AbortController();
+  const deps: ProcessorDeps = {
+    cli,
+    runDeployment,
+    reporter,
+    records: createDeploymentRecords(store, prefix),
+    reservations: createNameReservations(store, prefix),
+    slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
+    logger,
+    metrics,
+    audit: governance.audit,
+    approval: (job) => createApprovalHook(approvalDeps, job),
+    stopping: stopping.signal,
+  };
   const worker = startDeployWorker({
     connection: consumer,
     prefix,
@@ -88,20 +103,10 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     ...(config.EAS_STALLED_INTERVAL_MS
       ? { stalledIntervalMs: config.EAS_STALLED_INTERVAL_MS }
       : {}),
-    processor: createDeploymentProcessor({
-      cli,
-      runDeployment,
-      reporter,
-      records: createDeploymentRecords(store, prefix),
-      reservations: createNameReservations(store, prefix),
-      slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
-      logger,
-      metrics,
-      audit: governance.audit,
-      approval: (job) => createApprovalHook(approvalDeps, job),
-      stopping: stopping.signal,
-    }),
+    processor: createDeploymentProcessor(deps),
   });
+  // A deployment failed for stalling too often never reaches the processor: it is ended here.
+  const stalledFailures = watchStalledFailures({ connection: store, prefix, deps, worker });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
     else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
@@ -115,6 +120,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       stopping.abort();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
+      // After the worker: a failure it made while draining is still heard and reported.
+      await stalledFailures.close();
       consumer.disconnect();
       store.disconnect();
     },

@@ -80,6 +80,24 @@ describe('the Slack reporter', () => {
     expect(JSON.stringify(reply?.args.blocks)).toContain('<AccessToken>');
   });
 
+  it('posts a failure of a deployment that never got its parent as one message in the channel', async () => {
+    // A job failed before any worker posted its parent (e.g. BullMQ gave up on it for stalling).
+    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const a = address();
+    const before = standIn.calls.length;
+    await reporter.finish(a, {
+      result: 'failed',
+      step: 'internal',
+      reason: 'The deployment was interrupted 3 times',
+    });
+    const calls = standIn.calls.slice(before);
+    expect(calls.map((c) => [c.method, c.args.channel, c.args.thread_ts])).toEqual([
+      ['chat.postMessage', 'C0DEPLOY', undefined],
+    ]);
+    expect(calls[0]?.args.text).toContain('Deploying `qwen_demo` failed.');
+    expect(JSON.stringify(calls[0]?.args.blocks)).toContain(a.deploymentId);
+  });
+
   it('sends the token only privately, never in a message the channel can see', async () => {
     const reporter = createSlackReporter({ client, tokenDelivery: 'both' });
     const a = address();
