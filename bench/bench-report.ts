@@ -1,4 +1,5 @@
 import type { AckPhaseResult } from './ack-phase.js';
+import type { AckRoundsSummary } from './ack-rounds.js';
 import type { BurstPhaseResult } from './burst-phase.js';
 import type { E2ePhaseResult } from './e2e-phase.js';
 import { roundMs } from './percentiles.js';
@@ -6,7 +7,9 @@ import type { ViewsOpenCost } from './views-open-cost.js';
 
 export interface BenchInput {
   readonly commit: string;
+  /** The median round's phases at each rate (see ack-rounds.ts). */
   readonly ack: Record<'bot100' | 'bare100' | 'bot500' | 'bare500', AckPhaseResult>;
+  readonly rounds: Record<'at100' | 'at500', AckRoundsSummary>;
   readonly viewsOpenCost: ViewsOpenCost;
   readonly e2e: E2ePhaseResult;
   readonly burst: BurstPhaseResult;
@@ -36,6 +39,12 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     burst_100_seconds: roundMs(burst.seconds),
     burst_lost: burst.lost,
     peak_rss_mb: roundMs(peak),
+    ack_p99_ratio: roundMs(input.rounds.at100.medianRatio),
+    ack_p99_ratio_500: roundMs(input.rounds.at500.medianRatio),
+    ack_p99_ratio_rounds: input.rounds.at100.ratios.map(roundMs),
+    ack_p99_ratio_rounds_500: input.rounds.at500.ratios.map(roundMs),
+    ack_p99_ratio_aa_rounds: input.rounds.at100.aaRatios.map(roundMs),
+    ack_p99_ratio_aa_rounds_500: input.rounds.at500.aaRatios.map(roundMs),
     ack_p50_ms: roundMs(ack.bot100.ack.p50),
     ack_p50_bare_bolt_ms: roundMs(ack.bare100.ack.p50),
     views_open_p50_ms: roundMs(ack.bot100.viewsOpen?.p50 ?? Number.NaN),
@@ -91,6 +100,12 @@ export function formatTable(input: BenchInput): string {
   const { ack, e2e, burst } = input;
   const ratio = (bot: AckPhaseResult, bare: AckPhaseResult) =>
     `${(bot.ack.p99 / bare.ack.p99).toFixed(2)}×`;
+  const spread = (ratios: readonly number[]) =>
+    `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
+  const roundsRows = (rate: number, summary: AckRoundsSummary) => [
+    row(`  bot / bare per round @${rate}/s`, spread(summary.ratios), ''),
+    row(`  bare / bare per round @${rate}/s (A/A control)`, spread(summary.aaRatios), 'noise'),
+  ];
   const peak = Math.max(input.botPeakRssMb, ...burst.workerPeakRssMb);
   const lines = [
     row('metric', 'value', 'target'),
@@ -104,7 +119,8 @@ export function formatTable(input: BenchInput): string {
       `${ms(ack.bare100.ack.p50)} / ${ms(ack.bare100.ack.p99)}`,
       '',
     ),
-    row('ack p99 bot / bare @100/s', ratio(ack.bot100, ack.bare100), '≤ 1.5×'),
+    row('ack p99 bot / bare @100/s (median round)', ratio(ack.bot100, ack.bare100), '≤ 1.5×'),
+    ...roundsRows(100, input.rounds.at100),
     row(
       'views.open p50 / p99 @100/s',
       `${ms(ack.bot100.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot100.viewsOpen?.p99 ?? Number.NaN)}`,
@@ -116,7 +132,8 @@ export function formatTable(input: BenchInput): string {
       `${ms(ack.bare500.ack.p50)} / ${ms(ack.bare500.ack.p99)}`,
       '',
     ),
-    row('ack p99 bot / bare @500/s', ratio(ack.bot500, ack.bare500), '≤ 1.5×'),
+    row('ack p99 bot / bare @500/s (median round)', ratio(ack.bot500, ack.bare500), '≤ 1.5×'),
+    ...roundsRows(500, input.rounds.at500),
     row(
       'views.open p50 / p99 @500/s',
       `${ms(ack.bot500.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot500.viewsOpen?.p99 ?? Number.NaN)}`,

@@ -9,6 +9,13 @@ import { keysUnderPrefix } from '../src/queue/keys-under-prefix.js';
 import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
 import { startSlackStandIn } from '../src/sim/slack/slack-standin.js';
 import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
+import {
+  type AckRound,
+  type AckRoundsSummary,
+  type PhaseTarget,
+  phaseOrder,
+  summarizeRounds,
+} from './ack-rounds.js';
 import { buildResults, formatTable } from './bench-report.js';
 import { runBurstPhase } from './burst-phase.js';
 import { findFreePort, readCpuMs, readPeakRssMb, spawnNode, waitForPort } from './child-process.js';
@@ -27,6 +34,8 @@ const SECRET = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench-token';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Rounds of bot / bare / bare-again at each rate; the reported round is the median one. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function runBench(): Promise<void> {
   const began = Date.now();
@@ -66,28 +75,48 @@ async function runBench(): Promise<void> {
     const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
     const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
     const cpuProbeMs = [probeCpuMs()];
-    const load = async (url: string, rate: number, pid: number): Promise<AckPhaseResult> => {
-      const withSlack = pid === bot.pid;
+    const targets = {
+      bot: { url: botUrl, pid: bot.pid, label: 'the bot' },
+      bare: { url: bareUrl, pid: bare.pid, label: 'bare Bolt' },
+      bareAgain: { url: bareUrl, pid: bare.pid, label: 'bare Bolt again (A/A control)' },
+    };
+    const load = async (which: PhaseTarget, rate: number, tag: string): Promise<AckPhaseResult> => {
+      const { url, pid, label } = targets[which];
       const common = { loadGenScript: join(HERE, 'run-load-gen.js'), url, rate, secret: SECRET };
-      const target = withSlack ? { slack } : {};
-      say(`load: ${rate}/s for ${SECONDS} s against ${withSlack ? 'the bot' : 'bare Bolt'}`);
-      await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${rate}${withSlack}` });
+      // Only the bot opens views; the bare app's phases wait for none.
+      const target = which === 'bot' ? { slack } : {};
+      say(`load: ${rate}/s for ${SECONDS} s against ${label}`);
+      await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${tag}` });
       const cpuBefore = await readCpuMs(pid);
       const result = await runAckPhase({
         ...common,
         ...target,
         seconds: SECONDS,
-        tag: `run${rate}${withSlack}`,
+        tag: `run${tag}`,
       });
       const cpuMsPerCommand = ((await readCpuMs(pid)) - cpuBefore) / result.sent;
       cpuProbeMs.push(probeCpuMs());
       return { ...result, cpuMsPerCommand };
     };
+    const runRounds = async (rate: number): Promise<AckRoundsSummary> => {
+      const rounds: AckRound[] = [];
+      for (let index = 0; index < ROUNDS; index += 1) {
+        const round: Partial<Record<PhaseTarget, AckPhaseResult>> = {};
+        for (const which of phaseOrder(index)) {
+          round[which] = await load(which, rate, `${rate}.${index}.${which}`);
+        }
+        const { bot: b, bare: n, bareAgain: a } = round;
+        if (!b || !n || !a) throw new Error('a round missed a phase');
+        rounds.push({ bot: b, bare: n, bareAgain: a });
+      }
+      return summarizeRounds(rounds);
+    };
+    const rounds = { at100: await runRounds(100), at500: await runRounds(500) };
     const ack = {
-      bot100: await load(botUrl, 100, bot.pid),
-      bare100: await load(bareUrl, 100, bare.pid),
-      bot500: await load(botUrl, 500, bot.pid),
-      bare500: await load(bareUrl, 500, bare.pid),
+      bot100: rounds.at100.median.bot,
+      bare100: rounds.at100.median.bare,
+      bot500: rounds.at500.median.bot,
+      bare500: rounds.at500.median.bare,
     };
     say("views.open: CPU of one call, the SDK as it comes and the bot's path");
     const viewsOpenCost = await runViewsOpenCost(
@@ -139,6 +168,7 @@ async function runBench(): Promise<void> {
     const input = {
       commit: readCommit(),
       ack,
+      rounds,
       viewsOpenCost,
       e2e,
       burst,
