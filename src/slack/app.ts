@@ -16,6 +16,7 @@ import { registerOptions } from './options/index.js';
 import type { SlackPorts } from './ports.js';
 import { createSlackFetch } from './slack-fetch.js';
 import { registerViews } from './views/index.js';
+import { createViewsThread } from './views-thread/views-thread.js';
 
 export interface SlackAppDeps extends HealthDeps {
   readonly config: Pick<
@@ -41,6 +42,8 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botId?: string;
   readonly logLevel?: LogLevel;
   readonly submitBudgetMs?: number;
+  /** Open the slash command's modal on the views thread (default true); false = on the listener's client. */
+  readonly viewsThread?: boolean;
 }
 
 export interface SlackApp {
@@ -94,6 +97,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         }),
       });
   const access = buildAccessPolicy(config);
+  const viewsThread =
+    deps.viewsThread === false
+      ? undefined
+      : createViewsThread({
+          token: config.SLACK_BOT_TOKEN,
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+          ...(deps.retryConfig ? { retryConfig: { ...deps.retryConfig } } : {}),
+        });
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
@@ -103,6 +114,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
+    ...(viewsThread ? { openModal: viewsThread.open } : {}),
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);
@@ -118,6 +130,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       const address = (started as Server).address() as AddressInfo | null;
       return { port: address?.port ?? port };
     },
-    stop: () => app.stop().then(() => undefined),
+    stop: async () => {
+      await app.stop();
+      await viewsThread?.close();
+    },
   };
 }

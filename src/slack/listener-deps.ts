@@ -3,6 +3,7 @@ import type { ApprovalStore } from '../security/approval-store.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { UsergroupMembers } from '../security/usergroup-members.js';
 import type { SlackPorts } from './ports.js';
+import type { ModalOpener } from './views-thread/views-thread.js';
 
 /** What the Approve/Reject buttons need: the store, and a way to wake the parked job. */
 export interface ApprovalListenerDeps {
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   readonly approvals?: ApprovalListenerDeps;
   /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
   readonly submitBudgetMs: number;
+  /** Opens the slash command's modal off the acknowledging thread; absent = the listener's own client. */
+  readonly openModal?: ModalOpener;
 }
 
 /** Regions offered in the modal when none are configured. */

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { Agent, request } from 'undici';
+import { echoesView, trimViewEcho } from './trim-view-echo.js';
 
 /** Statuses whose response may not carry a body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -25,7 +26,10 @@ export function createSlackFetch(): webApi.FetchFunction {
       ...(init.signal ? { signal: init.signal } : {}),
       dispatcher,
     });
-    const bytes = await answer.body.arrayBuffer();
+    const bytes =
+      answer.statusCode === 200 && echoesView(String(url))
+        ? trimViewEcho(await answer.body.text())
+        : await answer.body.arrayBuffer();
     const headers: Array<[string, string]> = [];
     for (const [name, value] of Object.entries(answer.headers)) {
       if (Array.isArray(value)) for (const one of value) headers.push([name, one]);

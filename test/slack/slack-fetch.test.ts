@@ -70,6 +70,22 @@ describe('the Web API transport', () => {
     expect(unreachable).toBeInstanceOf(webApi.WebAPIRequestError);
   });
 
+  it('hands the client a views.* answer without the echo of the view', async () => {
+    const standIn = await startSlackStandIn();
+    try {
+      const answer = await client(standIn.apiUrl).views.open({
+        trigger_id: 'trigger-1',
+        view: { type: 'modal', title: { type: 'plain_text', text: 'Deploy' }, blocks: [] },
+      });
+      expect(answer.ok).toBe(true);
+      expect(answer.view).toMatchObject({ id: expect.any(String), hash: expect.any(String) });
+      expect(answer.view).not.toHaveProperty('blocks');
+      expect(answer.view).not.toHaveProperty('title');
+    } finally {
+      await standIn.close();
+    }
+  });
+
   it('gives Bolt’s respond() a standard Response', async () => {
     const standIn = await startSlackStandIn();
     try {

@@ -3,6 +3,7 @@ import { buildDeployModal, type Prefill } from '../../../blocks/deploy-modal.js'
 import { updateDeployModal } from '../actions/rebuild-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { openView, type ShownView } from '../send-view.js';
+import type { ModalOpener } from '../views-thread/views-thread.js';
 import { withinBudget } from '../within-budget.js';
 
 /** How long a pre-filled region waits for list-workspaces after the form is open. */
@@ -29,12 +30,12 @@ export async function openDeployModal(
     regions: deps.regions,
     workspaces: catalog.peekWorkspaces(prefill.region),
   });
-  const opened = await openView(args.client, args.command.trigger_id, view).catch(
-    (error: unknown) => {
-      args.logger.warn('views.open failed', error);
-      return undefined;
-    },
-  );
+  const open: ModalOpener =
+    deps.openModal ?? ((triggerId, shown) => openView(args.client, triggerId, shown));
+  const opened = await open(args.command.trigger_id, view).catch((error: unknown) => {
+    args.logger.warn('views.open failed', error);
+    return undefined;
+  });
   if (!opened) {
     await args.respond({
       response_type: 'ephemeral',

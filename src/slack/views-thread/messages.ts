@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What the views thread is started with (workerData): the bot's Web API client settings. */
+export const ViewsThreadSettings = z.object({
+  token: z.string().min(1),
+  slackApiUrl: z.string().optional(),
+  retryConfig: z.record(z.string(), z.unknown()).optional(),
+});
+export type ViewsThreadSettings = z.infer<typeof ViewsThreadSettings>;
+
+/** One views.open to make: the view already JSON-encoded, as Slack's form API takes it. */
+export const OpenRequest = z.object({
+  seq: z.number().int(),
+  triggerId: z.string(),
+  viewJson: z.string(),
+});
+export type OpenRequest = z.infer<typeof OpenRequest>;
+
+/** The thread's answer: the opened view's ids, or why Slack (or the HTTP exchange) refused. */
+export const OpenReply = z.discriminatedUnion('ok', [
+  z.object({
+    seq: z.number().int(),
+    ok: z.literal(true),
+    view: z.object({ id: z.string(), hash: z.string() }),
+  }),
+  z.object({ seq: z.number().int(), ok: z.literal(false), message: z.string() }),
+]);
+export type OpenReply = z.infer<typeof OpenReply>;

@@ -1,0 +1,34 @@
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { webApi } from '@slack/bolt';
+import { openEncodedView } from '../send-view.js';
+import { createSlackFetch } from '../slack-fetch.js';
+import { type OpenReply, OpenRequest, ViewsThreadSettings } from './messages.js';
+
+/**
+ * The views thread: makes the slash command's views.open with a Web API client of its own (the
+ * SDK's queue, retries and 429 handling, the bot's transport), below the priority of the thread
+ * that acknowledges commands. On Linux a nice value is a thread's own (setpriority(2), "Bugs"), so
+ * this lowers only this thread; elsewhere it would lower the whole process, so it is skipped.
+ */
+if (process.platform === 'linux') setPriority(19);
+const settings = ViewsThreadSettings.parse(workerData);
+const client = new webApi.WebClient(settings.token, {
+  fetch: createSlackFetch(),
+  ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+  ...(settings.retryConfig ? { retryConfig: settings.retryConfig as webApi.RetryOptions } : {}),
+});
+const port = parentPort;
+port?.on('message', (message: unknown) => {
+  const request = OpenRequest.parse(message);
+  const reply = (answer: OpenReply) => port.postMessage(answer);
+  openEncodedView(client, request.triggerId, request.viewJson).then(
+    (view) => reply({ seq: request.seq, ok: true, view }),
+    (error: unknown) =>
+      reply({
+        seq: request.seq,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+  );
+});
