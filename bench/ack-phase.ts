@@ -24,6 +24,8 @@ export interface AckPhaseResult {
   readonly maxSendLagMs: number;
   /** CPU time the target used per command during the phase (filled in by the caller). */
   readonly cpuMsPerCommand?: number;
+  /** The same for the target's main thread alone, the one that acknowledges (filled in by the caller). */
+  readonly ackThreadCpuMsPerCommand?: number;
 }
 
 /** Runs the load generator as its own process against one target and reads ack and views.open latencies. */

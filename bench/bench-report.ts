@@ -55,6 +55,10 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     cpu_ms_per_command_bare_bolt: roundMs(ack.bare100.cpuMsPerCommand ?? Number.NaN),
     cpu_ms_per_command_500: roundMs(ack.bot500.cpuMsPerCommand ?? Number.NaN),
     cpu_ms_per_command_bare_bolt_500: roundMs(ack.bare500.cpuMsPerCommand ?? Number.NaN),
+    ack_thread_cpu_ms_per_command_500: roundMs(ack.bot500.ackThreadCpuMsPerCommand ?? Number.NaN),
+    ack_thread_cpu_ms_per_command_bare_bolt_500: roundMs(
+      ack.bare500.ackThreadCpuMsPerCommand ?? Number.NaN,
+    ),
     views_open_cpu_ms_sdk_default: roundMs(input.viewsOpenCost.sdkDefaultMs),
     views_open_cpu_ms: roundMs(input.viewsOpenCost.botMs),
     achieved_rate: roundMs(ack.bot100.achievedRate),
@@ -147,6 +151,11 @@ export function formatTable(input: BenchInput): string {
     row(
       'CPU per command @500/s: bot / bare Bolt',
       `${ms(ack.bot500.cpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare500.cpuMsPerCommand ?? Number.NaN)}`,
+      '',
+    ),
+    row(
+      'CPU per command @500/s on the acknowledging thread: bot / bare Bolt',
+      `${ms(ack.bot500.ackThreadCpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare500.ackThreadCpuMsPerCommand ?? Number.NaN)}`,
       '',
     ),
     row(

@@ -82,9 +82,13 @@ export async function readPeakRssMb(pid: number): Promise<number> {
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
 }
 
-/** CPU time (user + system) a live process has used so far, in ms, from /proc/<pid>/stat (10 ms ticks). */
-export async function readCpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+/**
+ * CPU time (user + system) a live process has used so far, in ms, from /proc (10 ms ticks); with
+ * `thread`, that one thread's (the process's own id is its main thread, which acknowledges).
+ */
+export async function readCpuMs(pid: number, thread?: number): Promise<number> {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  const stat = await readFile(path, 'utf8').catch(() => '');
   // Fields after the command name (which may contain spaces) start at "state"; utime, stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);

@@ -88,6 +88,7 @@ async function runBench(): Promise<void> {
       say(`load: ${rate}/s for ${SECONDS} s against ${label}`);
       await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${tag}` });
       const cpuBefore = await readCpuMs(pid);
+      const ackThreadBefore = await readCpuMs(pid, pid);
       const result = await runAckPhase({
         ...common,
         ...target,
@@ -95,8 +96,10 @@ async function runBench(): Promise<void> {
         tag: `run${tag}`,
       });
       const cpuMsPerCommand = ((await readCpuMs(pid)) - cpuBefore) / result.sent;
+      const ackThreadCpuMsPerCommand =
+        ((await readCpuMs(pid, pid)) - ackThreadBefore) / result.sent;
       cpuProbeMs.push(probeCpuMs());
-      return { ...result, cpuMsPerCommand };
+      return { ...result, cpuMsPerCommand, ackThreadCpuMsPerCommand };
     };
     const runRounds = async (rate: number): Promise<AckRoundsSummary> => {
       const rounds: AckRound[] = [];
