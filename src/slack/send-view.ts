@@ -16,16 +16,10 @@ export async function openView(
   triggerId: string,
   view: types.View,
 ): Promise<ShownView> {
-  return openEncodedView(client, triggerId, JSON.stringify(view));
-}
-
-/** views.open of a view already JSON-encoded (the views thread gets it so, as a string). */
-export async function openEncodedView(
-  client: webApi.WebClient,
-  triggerId: string,
-  viewJson: string,
-): Promise<ShownView> {
-  const answer = await client.apiCall('views.open', { trigger_id: triggerId, view: viewJson });
+  const answer = await client.apiCall('views.open', {
+    trigger_id: triggerId,
+    view: JSON.stringify(view),
+  });
   return ShownView.parse(answer).view;
 }
 

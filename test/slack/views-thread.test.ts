@@ -1,10 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDeployModal } from '../../blocks/deploy-modal.js';
+import { buildDeployModal, type DeployModalInput } from '../../blocks/deploy-modal.js';
+import { FIELD } from '../../blocks/ids.js';
 import { type SlackStandIn, startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
 import { createViewsThread, type ViewsThread } from '../../src/slack/views-thread/views-thread.js';
 
-const view = buildDeployModal({ prefill: {}, channelId: 'C0001', regions: ['cn-hangzhou'] });
+const modal: DeployModalInput = {
+  prefill: { [FIELD.serviceName]: 'qwen-chat' },
+  channelId: 'C0001',
+  regions: ['cn-hangzhou'],
+};
+const view = buildDeployModal(modal);
 const open: Array<{ thread: ViewsThread; standIn: SlackStandIn }> = [];
 
 async function startThread() {
@@ -34,9 +40,9 @@ afterEach(async () => {
 });
 
 describe('the views thread', () => {
-  it('opens the view at Slack with the trigger and answers its ids', async () => {
+  it('builds the deploy modal and opens it at Slack with the trigger, answering its ids', async () => {
     const { standIn, thread } = await startThread();
-    const shown = await thread.open('trigger-1', view);
+    const shown = await thread.open('trigger-1', modal);
     const call = standIn.calls.find((c) => c.method === 'views.open');
     expect(call?.args).toMatchObject({
       trigger_id: 'trigger-1',
@@ -49,8 +55,10 @@ describe('the views thread', () => {
   it('refuses with Slack’s error, and keeps serving afterwards', async () => {
     const { standIn, thread } = await startThread();
     standIn.failNext('views.open', { error: 'expired_trigger_id' });
-    await expect(thread.open('trigger-2', view)).rejects.toThrow(/expired_trigger_id/);
-    await expect(thread.open('trigger-3', view)).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(thread.open('trigger-2', modal)).rejects.toThrow(/expired_trigger_id/);
+    await expect(thread.open('trigger-3', modal)).resolves.toMatchObject({
+      id: expect.any(String),
+    });
   });
 
   it.runIf(process.platform === 'linux')(
@@ -58,7 +66,7 @@ describe('the views thread', () => {
     async () => {
       const before = await threadNiceValues();
       const { thread } = await startThread();
-      await thread.open('trigger-4', view);
+      await thread.open('trigger-4', modal);
       const after = await threadNiceValues();
       expect(after.filter((nice) => nice === 19).length).toBe(
         before.filter((nice) => nice === 19).length + 1,
@@ -71,6 +79,6 @@ describe('the views thread', () => {
   it('refuses opens once closed', async () => {
     const { thread } = await startThread();
     await thread.close();
-    await expect(thread.open('trigger-5', view)).rejects.toThrow(/closed/);
+    await expect(thread.open('trigger-5', modal)).rejects.toThrow(/closed/);
   });
 });

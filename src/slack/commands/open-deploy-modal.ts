@@ -1,5 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildDeployModal, type Prefill } from '../../../blocks/deploy-modal.js';
+import {
+  buildDeployModal,
+  type DeployModalInput,
+  type Prefill,
+} from '../../../blocks/deploy-modal.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
 import { openView, type ShownView } from '../send-view.js';
@@ -10,8 +14,17 @@ import { withinBudget } from '../within-budget.js';
 const WORKSPACES_BUDGET_MS = 10_000;
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+/** What is still needed once the form is open (not Bolt's whole listener context). */
+type AfterOpen = Pick<Args, 'client' | 'logger' | 'respond'> & { readonly channelId: string };
 
-/** Opens the deploy modal at once: only cached data before views.open, never a CLI call or Redis. */
+/**
+ * Opens the deploy modal: acknowledges, then hands views.open to the opener (the views thread) and
+ * returns. Only cached data goes into the form, never a CLI call or Redis. Why return before the
+ * form is open: Bolt keeps every listener's state for an event until the last listener settles,
+ * and at hundreds of commands a second that state, held for a views.open's round trip, outlived
+ * young-generation collections and made each one pause the acks several times longer
+ * (docs/BENCHMARK.md). What follows the open keeps only what it needs.
+ */
 export async function openDeployModal(
   deps: ListenerDeps,
   args: Args,
@@ -24,47 +37,57 @@ export async function openDeployModal(
     const command = catalog.peekImageCommand(prefill.region, prefill.image);
     if (command) withCommand.command = command;
   }
-  const view = buildDeployModal({
+  const { client, logger, respond } = args;
+  const open: ModalOpener =
+    deps.openModal ?? ((triggerId, modal) => openView(client, triggerId, buildDeployModal(modal)));
+  const modal: DeployModalInput = {
     prefill: withCommand,
     channelId: args.command.channel_id,
     regions: deps.regions,
     workspaces: catalog.peekWorkspaces(prefill.region),
-  });
-  const open: ModalOpener =
-    deps.openModal ?? ((triggerId, shown) => openView(args.client, triggerId, shown));
-  const opened = await open(args.command.trigger_id, view).catch((error: unknown) => {
-    args.logger.warn('views.open failed', error);
-    return undefined;
-  });
-  if (!opened) {
-    await args.respond({
+  };
+  const after: AfterOpen = { client, logger, respond, channelId: args.command.channel_id };
+  void open(args.command.trigger_id, modal).then(
+    (opened) => afterOpened(deps, after, withCommand, opened),
+    (error: unknown) => notOpened(after, error),
+  );
+}
+
+/** Slack did not open the form: the person is told privately and can run the command again. */
+async function notOpened(after: AfterOpen, error: unknown): Promise<void> {
+  after.logger.warn('views.open failed', error);
+  await after
+    .respond({
       response_type: 'ephemeral',
       text: 'I could not open the deploy form (Slack said no in time). Please run /eas-deploy again.',
-    });
-    return;
-  }
-  if (prefill.region && !catalog.peekWorkspaces(prefill.region)) {
-    await showWorkspaces(deps, args, { ...withCommand, region: prefill.region }, opened);
-  }
+    })
+    .catch((failed: unknown) => after.logger.warn('respond after views.open failed', failed));
 }
 
 /** A pre-filled region not seen before: once the form is open, list its workspaces and show the select if several. */
-async function showWorkspaces(
+async function afterOpened(
   deps: ListenerDeps,
-  args: Args,
-  prefill: Prefill & { region: string },
+  after: AfterOpen,
+  prefill: Prefill,
   opened: ShownView,
 ): Promise<void> {
+  const { region } = prefill;
+  if (!region || deps.ports.catalog.peekWorkspaces(region)) return;
   const workspaces = await withinBudget(
-    deps.ports.catalog.listWorkspaces(prefill.region),
+    deps.ports.catalog.listWorkspaces(region),
     WORKSPACES_BUDGET_MS,
     () => [],
   );
   if (workspaces.length < 2) return;
   await updateDeployModal(
-    args,
+    after,
     deps,
-    { viewId: opened.id, hash: opened.hash, prefill, channelId: args.command.channel_id },
+    {
+      viewId: opened.id,
+      hash: opened.hash,
+      prefill: { ...prefill, region },
+      channelId: after.channelId,
+    },
     workspaces,
-  ).catch((error: unknown) => args.logger.warn('views.update with workspaces failed', error));
+  ).catch((error: unknown) => after.logger.warn('views.update with workspaces failed', error));
 }

@@ -8,11 +8,19 @@ export const ViewsThreadSettings = z.object({
 });
 export type ViewsThreadSettings = z.infer<typeof ViewsThreadSettings>;
 
-/** One views.open to make: the view already JSON-encoded, as Slack's form API takes it. */
+/** What the deploy modal is built from (blocks/deploy-modal.ts), as the slash command fills it. */
+export const ModalInput = z.object({
+  prefill: z.record(z.string(), z.string()),
+  channelId: z.string(),
+  regions: z.array(z.string()),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
+
+/** One views.open to make: the thread builds the modal itself, so the view never exists on the acknowledging thread. */
 export const OpenRequest = z.object({
   seq: z.number().int(),
   triggerId: z.string(),
-  viewJson: z.string(),
+  modal: ModalInput,
 });
 export type OpenRequest = z.infer<typeof OpenRequest>;
 

@@ -1,7 +1,8 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { webApi } from '@slack/bolt';
-import { openEncodedView } from '../send-view.js';
+import { buildDeployModal } from '../../../blocks/deploy-modal.js';
+import { openView } from '../send-view.js';
 import { createSlackFetch } from '../slack-fetch.js';
 import { type OpenReply, OpenRequest, ViewsThreadSettings } from './messages.js';
 
@@ -22,7 +23,7 @@ const port = parentPort;
 port?.on('message', (message: unknown) => {
   const request = OpenRequest.parse(message);
   const reply = (answer: OpenReply) => port.postMessage(answer);
-  openEncodedView(client, request.triggerId, request.viewJson).then(
+  openView(client, request.triggerId, buildDeployModal(request.modal)).then(
     (view) => reply({ seq: request.seq, ok: true, view }),
     (error: unknown) =>
       reply({

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { types } from '@slack/bolt';
+import type { DeployModalInput } from '../../../blocks/deploy-modal.js';
 import type { ShownView } from '../send-view.js';
 import { OpenReply, type OpenRequest, type ViewsThreadSettings } from './messages.js';
 
-/** Opens a modal for a slash command; resolves with the ids a later views.update needs. */
-export type ModalOpener = (triggerId: string, view: types.View) => Promise<ShownView>;
+/** Opens the deploy modal for a slash command; resolves with the ids a later views.update needs. */
+export type ModalOpener = (triggerId: string, modal: DeployModalInput) => Promise<ShownView>;
 
 export interface ViewsThread {
   readonly open: ModalOpener;
@@ -65,11 +65,20 @@ export function createViewsThread(settings: ViewsThreadSettings): ViewsThread {
     return started;
   };
   return {
-    open: (triggerId, view) => {
+    open: (triggerId, modal) => {
       if (closed) return Promise.reject(new Error('the views thread is closed'));
       worker ??= start();
       seq += 1;
-      const request: OpenRequest = { seq, triggerId, viewJson: JSON.stringify(view) };
+      const request: OpenRequest = {
+        seq,
+        triggerId,
+        modal: {
+          prefill: { ...modal.prefill },
+          channelId: modal.channelId,
+          regions: [...modal.regions],
+          ...(modal.workspaces ? { workspaces: [...modal.workspaces] } : {}),
+        },
+      };
       const answer = new Promise<ShownView>((resolve, reject) => {
         pending.set(request.seq, { resolve, reject });
       });
