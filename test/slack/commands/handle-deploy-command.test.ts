@@ -41,6 +41,17 @@ describe('/eas-deploy', () => {
     expect(json).toContain('vllm serve /model_dir --port 8000');
   });
 
+  it('tells the person privately when Slack refuses to open the form', async () => {
+    h.standIn.failNext('views.open', { error: 'expired_trigger_id' });
+    const answer = await command('', { trigger_id: 'trigger-expired' });
+    expect(answer.status).toBe(200);
+    const reply = await h.standIn.waitFor(
+      (c) => c.method === 'response_url' && String(c.args.text).includes('could not open'),
+      5000,
+    );
+    expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
+  });
+
   it('answers help with the usage, privately', async () => {
     const answer = await command('help');
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
