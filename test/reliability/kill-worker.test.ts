@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { HeldCall } from '../../src/sim/slack/slack-standin.js';
 import { type ReliabilityStack, startReliabilityStack, tsOf } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
 import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
@@ -75,16 +76,22 @@ describe.each(batches.map((batch, b) => ({ b, batch })))(
             `call ${boundary.calls}`,
           );
           if (boundary.afterMs > 0) await sleep(boundary.afterMs);
+          let held: HeldCall | undefined;
           if (boundary.onNextUpdate) {
             const call = (await s.deploymentCalls())[boundary.calls - 1];
             const answeredAt = Date.parse(call?.at ?? '') + LATENCY_MS;
-            await s.stack.slack.waitFor(
-              (c) => c.method === 'chat.update' && c.time >= answeredAt,
-              20_000,
-            );
+            // The checklist edit is held unanswered while the kill lands, so the worker cannot
+            // get on to the summary first (a real kill there can: see the README's leftovers).
+            const edit = (c: { method: string; time: number }) =>
+              c.method === 'chat.update' && c.time >= answeredAt;
+            held = s.stack.slack.holdNext('chat.update', edit);
+            // Already answered before the hold was set (a very slow poll): kill at once, as before.
+            if (s.stack.slack.calls.some(edit)) held.release();
+            else await held.arrived;
           }
           first.kill('SIGKILL');
           expect((await first.exited).signal).toBe('SIGKILL');
+          held?.release();
           const callsAtKill = (await s.deploymentCalls()).length;
           // The kill must land inside the deployment, not after it (or the boundary tests nothing).
           expect((await s.record(name))?.state).not.toBe('deployed');

@@ -19,6 +19,19 @@ export interface RecordedCall {
   readonly response?: MethodAnswer;
 }
 
+/** A call whose answer the stand-in withholds: `arrived` resolves when it came in. */
+export interface HeldCall {
+  readonly arrived: Promise<RecordedCall>;
+  release(): void;
+}
+
+interface Hold {
+  readonly method: string;
+  readonly matches: (call: RecordedCall) => boolean;
+  readonly arrive: (call: RecordedCall) => void;
+  readonly released: Promise<void>;
+}
+
 /** A failure to answer the next call of a method with. */
 export type InjectedFailure = { error: string } | { status: 429; retryAfterSeconds: number };
 
@@ -46,6 +59,11 @@ export interface SlackStandIn {
   /** The person's App Home view as last published, or undefined. */
   homeView(userId: string): StoredView | undefined;
   failNext(method: string, failure: InjectedFailure): void;
+  /**
+   * Withholds the answer to the next call of `method` that matches (it has taken effect and is
+   * recorded) until `release()`: a test can act while the caller waits for Slack.
+   */
+  holdNext(method: string, predicate?: (call: RecordedCall) => boolean): HeldCall;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -65,11 +83,23 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   const waiters = new Set<(call: RecordedCall) => void>();
+  const holds: Hold[] = [];
 
-  const record = (method: string, args: CallArgs, response?: MethodAnswer): void => {
+  const record = (method: string, args: CallArgs, response?: MethodAnswer): RecordedCall => {
     const call = { method, args, time: Date.now(), ...(response ? { response } : {}) };
     calls.push(call);
     for (const notify of [...waiters]) notify(call);
+    return call;
+  };
+
+  /** Resolves when the answer to this call may go out (at once unless a hold matches it). */
+  const heldUntil = (call: RecordedCall): Promise<void> | undefined => {
+    const index = holds.findIndex((h) => h.method === call.method && h.matches(call));
+    const hold = holds[index];
+    if (!hold) return undefined;
+    holds.splice(index, 1);
+    hold.arrive(call);
+    return hold.released;
   };
 
   const authorized = (req: IncomingMessage, args: CallArgs): boolean => {
@@ -106,7 +136,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         : !authorized(req, args)
           ? { ok: false, error: 'invalid_auth' }
           : handler(state, args);
-    record(method, args, body);
+    const call = record(method, args, body);
+    await heldUntil(call);
     return answer(res, 200, body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,6 +151,18 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     currentView: (id) => structuredClone(state.views.get(id)),
     homeView: (userId) => structuredClone(state.views.get(state.homeViews.get(userId) ?? '')),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    holdNext: (method, predicate = () => true) => {
+      let arrive: (call: RecordedCall) => void = () => {};
+      let release: () => void = () => {};
+      const arrived = new Promise<RecordedCall>((resolve) => {
+        arrive = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ method, matches: predicate, arrive, released });
+      return { arrived, release };
+    },
     waitFor: (predicate, timeoutMs) => waitForCall(calls, waiters, predicate, timeoutMs),
     close: () =>
       new Promise<void>((resolve) => {

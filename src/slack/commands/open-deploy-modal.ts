@@ -18,12 +18,9 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type AfterOpen = Pick<Args, 'client' | 'logger' | 'respond'> & { readonly channelId: string };
 
 /**
- * Opens the deploy modal: acknowledges, then hands views.open to the opener (the views thread) and
- * returns. Only cached data goes into the form, never a CLI call or Redis. Why return before the
- * form is open: Bolt keeps every listener's state for an event until the last listener settles,
- * and at hundreds of commands a second that state, held for a views.open's round trip, outlived
- * young-generation collections and made each one pause the acks several times longer
- * (docs/BENCHMARK.md). What follows the open keeps only what it needs.
+ * Opens the deploy modal: acknowledges, then hands views.open to the opener (the views thread,
+ * which builds the view) and returns, so Bolt can let go of the event's state at once. Only cached
+ * data goes into the form, never a CLI call or Redis. What follows the open keeps only what it needs.
  */
 export async function openDeployModal(
   deps: ListenerDeps,

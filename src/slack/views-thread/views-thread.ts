@@ -30,8 +30,8 @@ function threadEntry(): string {
 
 /**
  * The slash command's views.open, made on a thread of its own at the lowest priority. Why: a
- * views.open costs the bot two to three times the CPU of acknowledging the command, and on the
- * thread that acknowledges, the next commands' acks queued behind it (docs/BENCHMARK.md). The
+ * views.open costs the bot about twice the CPU of acknowledging the command, and on the thread
+ * that acknowledges, the next commands' acks queued behind it (docs/BENCHMARK.md). The
  * thread starts on the first open and again after it dies; an open it was making then is refused.
  */
 export function createViewsThread(settings: ViewsThreadSettings): ViewsThread {

@@ -173,6 +173,24 @@ describe('the Slack stand-in', () => {
     await expect(limited.auth.test()).resolves.toMatchObject({ ok: true });
   });
 
+  it('withholds the answer to a held call until released, the call already recorded', async () => {
+    const held = standIn.holdNext('chat.postMessage', (c) => c.args.text === 'held');
+    let answered = false;
+    const update = client.chat.postMessage({ channel: 'C0DEPLOY', text: 'held' }).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    expect((await held.arrived).args).toMatchObject({ text: 'held' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    // Another call of the method is not held.
+    await expect(
+      client.chat.postMessage({ channel: 'C0DEPLOY', text: 'other' }),
+    ).resolves.toMatchObject({ ok: true });
+    held.release();
+    await expect(update).resolves.toMatchObject({ ok: true });
+  });
+
   it('opens a direct message channel and waits for a matching call', async () => {
     const dm = await client.conversations.open({ users: 'U0REQUEST' });
     expect(dm.channel?.id).toBe('D0REQUEST');
