@@ -13,8 +13,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * A views.* answer without the echo of what the bot sent: the view keeps its scalar fields (id,
  * hash, root_view_id, callback_id, external_id, private_metadata, …) and loses blocks, state,
  * title, submit and close. Why: the bot reads only a view's ids (send-view.ts), and
- * `@slack/web-api` walks and stringifies the whole answer for a debug line it then drops; on the
- * command path that was a third of views.open's CPU (docs/BENCHMARK.md). Anything that is not a
+ * `@slack/web-api` walks and stringifies the whole answer for a debug line it then drops: about a
+ * fifth of the bot's CPU per command at 400/s (docs/BENCHMARK.md). Anything that is not a
  * JSON object with a view object is returned as it came, for the client to handle.
  */
 export function trimViewEcho(text: string): string {

@@ -4,7 +4,19 @@ import { z } from 'zod';
 export const ViewsThreadSettings = z.object({
   token: z.string().min(1),
   slackApiUrl: z.string().optional(),
-  retryConfig: z.record(z.string(), z.unknown()).optional(),
+  /** The Web API client's retry policy (the `retry` package's options). */
+  retryConfig: z
+    .object({
+      retries: z.number().optional(),
+      factor: z.number().optional(),
+      minTimeout: z.number().optional(),
+      maxTimeout: z.number().optional(),
+      randomize: z.boolean().optional(),
+      forever: z.boolean().optional(),
+      unref: z.boolean().optional(),
+      maxRetryTime: z.number().optional(),
+    })
+    .optional(),
 });
 export type ViewsThreadSettings = z.infer<typeof ViewsThreadSettings>;
 

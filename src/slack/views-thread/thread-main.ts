@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { webApi } from '@slack/bolt';
+import { LogLevel, webApi } from '@slack/bolt';
 import { buildDeployModal } from '../../../blocks/deploy-modal.js';
 import { openView } from '../send-view.js';
 import { createSlackFetch } from '../slack-fetch.js';
@@ -16,8 +16,9 @@ if (process.platform === 'linux') setPriority(19);
 const settings = ViewsThreadSettings.parse(workerData);
 const client = new webApi.WebClient(settings.token, {
   fetch: createSlackFetch(),
+  logLevel: LogLevel.WARN, // as the Bolt app's own client
   ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
-  ...(settings.retryConfig ? { retryConfig: settings.retryConfig as webApi.RetryOptions } : {}),
+  ...(settings.retryConfig ? { retryConfig: settings.retryConfig } : {}),
 });
 const port = parentPort;
 port?.on('message', (message: unknown) => {

@@ -49,7 +49,10 @@ export function createViewsThread(settings: ViewsThreadSettings): ViewsThread {
   const start = (): Worker => {
     const started = new Worker(threadEntry(), { workerData: settings });
     started.on('message', (message: unknown) => {
-      const reply = OpenReply.parse(message);
+      const parsed = OpenReply.safeParse(message);
+      // Only our own thread writes here; an unreadable answer is a bug, not a reason to crash the bot.
+      if (!parsed.success) return failAll(new Error('the views thread answered unreadably'));
+      const reply = parsed.data;
       const waiting = pending.get(reply.seq);
       pending.delete(reply.seq);
       if (reply.ok) waiting?.resolve(reply.view);
