@@ -42,8 +42,6 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botId?: string;
   readonly logLevel?: LogLevel;
   readonly submitBudgetMs?: number;
-  /** Open the slash command's modal on the views thread (default true); false = on the listener's client. */
-  readonly viewsThread?: boolean;
 }
 
 export interface SlackApp {
@@ -97,14 +95,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         }),
       });
   const access = buildAccessPolicy(config);
-  const viewsThread =
-    deps.viewsThread === false
-      ? undefined
-      : createViewsThread({
-          token: config.SLACK_BOT_TOKEN,
-          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-          ...(deps.retryConfig ? { retryConfig: { ...deps.retryConfig } } : {}),
-        });
+  // The slash command's views.open runs here, off the thread that acknowledges (views-thread.ts).
+  const viewsThread = createViewsThread({
+    token: config.SLACK_BOT_TOKEN,
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(deps.retryConfig ? { retryConfig: { ...deps.retryConfig } } : {}),
+  });
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
@@ -114,7 +110,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
-    ...(viewsThread ? { openModal: viewsThread.open } : {}),
+    openModal: viewsThread.open,
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);
@@ -132,7 +128,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     stop: async () => {
       await app.stop();
-      await viewsThread?.close();
+      await viewsThread.close();
     },
   };
 }

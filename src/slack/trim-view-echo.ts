@@ -1,9 +1,9 @@
 /** Web API methods whose answer echoes the whole view the bot has just sent. */
 const VIEW_METHOD = /\/views\.(open|update|push|publish)$/;
 
-/** True for a views.open / update / push / publish URL. */
+/** True for a views.open / update / push / publish URL (the client POSTs: no query string). */
 export function echoesView(url: string): boolean {
-  return VIEW_METHOD.test(new URL(url).pathname);
+  return VIEW_METHOD.test(url);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HeldCall } from '../../src/sim/slack/slack-standin.js';
 import { type ReliabilityStack, startReliabilityStack, tsOf } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 /** Every simulated call sleeps this long after it took effect, so a kill lands between calls. */
 const LATENCY_MS = 300;
@@ -10,8 +10,7 @@ const stacks: ReliabilityStack[] = [];
 const workers: WorkerProcess[] = [];
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  await Promise.all(workers.map((w) => w.exited));
+  await killWorkers(workers);
   await Promise.all(stacks.map((s) => s.stop()));
 }, 30_000);
 

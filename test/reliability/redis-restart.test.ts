@@ -10,7 +10,7 @@ import {
   tsOf,
 } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 let redis: PrivateRedis;
 const stacks: ReliabilityStack[] = [];
@@ -20,8 +20,7 @@ beforeAll(async () => {
   redis = await startPrivateRedis();
 });
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  await Promise.all(workers.map((w) => w.exited));
+  await killWorkers(workers);
   await Promise.all(stacks.map((s) => s.stop()));
   await redis?.destroy();
 }, 30_000);

@@ -10,7 +10,7 @@ import {
   tsOf,
 } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 /** Slow enough that SIGTERM lands inside a step, short against the grace period. */
 const LATENCY_MS = 1_500;
@@ -19,8 +19,7 @@ const stacks: ReliabilityStack[] = [];
 const workers: WorkerProcess[] = [];
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  await Promise.all(workers.map((w) => w.exited));
+  await killWorkers(workers);
   await Promise.all(stacks.map((s) => s.stop()));
 }, 30_000);
 

@@ -3,15 +3,14 @@ import { createRegionSlots } from '../../src/queue/region-slots.js';
 import { connectRedis } from '../support/redis.js';
 import { type ReliabilityStack, startReliabilityStack, tsOf } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 const redis = connectRedis();
 const workers: WorkerProcess[] = [];
 let stack: ReliabilityStack | undefined;
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  await Promise.all(workers.map((w) => w.exited));
+  await killWorkers(workers);
   await stack?.stop();
   redis.disconnect();
 }, 30_000);

@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ReliabilityStack, startReliabilityStack } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';
 
 const workers: WorkerProcess[] = [];
 let stack: ReliabilityStack | undefined;
 
 afterAll(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  await Promise.all(workers.map((w) => w.exited));
+  await killWorkers(workers);
   await stack?.stop();
 }, 30_000);
 

@@ -17,17 +17,8 @@ describe('trimming the view echo of a views.* answer', () => {
       },
       response_metadata: { warnings: ['missing_charset'] },
     };
-    expect(JSON.parse(trimViewEcho(JSON.stringify(answer)))).toEqual({
-      ok: true,
-      view: {
-        id: 'V1',
-        hash: '1.abc',
-        root_view_id: 'V1',
-        previous_view_id: null,
-        private_metadata: '{"channelId":"C1"}',
-      },
-      response_metadata: { warnings: ['missing_charset'] },
-    });
+    const { blocks, state, title, ...scalars } = answer.view;
+    expect(JSON.parse(trimViewEcho(JSON.stringify(answer)))).toEqual({ ...answer, view: scalars });
   });
 
   it('passes an error, a viewless answer and text that is not JSON through as they came', () => {

@@ -24,8 +24,11 @@ export type ViewsThreadSettings = z.infer<typeof ViewsThreadSettings>;
 export const ModalInput = z.object({
   prefill: z.record(z.string(), z.string()),
   channelId: z.string(),
-  regions: z.array(z.string()),
-  workspaces: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  regions: z.array(z.string()).readonly(),
+  workspaces: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .readonly()
+    .optional(),
 });
 
 /** One views.open to make: the thread builds the modal itself, so the view never exists on the acknowledging thread. */

@@ -72,16 +72,7 @@ export function createViewsThread(settings: ViewsThreadSettings): ViewsThread {
       if (closed) return Promise.reject(new Error('the views thread is closed'));
       worker ??= start();
       seq += 1;
-      const request: OpenRequest = {
-        seq,
-        triggerId,
-        modal: {
-          prefill: { ...modal.prefill },
-          channelId: modal.channelId,
-          regions: [...modal.regions],
-          ...(modal.workspaces ? { workspaces: [...modal.workspaces] } : {}),
-        },
-      };
+      const request: OpenRequest = { seq, triggerId, modal };
       const answer = new Promise<ShownView>((resolve, reject) => {
         pending.set(request.seq, { resolve, reject });
       });

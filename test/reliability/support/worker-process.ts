@@ -44,3 +44,9 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     },
   };
 }
+
+/** SIGKILLs every worker still running and waits until all have exited (a test file's clean-up). */
+export async function killWorkers(workers: readonly WorkerProcess[]): Promise<void> {
+  for (const w of workers) w.kill('SIGKILL');
+  await Promise.all(workers.map((w) => w.exited));
+}
