@@ -10,6 +10,8 @@ export interface BenchInput {
   /** The median round's phases at each rate (see ack-rounds.ts). */
   readonly ack: Record<'bot100' | 'bare100' | 'bot500' | 'bare500', AckPhaseResult>;
   readonly rounds: Record<'at100' | 'at500', AckRoundsSummary>;
+  /** At 500/s, per round: the bot's ack p99 with the command sent to /slack/events, over bare Bolt's. */
+  readonly eventsEndpointRatios500?: readonly number[];
   readonly viewsOpenCost: ViewsOpenCost;
   readonly e2e: E2ePhaseResult;
   readonly burst: BurstPhaseResult;
@@ -45,6 +47,8 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
     ack_p99_ratio_rounds_500: input.rounds.at500.ratios.map(roundMs),
     ack_p99_ratio_aa_rounds: input.rounds.at100.aaRatios.map(roundMs),
     ack_p99_ratio_aa_rounds_500: input.rounds.at500.aaRatios.map(roundMs),
+    ack_p99_ratio_events_endpoint_500: roundMs(median(input.eventsEndpointRatios500 ?? [])),
+    ack_p99_ratio_events_endpoint_rounds_500: (input.eventsEndpointRatios500 ?? []).map(roundMs),
     ack_p50_ms: roundMs(ack.bot100.ack.p50),
     ack_p50_bare_bolt_ms: roundMs(ack.bare100.ack.p50),
     views_open_p50_ms: roundMs(ack.bot100.viewsOpen?.p50 ?? Number.NaN),
@@ -95,6 +99,12 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
   };
 }
 
+/** The middle value (the lower middle for an even count); NaN for none. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
 const row = (label: string, value: string, target: string) =>
   `${label.padEnd(44)}${value.padStart(12)}   ${target}`;
 const ms = (x: number) => `${roundMs(x).toFixed(2)} ms`;
@@ -138,6 +148,15 @@ export function formatTable(input: BenchInput): string {
     ),
     row('ack p99 bot / bare @500/s (median round)', ratio(ack.bot500, ack.bare500), '≤ 1.5×'),
     ...roundsRows(500, input.rounds.at500),
+    ...(input.eventsEndpointRatios500?.length
+      ? [
+          row(
+            '  the same via /slack/events (median, range)',
+            `${median(input.eventsEndpointRatios500).toFixed(2)}×, ${spread(input.eventsEndpointRatios500)}`,
+            '',
+          ),
+        ]
+      : []),
     row(
       'views.open p50 / p99 @500/s',
       `${ms(ack.bot500.viewsOpen?.p50 ?? Number.NaN)} / ${ms(ack.bot500.viewsOpen?.p99 ?? Number.NaN)}`,

@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { keysUnderPrefix } from '../src/queue/keys-under-prefix.js';
 import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
 import { startSlackStandIn } from '../src/sim/slack/slack-standin.js';
+import { COMMANDS_PATH } from '../src/slack/command-endpoint.js';
 import { type AckPhaseResult, runAckPhase } from './ack-phase.js';
 import {
   type AckRound,
@@ -72,19 +73,26 @@ async function runBench(): Promise<void> {
   const stops: Array<() => Promise<void>> = [];
   try {
     await Promise.all([waitForPort(botPort, 20_000), waitForPort(barePort, 20_000)]);
-    const botUrl = `http://127.0.0.1:${botPort}/slack/events`;
+    // The command's own endpoint, where manifest.json sends it; /slack/events is measured beside it.
+    const botUrl = `http://127.0.0.1:${botPort}${COMMANDS_PATH}`;
+    const botEventsUrl = `http://127.0.0.1:${botPort}/slack/events`;
     const bareUrl = `http://127.0.0.1:${barePort}/slack/events`;
     const cpuProbeMs = [probeCpuMs()];
     const targets = {
       bot: { url: botUrl, pid: bot.pid, label: 'the bot' },
       bare: { url: bareUrl, pid: bare.pid, label: 'bare Bolt' },
       bareAgain: { url: bareUrl, pid: bare.pid, label: 'bare Bolt again (A/A control)' },
+      botEvents: { url: botEventsUrl, pid: bot.pid, label: 'the bot via /slack/events' },
     };
-    const load = async (which: PhaseTarget, rate: number, tag: string): Promise<AckPhaseResult> => {
+    const load = async (
+      which: PhaseTarget | 'botEvents',
+      rate: number,
+      tag: string,
+    ): Promise<AckPhaseResult> => {
       const { url, pid, label } = targets[which];
       const common = { loadGenScript: join(HERE, 'run-load-gen.js'), url, rate, secret: SECRET };
       // Only the bot opens views; the bare app's phases wait for none.
-      const target = which === 'bot' ? { slack } : {};
+      const target = which === 'bot' || which === 'botEvents' ? { slack } : {};
       say(`load: ${rate}/s for ${SECONDS} s against ${label}`);
       await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${tag}` });
       const cpuBefore = await readCpuMs(pid);
@@ -101,7 +109,9 @@ async function runBench(): Promise<void> {
       cpuProbeMs.push(probeCpuMs());
       return { ...result, cpuMsPerCommand, ackThreadCpuMsPerCommand };
     };
-    const runRounds = async (rate: number): Promise<AckRoundsSummary> => {
+    /** The bot's p99 at /slack/events in each round at 500/s, over that round's bare p99. */
+    const eventsEndpointRatios: number[] = [];
+    const runRounds = async (rate: number, withEvents = false): Promise<AckRoundsSummary> => {
       const rounds: AckRound[] = [];
       for (let index = 0; index < ROUNDS; index += 1) {
         const round: Partial<Record<PhaseTarget, AckPhaseResult>> = {};
@@ -111,10 +121,14 @@ async function runBench(): Promise<void> {
         const { bot: b, bare: n, bareAgain: a } = round;
         if (!b || !n || !a) throw new Error('a round missed a phase');
         rounds.push({ bot: b, bare: n, bareAgain: a });
+        if (withEvents) {
+          const viaEvents = await load('botEvents', rate, `${rate}.${index}.botEvents`);
+          eventsEndpointRatios.push(viaEvents.ack.p99 / n.ack.p99);
+        }
       }
       return summarizeRounds(rounds);
     };
-    const rounds = { at100: await runRounds(100), at500: await runRounds(500) };
+    const rounds = { at100: await runRounds(100), at500: await runRounds(500, true) };
     const ack = {
       bot100: rounds.at100.median.bot,
       bare100: rounds.at100.median.bare,
@@ -172,6 +186,7 @@ async function runBench(): Promise<void> {
       commit: readCommit(),
       ack,
       rounds,
+      eventsEndpointRatios500: eventsEndpointRatios,
       viewsOpenCost,
       e2e,
       burst,

@@ -7,6 +7,7 @@ import type { AuditLog } from '../security/audit-log.js';
 import { registerActions } from './actions/index.js';
 import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
+import { createCommandEndpoint } from './command-endpoint.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
@@ -50,7 +51,10 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-/** Builds the Bolt app: HTTP mode on POST /slack/events (Socket Mode with an app token), all listeners wired. */
+/**
+ * Builds the Bolt app: HTTP mode on POST /slack/events (Socket Mode with an app token), all listeners
+ * wired; in HTTP mode the slash command is served on POST /slack/commands as well, by a Bolt app of its own.
+ */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config } = deps;
   const clientOptions = {
@@ -72,25 +76,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     config.SLACK_BOT_TOKEN,
     deps.botId && deps.botUserId ? { botId: deps.botId, botUserId: deps.botUserId } : undefined,
   );
+  // The bot keeps no conversation state; Bolt's default store costs time on every request.
+  const appOptions = { authorize, clientOptions, logLevel, convoStore: false } as const;
+  const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
+  // HTTP mode: the slash command also has an endpoint of its own (command-endpoint.ts).
+  const commands = socketMode ? undefined : createCommandEndpoint({ signingSecret, appOptions });
   const app = socketMode
-    ? new App({
-        authorize,
-        appToken: config.SLACK_APP_TOKEN,
-        socketMode: true,
-        clientOptions,
-        logLevel,
-        // The bot keeps no conversation state; Bolt's default store costs time on every request.
-        convoStore: false,
-      })
+    ? new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true })
     : new App({
-        authorize,
-        clientOptions,
-        logLevel,
-        convoStore: false,
+        ...appOptions,
         receiver: new HTTPReceiver({
-          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          signingSecret,
           endpoints: '/slack/events',
-          customRoutes: buildHealthRoutes(deps),
+          customRoutes: [...(commands ? [commands.route] : []), ...buildHealthRoutes(deps)],
           logLevel,
         }),
       });
@@ -113,6 +111,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     openModal: viewsThread.open,
   };
   registerCommands(app, listenerDeps);
+  if (commands) registerCommands(commands.app, listenerDeps);
   registerViews(app, listenerDeps);
   registerOptions(app, listenerDeps);
   registerActions(app, listenerDeps);

@@ -52,6 +52,17 @@ describe('the views thread', () => {
     expect(standIn.currentView(shown.id)?.hash).toBe(shown.hash);
   });
 
+  it('sends the view exactly, whatever characters the form holds (the native form encoder)', async () => {
+    const { standIn, thread } = await startThread();
+    const odd: DeployModalInput = {
+      ...modal,
+      prefill: { [FIELD.serviceName]: 'a&b=c+d%20e#f "q" \\ 模型 🚀 ~!*\'()' },
+    };
+    await thread.open('trigger-odd', odd);
+    const call = standIn.calls.find((c) => c.args.trigger_id === 'trigger-odd');
+    expect(call?.args.view).toEqual(JSON.parse(JSON.stringify(buildDeployModal(odd))));
+  });
+
   it('refuses with Slack’s error, and keeps serving afterwards', async () => {
     const { standIn, thread } = await startThread();
     standIn.failNext('views.open', { error: 'expired_trigger_id' });
