@@ -28,11 +28,23 @@ function checkHash(current: StoredView | undefined, args: CallArgs): MethodAnswe
   return { ok: false, error: 'hash_conflict' };
 }
 
+/**
+ * How many views the stand-in holds, the most recently changed. Slack forgets a modal once it is
+ * closed; without a bound, a long run (`npm run bench` opens tens of thousands) grows the heap of
+ * the process it shares the machine with by hundreds of MB, and its collections land on the phases.
+ */
+export const MAX_HELD_VIEWS = 1_000;
+
 /** Stores a view under its id (a new one unless given) with a new hash, as every change gets. */
 function storeView(state: StandInState, view: CallArgs, id?: string): StoredView {
   const viewId = id ?? `V${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
   const stored = { ...view, id: viewId, hash: `${Date.now()}.${randomUUID().slice(0, 8)}` };
+  state.views.delete(viewId); // a changed view becomes the newest (a Map keeps insertion order)
   state.views.set(viewId, stored);
+  if (state.views.size > MAX_HELD_VIEWS) {
+    const oldest = state.views.keys().next().value;
+    if (oldest !== undefined) state.views.delete(oldest);
+  }
   return stored;
 }
 

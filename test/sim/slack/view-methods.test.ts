@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { StandInState } from '../../../src/sim/slack/standin-state.js';
+import { MAX_HELD_VIEWS, VIEW_METHODS } from '../../../src/sim/slack/view-methods.js';
+
+const emptyState = (): StandInState => ({
+  nextTs: 1,
+  messages: new Map(),
+  views: new Map(),
+  homeViews: new Map(),
+  usedTriggers: new Set(),
+  notInChannel: new Set(),
+  unknownChannels: new Set(),
+  usergroups: {},
+});
+const modal = { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] };
+const open = (state: StandInState, trigger: string): string => {
+  const answer = VIEW_METHODS['views.open']?.(state, { trigger_id: trigger, view: modal });
+  return (answer?.view as { id: string }).id;
+};
+
+describe('the stand-in’s views', () => {
+  it('holds the most recently changed views only, as Slack forgets closed ones', () => {
+    const state = emptyState();
+    const first = open(state, 't0');
+    const second = open(state, 't1');
+    // A change makes a view the newest: the first one outlives the second.
+    VIEW_METHODS['views.update']?.(state, { view_id: first, view: modal });
+    for (let i = 2; i < MAX_HELD_VIEWS + 1; i += 1) open(state, `t${i}`);
+    expect(state.views.size).toBe(MAX_HELD_VIEWS);
+    expect(state.views.has(second)).toBe(false);
+    expect(state.views.has(first)).toBe(true);
+  });
+});
