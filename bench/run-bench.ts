@@ -36,7 +36,9 @@ const TOKEN = 'xoxb-bench-token';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Rounds of bot / bare / bare-again at each rate; the reported round is the median one. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Load at the phase's rate before each measured phase, unmeasured: JIT and pools warm, as in service. */
+const WARMUP_SECONDS = 2;
 
 async function runBench(): Promise<void> {
   const began = Date.now();
@@ -94,7 +96,7 @@ async function runBench(): Promise<void> {
       // Only the bot opens views; the bare app's phases wait for none.
       const target = which === 'bot' || which === 'botEvents' ? { slack } : {};
       say(`load: ${rate}/s for ${SECONDS} s against ${label}`);
-      await runAckPhase({ ...common, ...target, seconds: 1, tag: `warm${tag}` });
+      await runAckPhase({ ...common, ...target, seconds: WARMUP_SECONDS, tag: `warm${tag}` });
       const cpuBefore = await readCpuMs(pid);
       const ackThreadBefore = await readCpuMs(pid, pid);
       const result = await runAckPhase({
