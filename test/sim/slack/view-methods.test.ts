@@ -15,7 +15,9 @@ const emptyState = (): StandInState => ({
 const modal = { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] };
 const open = (state: StandInState, trigger: string): string => {
   const answer = VIEW_METHODS['views.open']?.(state, { trigger_id: trigger, view: modal });
-  return (answer?.view as { id: string }).id;
+  const view = answer?.view as { id: string } | undefined;
+  if (!view) throw new Error('views.open answered no view');
+  return view.id;
 };
 
 describe('the stand-in’s views', () => {
