@@ -106,7 +106,7 @@ function median(values: readonly number[]): number {
 }
 
 const row = (label: string, value: string, target: string) =>
-  `${label.padEnd(44)}${value.padStart(12)}   ${target}`;
+  `${label.padEnd(52)}${value.padStart(20)}   ${target}`;
 const ms = (x: number) => `${roundMs(x).toFixed(2)} ms`;
 
 /** The table `npm run bench` prints. */
@@ -151,7 +151,7 @@ export function formatTable(input: BenchInput): string {
     ...(input.eventsEndpointRatios500?.length
       ? [
           row(
-            '  the same via /slack/events (median, range)',
+            '  bot via /slack/events / bare (median, range)',
             `${median(input.eventsEndpointRatios500).toFixed(2)}×, ${spread(input.eventsEndpointRatios500)}`,
             '',
           ),
@@ -173,7 +173,7 @@ export function formatTable(input: BenchInput): string {
       '',
     ),
     row(
-      'CPU per command @500/s on the acknowledging thread: bot / bare Bolt',
+      'CPU per command @500/s, ack thread: bot / bare',
       `${ms(ack.bot500.ackThreadCpuMsPerCommand ?? Number.NaN)} / ${ms(ack.bare500.ackThreadCpuMsPerCommand ?? Number.NaN)}`,
       '',
     ),
