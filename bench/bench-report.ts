@@ -2,8 +2,11 @@ import type { AckPhaseResult } from './ack-phase.js';
 import type { AckRoundsSummary } from './ack-rounds.js';
 import type { BurstPhaseResult } from './burst-phase.js';
 import type { E2ePhaseResult } from './e2e-phase.js';
-import { roundMs } from './percentiles.js';
+import { roundMs, summarizeLatencies } from './percentiles.js';
 import type { ViewsOpenCost } from './views-open-cost.js';
+
+/** The nearest-rank median (the lower middle for an even count); NaN for none. */
+const median = (values: readonly number[]): number => summarizeLatencies(values).p50;
 
 export interface BenchInput {
   readonly commit: string;
@@ -97,12 +100,6 @@ export function buildResults(input: BenchInput): Record<string, unknown> {
       e2e,
     },
   };
-}
-
-/** The middle value (the lower middle for an even count); NaN for none. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }
 
 const row = (label: string, value: string, target: string) =>

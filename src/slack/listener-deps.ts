@@ -25,8 +25,8 @@ export interface ListenerDeps {
   readonly approvals?: ApprovalListenerDeps;
   /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
   readonly submitBudgetMs: number;
-  /** Opens the slash command's modal off the acknowledging thread; absent = the listener's own client. */
-  readonly openModal?: ModalOpener;
+  /** Opens the slash command's modal off the acknowledging thread (the views thread). */
+  readonly openModal: ModalOpener;
 }
 
 /** Regions offered in the modal when none are configured. */

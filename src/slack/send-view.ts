@@ -1,9 +1,11 @@
 import type { types, webApi } from '@slack/bolt';
 import { z } from 'zod';
 
-/** What Slack answers about a view it opened or updated: the ids a later views.update needs. */
-const ShownView = z.object({ view: z.object({ id: z.string(), hash: z.string() }) });
-export type ShownView = z.infer<typeof ShownView>['view'];
+/** A view Slack opened or updated: the ids a later views.update needs. */
+export const ShownView = z.object({ id: z.string(), hash: z.string() });
+export type ShownView = z.infer<typeof ShownView>;
+/** What Slack answers views.open / views.update with, as far as the bot reads it. */
+const ViewAnswer = z.object({ view: ShownView });
 
 /**
  * views.open / views.update with the view already JSON-encoded, which is what Slack's form-encoded
@@ -20,7 +22,7 @@ export async function openView(
     trigger_id: triggerId,
     view: JSON.stringify(view),
   });
-  return ShownView.parse(answer).view;
+  return ViewAnswer.parse(answer).view;
 }
 
 /** views.update; `hash` makes Slack refuse (hash_conflict) when the view changed since it was read. */
@@ -34,5 +36,5 @@ export async function updateView(
     ...(target.hash ? { hash: target.hash } : {}),
     view: JSON.stringify(view),
   });
-  return ShownView.parse(answer).view;
+  return ViewAnswer.parse(answer).view;
 }

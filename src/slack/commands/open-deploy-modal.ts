@@ -1,13 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import {
-  buildDeployModal,
-  type DeployModalInput,
-  type Prefill,
-} from '../../../blocks/deploy-modal.js';
+import type { DeployModalInput, Prefill } from '../../../blocks/deploy-modal.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';
 import type { ListenerDeps } from '../listener-deps.js';
-import { openView, type ShownView } from '../send-view.js';
-import type { ModalOpener } from '../views-thread/views-thread.js';
+import type { ShownView } from '../send-view.js';
 import { withinBudget } from '../within-budget.js';
 
 /** How long a pre-filled region waits for list-workspaces after the form is open. */
@@ -35,8 +30,6 @@ export async function openDeployModal(
     if (command) withCommand.command = command;
   }
   const { client, logger, respond } = args;
-  const open: ModalOpener =
-    deps.openModal ?? ((triggerId, modal) => openView(client, triggerId, buildDeployModal(modal)));
   const modal: DeployModalInput = {
     prefill: withCommand,
     channelId: args.command.channel_id,
@@ -44,7 +37,7 @@ export async function openDeployModal(
     workspaces: catalog.peekWorkspaces(prefill.region),
   };
   const after: AfterOpen = { client, logger, respond, channelId: args.command.channel_id };
-  void open(args.command.trigger_id, modal).then(
+  void deps.openModal(args.command.trigger_id, modal).then(
     (opened) => afterOpened(deps, after, withCommand, opened),
     (error: unknown) => notOpened(after, error),
   );

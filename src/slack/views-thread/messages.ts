@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShownView } from '../send-view.js';
 
 /** What the views thread is started with (workerData): the bot's Web API client settings. */
 export const ViewsThreadSettings = z.object({
@@ -44,7 +45,7 @@ export const OpenReply = z.discriminatedUnion('ok', [
   z.object({
     seq: z.number().int(),
     ok: z.literal(true),
-    view: z.object({ id: z.string(), hash: z.string() }),
+    view: ShownView,
   }),
   z.object({ seq: z.number().int(), ok: z.literal(false), message: z.string() }),
 ]);

@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DeployModalInput } from '../../../blocks/deploy-modal.js';
 import type { ShownView } from '../send-view.js';
@@ -16,15 +14,11 @@ export interface ViewsThread {
 }
 
 /** The compiled thread entry: beside this module in dist/, or dist/'s copy when this runs from src/ (tests). */
-function threadEntry(): string {
-  const beside = fileURLToPath(new URL('./thread-main.js', import.meta.url));
+function threadEntry(): URL {
+  const beside = new URL('./thread-main.js', import.meta.url);
   if (existsSync(beside)) return beside;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'dist', 'src', 'slack', 'views-thread', 'thread-main.js');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
+  const built = new URL('../../../dist/src/slack/views-thread/thread-main.js', import.meta.url);
+  if (existsSync(built)) return built;
   throw new Error('the views thread is not built: run `npm run build`');
 }
 
