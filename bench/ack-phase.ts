@@ -91,6 +91,7 @@ function collectViewsOpen(slack: SlackStandIn, tag: string) {
     slack.calls.length = 0;
   };
   const timer = setInterval(collect, COLLECT_EVERY_MS);
+  timer.unref(); // a phase that throws before `until` must not keep the benchmark alive
   const stop = (): void => {
     clearInterval(timer);
     collect();
