@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { readSimCallLog } from '../src/sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../src/sim/aliyun/demo-world.js';
-import { prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
-import type { SlackStandIn } from '../src/sim/slack/slack-standin.js';
+import { readSimCallLog } from '../sim/aliyun/call-log.js';
+import { buildDemoWorld } from '../sim/aliyun/demo-world.js';
+import { prepareSimEnv } from '../sim/aliyun/sim-env.js';
+import type { SlackStandIn } from '../sim/slack/slack-standin.js';
 import { callNamesService, toTimedCalls } from './call-waves.js';
 import { type BenchChild, readPeakRssMb, spawnNode } from './child-process.js';
 import { type BenchDeployment, submitDeployment, waitForSummaries } from './deployment-driver.js';

@@ -1,4 +1,4 @@
-import type { SimCall } from '../src/sim/aliyun/call-log.js';
+import type { SimCall } from '../sim/aliyun/call-log.js';
 
 /** A simulator call as the benchmark reads it: epoch ms when the simulator took it, and `product operation`. */
 export interface TimedCall {

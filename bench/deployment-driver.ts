@@ -2,9 +2,9 @@ import {
   buildStateValues,
   buildViewSubmissionBody,
   FORM_CONTENT_TYPE,
-} from '../src/sim/slack/payloads.js';
-import { postSigned } from '../src/sim/slack/sign-request.js';
-import type { SlackStandIn } from '../src/sim/slack/slack-standin.js';
+} from '../sim/slack/payloads.js';
+import { postSigned } from '../sim/slack/sign-request.js';
+import type { SlackStandIn } from '../sim/slack/slack-standin.js';
 
 export const BENCH_CHANNEL = 'C0BENCH';
 

@@ -1,6 +1,6 @@
-import { buildDemoWorld } from '../src/sim/aliyun/demo-world.js';
-import { findSimExecutable, prepareSimEnv } from '../src/sim/aliyun/sim-env.js';
-import type { SlackStandIn } from '../src/sim/slack/slack-standin.js';
+import { buildDemoWorld } from '../sim/aliyun/demo-world.js';
+import { findSimExecutable, prepareSimEnv } from '../sim/aliyun/sim-env.js';
+import type { SlackStandIn } from '../sim/slack/slack-standin.js';
 import { groupWaves } from './call-waves.js';
 import { spawnNode } from './child-process.js';
 import { submitDeployment, waitForSummaries } from './deployment-driver.js';

@@ -1,8 +1,8 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../src/sim/slack/payloads.js';
-import { signSlackRequest } from '../src/sim/slack/sign-request.js';
+import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../sim/slack/payloads.js';
+import { signSlackRequest } from '../sim/slack/sign-request.js';
 
 /**
  * The load generator, its own process: `/eas-deploy` slash commands at a fixed arrival rate (open

@@ -17,8 +17,4 @@ case "$role" in
 esac
 
 cd "$(dirname "$0")/.."
-if [ "$role" = worker ]; then
-  exec node dist/src/main.js worker
-fi
-# The Slack-facing roles get a larger young generation: docs/OPERATIONS.md, "Memory and GC".
-exec node --max-semi-space-size=64 dist/src/main.js "$role"
+exec node dist/src/main.js "$role"

@@ -1,6 +1,6 @@
 import type { Autoscale } from './deploy-spec.js';
-import type { NetworkPlan } from './discover-network.js';
 import { FRAMEWORKS, type Framework } from './framework.js';
+import type { NetworkPlan } from './network/discover-network.js';
 
 /** Everything the service JSON is built from, after the gates resolved names, images and network. */
 export interface ServicePlan {

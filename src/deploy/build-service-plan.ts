@@ -1,9 +1,9 @@
 import type { InstanceMeta } from '../aliyun/schemas.js';
 import type { ServicePlan } from './build-service-json.js';
 import type { DeploySpec } from './deploy-spec.js';
-import type { NetworkPlan } from './discover-network.js';
 import type { Framework } from './framework.js';
 import { parseNasPath } from './nas-path.js';
+import type { NetworkPlan } from './network/discover-network.js';
 
 /** What the read-only gates found. */
 export interface GateFindings {

@@ -2,14 +2,14 @@ import type { webApi } from '@slack/bolt';
 import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-message.js';
 import { buildInviteHint, buildNotifyLine } from '../../blocks/token-message.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
-import { buildResultMessage } from '../slack/reporting/build-result-message.js';
+import { buildResultMessage } from './build-result-message.js';
+import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
 import {
   openDirectMessage,
   sendTokenPrivately,
   type TokenDelivery,
-} from '../slack/reporting/send-token-privately.js';
-import { createUpdateCoalescer } from '../slack/reporting/update-coalescer.js';
-import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
+} from './send-token-privately.js';
+import { createUpdateCoalescer } from './update-coalescer.js';
 
 export interface SlackReporterOptions {
   readonly client: webApi.WebClient;

@@ -17,7 +17,6 @@ import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
-import { createSlackFetch } from '../slack/slack-fetch.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
 
@@ -49,7 +48,6 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     metrics,
   );
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    fetch: createSlackFetch(),
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
   });

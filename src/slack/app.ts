@@ -4,20 +4,17 @@ import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
-import { registerActions } from './actions/index.js';
 import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
-import { createCommandEndpoint } from './command-endpoint.js';
-import { registerCommands } from './commands/index.js';
-import { registerEvents } from './events/index.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
-import { registerHome } from './home/index.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
-import { registerOptions } from './options/index.js';
+import { registerActions } from './listeners/actions/index.js';
+import { registerCommands } from './listeners/commands/index.js';
+import { registerEvents } from './listeners/events/index.js';
+import { registerHome } from './listeners/home/index.js';
+import { registerOptions } from './listeners/options/index.js';
+import { registerViews } from './listeners/views/index.js';
 import type { SlackPorts } from './ports.js';
-import { createSlackFetch } from './slack-fetch.js';
-import { registerViews } from './views/index.js';
-import { createViewsThread } from './views-thread/views-thread.js';
 
 export interface SlackAppDeps extends HealthDeps {
   readonly config: Pick<
@@ -51,14 +48,10 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-/**
- * Builds the Bolt app: HTTP mode on POST /slack/events (Socket Mode with an app token), all listeners
- * wired; in HTTP mode the slash command is served on POST /slack/commands as well, by a Bolt app of its own.
- */
+/** Builds the Bolt app: HTTP mode on POST /slack/events (Socket Mode with an app token), all listeners wired. */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config } = deps;
   const clientOptions = {
-    fetch: createSlackFetch(),
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
   };
@@ -79,8 +72,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   // The bot keeps no conversation state; Bolt's default store costs time on every request.
   const appOptions = { authorize, clientOptions, logLevel, convoStore: false } as const;
   const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
-  // HTTP mode: the slash command also has an endpoint of its own (command-endpoint.ts).
-  const commands = socketMode ? undefined : createCommandEndpoint({ signingSecret, appOptions });
   const app = socketMode
     ? new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true })
     : new App({
@@ -88,17 +79,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         receiver: new HTTPReceiver({
           signingSecret,
           endpoints: '/slack/events',
-          customRoutes: [...(commands ? [commands.route] : []), ...buildHealthRoutes(deps)],
+          customRoutes: buildHealthRoutes(deps),
           logLevel,
         }),
       });
   const access = buildAccessPolicy(config);
-  // The slash command's views.open runs here, off the thread that acknowledges (views-thread.ts).
-  const viewsThread = createViewsThread({
-    token: config.SLACK_BOT_TOKEN,
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    ...(deps.retryConfig ? { retryConfig: { ...deps.retryConfig } } : {}),
-  });
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
@@ -108,10 +93,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
-    openModal: viewsThread.open,
   };
   registerCommands(app, listenerDeps);
-  if (commands) registerCommands(commands.app, listenerDeps);
   registerViews(app, listenerDeps);
   registerOptions(app, listenerDeps);
   registerActions(app, listenerDeps);
@@ -127,7 +110,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     stop: async () => {
       await app.stop();
-      await viewsThread.close();
     },
   };
 }

@@ -3,7 +3,6 @@ import type { ApprovalStore } from '../security/approval-store.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { UsergroupMembers } from '../security/usergroup-members.js';
 import type { SlackPorts } from './ports.js';
-import type { ModalOpener } from './views-thread/views-thread.js';
 
 /** What the Approve/Reject buttons need: the store, and a way to wake the parked job. */
 export interface ApprovalListenerDeps {
@@ -25,8 +24,6 @@ export interface ListenerDeps {
   readonly approvals?: ApprovalListenerDeps;
   /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
   readonly submitBudgetMs: number;
-  /** Opens the slash command's modal off the acknowledging thread (the views thread). */
-  readonly openModal: ModalOpener;
 }
 
 /** Regions offered in the modal when none are configured. */

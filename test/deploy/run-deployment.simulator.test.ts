@@ -11,7 +11,7 @@ import { runDeployment } from '../../src/deploy/run-deployment.js';
 // End to end through bin/aliyun-sim and its built-in demo world (cn-hangzhou: one enabled
 // workspace, qwen_chat_prod taken, a dedicated gateway, an NLB-ready VPC, eas-r-hzdedicated01).
 const SIM = resolve('bin/aliyun-sim');
-const available = existsSync(SIM) && existsSync('dist/src/sim/aliyun/main.js');
+const available = existsSync(SIM) && existsSync('dist/sim/aliyun/main.js');
 const dirs: string[] = [];
 
 /** A runner on a fresh simulated account, with optional ALIYUN_SIM_FAULTS; it records each call. */

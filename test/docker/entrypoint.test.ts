@@ -26,13 +26,13 @@ describe('docker/entrypoint.sh', () => {
   it('starts bot and worker together when no role is given', () => {
     const run = runEntrypoint([]);
     expect(run.status).toBe(0);
-    expect(run.argv).toBe('--max-semi-space-size=64 dist/src/main.js all');
+    expect(run.argv).toBe('dist/src/main.js all');
   });
 
   it.each([
-    ['bot', '--max-semi-space-size=64 dist/src/main.js bot'],
+    ['bot', 'dist/src/main.js bot'],
     ['worker', 'dist/src/main.js worker'],
-    ['all', '--max-semi-space-size=64 dist/src/main.js all'],
+    ['all', 'dist/src/main.js all'],
   ])('starts node with the %s role', (role, argv) => {
     const run = runEntrypoint([role]);
     expect(run.status).toBe(0);

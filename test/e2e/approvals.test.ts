@@ -1,21 +1,17 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LOCAL_SIGNING_SECRET,
-  type LocalStack,
-  startLocalStack,
-} from '../../src/demo/local-stack.js';
-import { createSlackUser } from '../../src/demo/slack-user.js';
-import { createDeployQueue } from '../../src/queue/deploy-queue.js';
-import { readSimCallLog } from '../../src/sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../src/sim/aliyun/demo-world.js';
+import { LOCAL_SIGNING_SECRET, type LocalStack, startLocalStack } from '../../demo/local-stack.js';
+import { createSlackUser } from '../../demo/slack-user.js';
+import { readSimCallLog } from '../../sim/aliyun/call-log.js';
+import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
 import {
   buildBlockActionsBody,
   buildSlashCommandBody,
   FORM_CONTENT_TYPE,
-} from '../../src/sim/slack/payloads.js';
-import { postSigned } from '../../src/sim/slack/sign-request.js';
-import type { RecordedCall } from '../../src/sim/slack/slack-standin.js';
+} from '../../sim/slack/payloads.js';
+import { postSigned } from '../../sim/slack/sign-request.js';
+import type { RecordedCall } from '../../sim/slack/slack-standin.js';
+import { createDeployQueue } from '../../src/queue/deploy-queue.js';
 import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis.js';
 
 const VLLM = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu';

@@ -1,17 +1,13 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  LOCAL_SIGNING_SECRET,
-  type LocalStack,
-  startLocalStack,
-} from '../../src/demo/local-stack.js';
-import { createSlackUser } from '../../src/demo/slack-user.js';
+import { LOCAL_SIGNING_SECRET, type LocalStack, startLocalStack } from '../../demo/local-stack.js';
+import { createSlackUser } from '../../demo/slack-user.js';
+import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { buildBlockActionsBody, FORM_CONTENT_TYPE } from '../../sim/slack/payloads.js';
+import { postSigned } from '../../sim/slack/sign-request.js';
+import type { RecordedCall } from '../../sim/slack/slack-standin.js';
 import { createLogger } from '../../src/logger.js';
 import { findSecretIn, scanRedisForSecret } from '../../src/security/scan-secrets.js';
-import { buildDemoWorld } from '../../src/sim/aliyun/demo-world.js';
-import { buildBlockActionsBody, FORM_CONTENT_TYPE } from '../../src/sim/slack/payloads.js';
-import { postSigned } from '../../src/sim/slack/sign-request.js';
-import type { RecordedCall } from '../../src/sim/slack/slack-standin.js';
 import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis.js';
 import { readTokenFromSim } from '../support/sim-token.js';
 

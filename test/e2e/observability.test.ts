@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../src/demo/local-stack.js';
-import { createSlackUser } from '../../src/demo/slack-user.js';
+import { type LocalStack, startLocalStack } from '../../demo/local-stack.js';
+import { createSlackUser } from '../../demo/slack-user.js';
+import { readSimCallLog } from '../../sim/aliyun/call-log.js';
+import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
 import { createLogger } from '../../src/logger.js';
-import { readSimCallLog } from '../../src/sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../src/sim/aliyun/demo-world.js';
 import { connectRedis, REDIS_URL, uniquePrefix } from '../support/redis.js';
 
 const VLLM = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../src/demo/local-stack.js';
-import { createSlackUser } from '../../src/demo/slack-user.js';
-import { readSimCallLog } from '../../src/sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../src/sim/aliyun/demo-world.js';
-import { answeredViewId } from '../../src/sim/slack/answered-view.js';
-import { fromStoredView } from '../../src/sim/slack/payloads.js';
+import { type LocalStack, startLocalStack } from '../../demo/local-stack.js';
+import { createSlackUser } from '../../demo/slack-user.js';
+import { readSimCallLog } from '../../sim/aliyun/call-log.js';
+import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { answeredViewId } from '../../sim/slack/answered-view.js';
+import { fromStoredView } from '../../sim/slack/payloads.js';
 import { REDIS_URL, uniquePrefix } from '../support/redis.js';
 import { readTokenFromSim } from '../support/sim-token.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HeldCall } from '../../src/sim/slack/slack-standin.js';
+import type { HeldCall } from '../../sim/slack/slack-standin.js';
 import { type ReliabilityStack, startReliabilityStack, tsOf } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
 import { killWorkers, spawnWorker, type WorkerProcess } from './support/worker-process.js';

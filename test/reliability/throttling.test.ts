@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SimCall } from '../../sim/aliyun/call-log.js';
 import { createRegionSlots } from '../../src/queue/region-slots.js';
-import type { SimCall } from '../../src/sim/aliyun/call-log.js';
 import { type ReliabilityStack, startReliabilityStack, tsOf } from './support/reliability-stack.js';
 import { waitUntil } from './support/wait-until.js';
 import { spawnWorker, type WorkerProcess } from './support/worker-process.js';

@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import type { DeploymentResult, StepRecord } from '../../src/deploy/outcome.js';
 import { createSlackReporter } from '../../src/report/slack-reporter.js';
-import { type SlackStandIn, startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
 
 let standIn: SlackStandIn;
 let client: WebClient;

@@ -1,16 +1,16 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { type AuditLog, createAuditLog } from '../../src/security/audit-log.js';
 import {
   buildBlockActionsBody,
   buildSlashCommandBody,
   buildStateValues,
   buildViewSubmissionBody,
   FORM_CONTENT_TYPE,
-} from '../../src/sim/slack/payloads.js';
-import { postSigned } from '../../src/sim/slack/sign-request.js';
-import { type SlackStandIn, startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
+} from '../../sim/slack/payloads.js';
+import { postSigned } from '../../sim/slack/sign-request.js';
+import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
+import { createLogger } from '../../src/logger.js';
+import { type AuditLog, createAuditLog } from '../../src/security/audit-log.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createFakePorts, type FakePorts } from '../support/fake-ports.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../blocks/ids.js';
+import { buildStateValues } from '../../sim/slack/payloads.js';
 import { DeploySpec } from '../../src/deploy/deploy-spec.js';
 import { runDeployment } from '../../src/deploy/run-deployment.js';
-import { buildStateValues } from '../../src/sim/slack/payloads.js';
-import { parseCommandText } from '../../src/slack/commands/parse-command-text.js';
-import { parseSubmission } from '../../src/slack/views/parse-submission.js';
-import { readStateValues } from '../../src/slack/views/read-state-values.js';
+import { parseCommandText } from '../../src/slack/listeners/commands/parse-command-text.js';
+import { parseSubmission } from '../../src/slack/listeners/views/parse-submission.js';
+import { readStateValues } from '../../src/slack/listeners/views/read-state-values.js';
 import { buildContext, createdBody, createWorld } from '../deploy/scripted-world.js';
 
 /** Text a hostile or careless person might type: shell syntax, quotes, unicode, control characters. */

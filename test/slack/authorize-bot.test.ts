@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
+import { startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import { authorizeBot } from '../../src/slack/authorize-bot.js';
 
 const source = { isEnterpriseInstall: false as const, teamId: 'T0001', enterpriseId: undefined };

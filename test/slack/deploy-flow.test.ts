@@ -1,12 +1,12 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackReporter } from '../../src/report/slack-reporter.js';
 import {
   buildSlashCommandBody,
   buildStateValues,
   buildViewSubmissionBody,
-} from '../../src/sim/slack/payloads.js';
-import { renderConversation } from '../../src/sim/slack/render-conversation.js';
+} from '../../sim/slack/payloads.js';
+import { renderConversation } from '../../sim/slack/render-conversation.js';
+import { createSlackReporter } from '../../src/report/slack-reporter.js';
 import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
 import { findSlackLimitViolations } from '../support/slack-limits.js';
 

@@ -7,7 +7,7 @@ describe('the Slack app manifest', () => {
   it('declares the command, interactivity with options, the home tab and app_home_opened', () => {
     expect(manifest.features.slash_commands[0].command).toBe('/eas-deploy');
     // The command has an endpoint of its own (src/slack/command-endpoint.ts).
-    expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/commands$/);
+    expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 
 /** Builds dist/ when missing (bin/aliyun-sim runs the compiled simulator) and checks that Redis answers. */
 export default async function setup(): Promise<void> {
-  if (!existsSync('dist/src/sim/aliyun/main.js')) {
+  if (!existsSync('dist/sim/aliyun/main.js')) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   }
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { findSimExecutable } from '../../src/sim/aliyun/sim-env.js';
+import { findSimExecutable } from '../../sim/aliyun/sim-env.js';
 
 const run = promisify(execFile);
 

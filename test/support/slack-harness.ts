@@ -1,6 +1,6 @@
-import { FORM_CONTENT_TYPE } from '../../src/sim/slack/payloads.js';
-import { postSigned } from '../../src/sim/slack/sign-request.js';
-import { type SlackStandIn, startSlackStandIn } from '../../src/sim/slack/slack-standin.js';
+import { FORM_CONTENT_TYPE } from '../../sim/slack/payloads.js';
+import { postSigned } from '../../sim/slack/sign-request.js';
+import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { createFakePorts, type FakePorts } from './fake-ports.js';
 

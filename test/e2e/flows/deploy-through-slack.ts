@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
-import type { LocalStack } from '../../../src/demo/local-stack.js';
-import { createSlackUser } from '../../../src/demo/slack-user.js';
-import { readSimCallLog, type SimCall } from '../../../src/sim/aliyun/call-log.js';
-import type { ViewOverrides } from '../../../src/sim/slack/payloads.js';
-import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+import type { LocalStack } from '../../../demo/local-stack.js';
+import { createSlackUser } from '../../../demo/slack-user.js';
+import { readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
+import type { ViewOverrides } from '../../../sim/slack/payloads.js';
+import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 
 /** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
 export interface FlowResult {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../../src/demo/local-stack.js';
+import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { deployThroughSlack, readCreateBodies } from './deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from './flow-world.js';

@@ -1,6 +1,6 @@
-import { buildOfficialImages } from '../../../src/sim/aliyun/demo-images.js';
-import { buildDemoWorld } from '../../../src/sim/aliyun/demo-world.js';
-import type { SimWorldInput } from '../../../src/sim/aliyun/world-schema.js';
+import { buildOfficialImages } from '../../../sim/aliyun/demo-images.js';
+import { buildDemoWorld } from '../../../sim/aliyun/demo-world.js';
+import type { SimWorldInput } from '../../../sim/aliyun/world-schema.js';
 
 /**
  * The demo account plus regions that each lack one thing, so one stack can play every stop

@@ -3,18 +3,18 @@ import {
   LOCAL_SIGNING_SECRET,
   type LocalStack,
   startLocalStack,
-} from '../../../src/demo/local-stack.js';
-import { createSlackUser } from '../../../src/demo/slack-user.js';
-import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
-import { answeredViewId } from '../../../src/sim/slack/answered-view.js';
+} from '../../../demo/local-stack.js';
+import { createSlackUser } from '../../../demo/slack-user.js';
+import { filterSimCalls, readSimCallLog } from '../../../sim/aliyun/call-log.js';
+import { answeredViewId } from '../../../sim/slack/answered-view.js';
 import {
   buildBlockActionsBody,
   buildStateValues,
   FORM_CONTENT_TYPE,
   fromStoredView,
-} from '../../../src/sim/slack/payloads.js';
-import { postSigned } from '../../../src/sim/slack/sign-request.js';
-import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+} from '../../../sim/slack/payloads.js';
+import { postSigned } from '../../../sim/slack/sign-request.js';
+import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { deployThroughSlack } from './deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from './flow-world.js';

@@ -3,10 +3,10 @@ import {
   LOCAL_SIGNING_SECRET,
   type LocalStack,
   startLocalStack,
-} from '../../../src/demo/local-stack.js';
-import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../../../src/sim/slack/payloads.js';
-import { postSigned } from '../../../src/sim/slack/sign-request.js';
-import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
+} from '../../../demo/local-stack.js';
+import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../../../sim/slack/payloads.js';
+import { postSigned } from '../../../sim/slack/sign-request.js';
+import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { deployThroughSlack } from './deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from './flow-world.js';

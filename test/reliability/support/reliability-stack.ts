@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
-import { type LocalStack, startLocalStack } from '../../../src/demo/local-stack.js';
-import { createSlackUser } from '../../../src/demo/slack-user.js';
+import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
+import { createSlackUser } from '../../../demo/slack-user.js';
+import { readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
+import { buildDemoWorld } from '../../../sim/aliyun/demo-world.js';
+import type { SimFault } from '../../../sim/aliyun/world-schema.js';
+import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import {
   createDeploymentRecords,
   type DeploymentRecord,
 } from '../../../src/queue/deployment-records.js';
-import { readSimCallLog, type SimCall } from '../../../src/sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../../src/sim/aliyun/demo-world.js';
-import type { SimFault } from '../../../src/sim/aliyun/world-schema.js';
-import type { RecordedCall } from '../../../src/sim/slack/slack-standin.js';
 import { deleteKeys, uniquePrefix } from '../../support/redis.js';
 import { FAST_RECOVERY } from './worker-process.js';
 

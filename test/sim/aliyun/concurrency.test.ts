@@ -1,6 +1,6 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
+import { filterSimCalls, readSimCallLog } from '../../../sim/aliyun/call-log.js';
 import { buildBody, createSim, HZ } from './support/run-sim.js';
 
 type Sim = Awaited<ReturnType<typeof createSim>>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
-import type { SimFault } from '../../../src/sim/aliyun/world-schema.js';
+import { readSimCallLog } from '../../../sim/aliyun/call-log.js';
+import type { SimFault } from '../../../sim/aliyun/world-schema.js';
 import { buildBody, buildWorld, createSim, HZ } from './support/run-sim.js';
 
 type Sim = Awaited<ReturnType<typeof createSim>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../../src/sim/aliyun/parse-args.js';
+import { parseArgs } from '../../../sim/aliyun/parse-args.js';
 
 describe('parseArgs', () => {
   it('reads product and operation wherever the flags are', () => {

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterSimCalls, readSimCallLog } from '../../../src/sim/aliyun/call-log.js';
-import { findSimExecutable } from '../../../src/sim/aliyun/sim-env.js';
+import { filterSimCalls, readSimCallLog } from '../../../sim/aliyun/call-log.js';
+import { findSimExecutable } from '../../../sim/aliyun/sim-env.js';
 import { buildBody } from './support/run-sim.js';
 
 const WORLD = resolve('test/fixtures/sim/world.nlb-bug-and-slow-create.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBody } from '../../../src/sim/slack/read-form-body.js';
+import { parseBody } from '../../../sim/slack/read-form-body.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromStoredView } from '../../../src/sim/slack/payloads.js';
-import { type SlackStandIn, startSlackStandIn } from '../../../src/sim/slack/slack-standin.js';
+import { fromStoredView } from '../../../sim/slack/payloads.js';
+import { type SlackStandIn, startSlackStandIn } from '../../../sim/slack/slack-standin.js';
 
 let standIn: SlackStandIn;
 let client: WebClient;

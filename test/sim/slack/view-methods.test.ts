@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StandInState } from '../../../src/sim/slack/standin-state.js';
-import { MAX_HELD_VIEWS, VIEW_METHODS } from '../../../src/sim/slack/view-methods.js';
+import type { StandInState } from '../../../sim/slack/standin-state.js';
+import { MAX_HELD_VIEWS, VIEW_METHODS } from '../../../sim/slack/view-methods.js';
 
 const emptyState = (): StandInState => ({
   nextTs: 1,

@@ -3,7 +3,7 @@ import {
   buildBlockActionsBody,
   buildStateValues,
   fromStoredView,
-} from '../../../src/sim/slack/payloads.js';
+} from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
 let h: SlackHarness;

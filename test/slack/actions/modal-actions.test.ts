@@ -4,7 +4,7 @@ import {
   buildStateValues,
   fromStoredView,
   nextTriggerId,
-} from '../../../src/sim/slack/payloads.js';
+} from '../../../sim/slack/payloads.js';
 import type { CatalogPort } from '../../../src/slack/ports.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 

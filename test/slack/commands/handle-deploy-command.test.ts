@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSlashCommandBody } from '../../../src/sim/slack/payloads.js';
+import { buildSlashCommandBody } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 import { findSlackLimitViolations } from '../../support/slack-limits.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommandText } from '../../../src/slack/commands/parse-command-text.js';
+import { parseCommandText } from '../../../src/slack/listeners/commands/parse-command-text.js';
 
 describe('reading /eas-deploy text', () => {
   it('opens an empty modal for empty text', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBlockSuggestionBody, buildStateValues } from '../../../src/sim/slack/payloads.js';
+import { buildBlockSuggestionBody, buildStateValues } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
 let h: SlackHarness;

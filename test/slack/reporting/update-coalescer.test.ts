@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUpdateCoalescer } from '../../../src/slack/reporting/update-coalescer.js';
+import { createUpdateCoalescer } from '../../../src/report/update-coalescer.js';
 
 describe('coalescing checklist edits', () => {
   it('runs the first update at once, keeps only the latest of a burst, and runs it on flush', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubmission } from '../../../src/slack/views/parse-submission.js';
-import { specToPrefill } from '../../../src/slack/views/spec-to-prefill.js';
+import { parseSubmission } from '../../../src/slack/listeners/views/parse-submission.js';
+import { specToPrefill } from '../../../src/slack/listeners/views/spec-to-prefill.js';
 
 const nlb = {
   region: 'cn-hangzhou',

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../../blocks/ids.js';
-import { parseSubmission } from '../../../src/slack/views/parse-submission.js';
-import { readStateValues } from '../../../src/slack/views/read-state-values.js';
+import { parseSubmission } from '../../../src/slack/listeners/views/parse-submission.js';
+import { readStateValues } from '../../../src/slack/listeners/views/read-state-values.js';
 
 const good = {
   region: 'cn-hangzhou',

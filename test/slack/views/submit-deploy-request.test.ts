@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildStateValues, buildViewSubmissionBody } from '../../../src/sim/slack/payloads.js';
+import { buildStateValues, buildViewSubmissionBody } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
 let h: SlackHarness;

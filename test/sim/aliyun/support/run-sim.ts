@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDemoWorld } from '../../../../src/sim/aliyun/demo-world.js';
+import { buildDemoWorld } from '../../../../sim/aliyun/demo-world.js';
 import {
   findSimExecutable,
   prepareSimEnv,
   type SimEnvOptions,
-} from '../../../../src/sim/aliyun/sim-env.js';
-import type { SimWorldInput } from '../../../../src/sim/aliyun/world-schema.js';
+} from '../../../../sim/aliyun/sim-env.js';
+import type { SimWorldInput } from '../../../../sim/aliyun/world-schema.js';
 
 export interface SimRun {
   code: number;

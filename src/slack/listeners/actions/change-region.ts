@@ -1,0 +1,43 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
+import type { ListenerDeps } from '../../listener-deps.js';
+import { withinBudget } from '../../within-budget.js';
+import { readModalSnapshot, updateDeployModal } from './rebuild-modal.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>;
+
+/** How long a region pick waits for list-workspaces before updating the modal without them. */
+const WORKSPACES_BUDGET_MS = 10_000;
+
+/**
+ * Region picked: its ENABLED workspaces are listed (cached per region) and the modal shows a
+ * workspace select only when there are several. The modal is already open, so the CLI call is fine.
+ */
+export function changeRegion(deps: ListenerDeps) {
+  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
+    await ack();
+    const snapshot = readModalSnapshot(body.view);
+    const region = action.selected_option?.value;
+    if (!snapshot || !region) return;
+    const workspaces = await withinBudget(
+      deps.ports.catalog.listWorkspaces(region),
+      WORKSPACES_BUDGET_MS,
+      (reason, error) => {
+        // Without the list the worker still picks the only workspace, or stops and says to choose.
+        logger.warn(`listWorkspaces ${reason}`, error);
+        return [];
+      },
+    );
+    const { workspace: _stale, ...rest } = snapshot.prefill;
+    await updateDeployModal(
+      { client, logger },
+      deps,
+      { ...snapshot, prefill: { ...rest, region } },
+      workspaces,
+    );
+  };
+}

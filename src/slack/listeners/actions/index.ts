@@ -1,0 +1,32 @@
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  ExternalSelectAction,
+  StaticSelectAction,
+} from '@slack/bolt';
+import { ACTION, FIELD } from '../../../../blocks/ids.js';
+import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../../security/approval-click.js';
+import type { ListenerDeps } from '../../listener-deps.js';
+import { changeNetwork } from './change-network.js';
+import { changeRegion } from './change-region.js';
+import { chooseImage } from './choose-image.js';
+import { decideApproval } from './decide-approval.js';
+import { redeploy } from './redeploy.js';
+import { refreshStatus } from './refresh-status.js';
+import { resendToken } from './resend-token.js';
+
+/** Wires the modal's region, image and network selects, the result and token buttons, and Approve/Reject. */
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(FIELD.network, changeNetwork(deps));
+  app.action<BlockAction<StaticSelectAction>>(FIELD.region, changeRegion(deps));
+  app.action<BlockAction<ExternalSelectAction>>(FIELD.image, chooseImage(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.refreshStatus, refreshStatus(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.redeploy, redeploy(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.resendToken, resendToken(deps));
+  if (deps.approvals && deps.audit) {
+    const decide = decideApproval(deps.approvals, deps.audit);
+    app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, decide);
+    app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, decide);
+  }
+}

@@ -1,0 +1,43 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { buildCommandProblem } from '../../../../blocks/answers.js';
+import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import type { ListenerDeps } from '../../listener-deps.js';
+import { specToPrefill } from '../views/spec-to-prefill.js';
+import { readGuardedClick } from './read-guarded-click.js';
+import { replyPrivately } from './reply-privately.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/** "Redeploy with these settings": the modal again, pre-filled, with the name left for a new one (kept after a dry run). */
+export function redeploy(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: Args): Promise<void> => {
+    await ack();
+    const guarded = await readGuardedClick(deps, { body, action, client }, 'redeploy');
+    if (!guarded) return;
+    const { click, record } = guarded;
+    if (!record) {
+      return replyPrivately(
+        client,
+        click,
+        buildCommandProblem('I no longer have the settings of that deployment.'),
+      );
+    }
+    // After a dry run nothing exists yet: the same name is offered, to deploy it for real.
+    const dryRun = record.spec.dryRun;
+    const prefill = specToPrefill(record.spec);
+    const view = buildDeployModal({
+      prefill: dryRun ? { ...prefill, service_name: record.spec.serviceName } : prefill,
+      channelId: click.channelId ?? record.channelId,
+      regions: deps.regions,
+      networkMode: record.spec.network.mode,
+      workspaces: deps.ports.catalog.peekWorkspaces(record.region),
+      ...(dryRun ? {} : { redeployOf: record.serviceName }),
+    });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  };
+}

@@ -1,0 +1,42 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { buildCommandProblem } from '../../../../blocks/answers.js';
+import { buildTokenMessage } from '../../../../blocks/token-message.js';
+import type { ListenerDeps } from '../../listener-deps.js';
+import { readGuardedClick } from './read-guarded-click.js';
+import { replyPrivately } from './reply-privately.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/** "Send me the token again": only the requester gets it, privately; anyone else gets a polite no. */
+export function resendToken(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: Args): Promise<void> => {
+    await ack();
+    const guarded = await readGuardedClick(deps, { body, action, client }, 'resend-token');
+    if (!guarded) return;
+    const { click, record } = guarded;
+    if (!record || record.requesterId !== click.userId) {
+      const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
+      return replyPrivately(
+        client,
+        click,
+        buildCommandProblem(
+          `Sorry, only ${who} can get this service's token. Ask them, or ask an admin.`,
+        ),
+      );
+    }
+    const answer = await deps.ports.status.fetchToken(record.deploymentId);
+    const message = answer.ok
+      ? buildTokenMessage({
+          serviceName: answer.serviceName,
+          token: answer.token,
+          deploymentId: record.deploymentId,
+        })
+      : buildCommandProblem(answer.message);
+    await replyPrivately(client, click, message);
+  };
+}

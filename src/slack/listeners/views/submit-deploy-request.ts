@@ -1,0 +1,100 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { FIELD } from '../../../../blocks/ids.js';
+import { buildNoticeView } from '../../../../blocks/notice-view.js';
+import { checkSlackAccess } from '../../check-access.js';
+import type { ListenerDeps } from '../../listener-deps.js';
+import type { SubmitAnswer } from '../../ports.js';
+import { withinBudget } from '../../within-budget.js';
+import { parseSubmission } from './parse-submission.js';
+import { readPrivateMetadata } from './read-private-metadata.js';
+import { readStateValues } from './read-state-values.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** Deploy pressed: a bad field is shown on its field; a good request is handed to the queue and acked. */
+export function submitDeployRequest(deps: ListenerDeps) {
+  return async ({ ack, body, view }: Args): Promise<void> => {
+    const parsed = parseSubmission(readStateValues(view.state.values));
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const meta = readPrivateMetadata(view.private_metadata);
+    if (!meta)
+      return ack(
+        notice(
+          'Please start again',
+          'This form lost track of its channel. Close it and run /eas-deploy again.',
+        ),
+      );
+    if (meta.redeployOf && parsed.spec.serviceName === meta.redeployOf) {
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [FIELD.serviceName]: `\`${meta.redeployOf}\` already exists: a redeploy needs a new name.`,
+        },
+      });
+    }
+    // Checked again here: private_metadata comes back from the client and is untrusted.
+    const access = await checkSlackAccess(
+      deps,
+      { userId: body.user.id, channelId: meta.channelId },
+      'submission',
+    );
+    if (!access.ok) return ack(notice('Not allowed', access.message));
+    const answer = await submitWithin(deps, {
+      spec: parsed.spec,
+      requester: { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) },
+      channelId: meta.channelId,
+      viewId: view.id,
+    });
+    switch (answer.status) {
+      case 'queued':
+        await ack();
+        await deps.audit?.append({
+          kind: 'request',
+          deploymentId: answer.deploymentId,
+          userId: body.user.id,
+          channelId: meta.channelId,
+          serviceName: parsed.spec.serviceName,
+          region: parsed.spec.region,
+          instanceType: parsed.spec.instanceType,
+          replicas: parsed.spec.replicas,
+        });
+        return;
+      case 'already-queued':
+        return ack();
+      case 'name-reserved':
+        return ack({
+          response_action: 'errors',
+          errors: {
+            [FIELD.serviceName]: `This name is reserved by <@${answer.byUserId}>, who is deploying it now. Pick another.`,
+          },
+        });
+      case 'unavailable':
+        return ack(
+          notice('Not queued', `Nothing was deployed: ${answer.message} Try again in a minute.`),
+        );
+    }
+  };
+}
+
+const notice = (title: string, text: string) => ({
+  response_action: 'push' as const,
+  view: buildNoticeView(title, text),
+});
+
+/** The submitter's answer, or "unavailable" when it fails or does not answer within Slack's ack budget. */
+function submitWithin(
+  deps: ListenerDeps,
+  request: Parameters<ListenerDeps['ports']['submitter']['submit']>[0],
+): Promise<SubmitAnswer> {
+  return withinBudget(
+    deps.ports.submitter.submit(request),
+    deps.submitBudgetMs,
+    (reason, error) => ({
+      status: 'unavailable',
+      message:
+        reason === 'late'
+          ? 'the deploy queue did not answer in time; check the channel before trying again.'
+          : `the deploy queue is unavailable (${error instanceof Error ? error.message : 'unknown error'}).`,
+    }),
+  );
+}
