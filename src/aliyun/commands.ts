@@ -68,17 +68,21 @@ export const listLoadBalancersArgs = (t: CallTarget): string[] => [
   'nlb', 'list-load-balancers', ...common(t), ...bizRegion(t),
 ];
 
+/** The labels every service the bot creates carries (CONTRACT.md, "The cloud side"): the cloud's truth. */
 export const REQUEST_ID_LABEL = 'eas-deploy.request-id';
+export const OWNER_LABEL = 'eas-deploy.owner';
+export const EXPIRES_AT_LABEL = 'eas-deploy.expires-at';
+export const CHANNEL_LABEL = 'eas-deploy.channel';
 
-/** create-service with the service JSON inline in --body (never file://) and our request-id label. */
+/** create-service with the service JSON inline in --body (never file://) and the bot's labels. */
 export const createServiceArgs = (
   t: CallTarget,
   body: string,
-  requestId: string,
+  labels: Readonly<Record<string, string>>,
   workspaceId?: string,
 ): string[] => [
   'eas', 'create-service', ...common(t), '--body', body,
-  '--labels', JSON.stringify({ [REQUEST_ID_LABEL]: requestId }),
+  '--labels', JSON.stringify(labels),
   ...(workspaceId ? ['--workspace-id', workspaceId] : []),
 ];
 

@@ -1,6 +1,11 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
 import { type CliError, describeCliError } from '../aliyun/cli-error.js';
-import { type CallTarget, createServiceArgs, describeServiceArgs } from '../aliyun/commands.js';
+import {
+  type CallTarget,
+  createServiceArgs,
+  describeServiceArgs,
+  REQUEST_ID_LABEL,
+} from '../aliyun/commands.js';
 import { CreateServiceResponse, Service } from '../aliyun/schemas.js';
 import { buildServiceJson, type ServicePlan, withSharedGateway } from './build-service-json.js';
 import { isOurService } from './check-service-name.js';
@@ -48,7 +53,7 @@ async function attempt(
   slow: boolean,
 ) {
   const body = JSON.stringify(buildServiceJson(plan));
-  const args = createServiceArgs(t, body, deploymentId, plan.workspaceId);
+  const args = createServiceArgs(t, body, { [REQUEST_ID_LABEL]: deploymentId }, plan.workspaceId);
   // After a timeout (reconciled: nothing was created) the one retry waits longer.
   const withTimeout = slow ? [...args, '--read-timeout', '60'] : args;
   return callCli(deps, withTimeout, CreateServiceResponse, { retryOnTimeout: false });

@@ -36,7 +36,7 @@ describe('argv builders', () => {
   });
 
   it('put the service JSON inline in --body with the request-id label', () => {
-    expect(createServiceArgs(T, '{"metadata":{}}', 'dep-9', '123')).toEqual([
+    expect(createServiceArgs(T, '{"metadata":{}}', { 'eas-deploy.request-id': 'dep-9' }, '123')).toEqual([
       'eas', 'create-service', ...TAIL, '--body', '{"metadata":{}}',
       '--labels', '{"eas-deploy.request-id":"dep-9"}', '--workspace-id', '123',
     ]);
