@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDurationMs, parseLifetime } from './lifecycle/parse-duration.js';
 
 /** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
 const commaList = (pattern: RegExp, message: string) =>
@@ -36,6 +37,21 @@ const optionalText = z
 /** A whole number that may be unset or empty (compose passes unset variables as ""). */
 const optionalInt = (min: number, max: number) =>
   optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
+
+/** A lifetime (`<n>s|m|h|d` or `never`), kept as written; unset or empty means `fallback`. */
+const lifetimeOr = (fallback: string) =>
+  optionalText
+    .transform((s) => s ?? fallback)
+    .refine((s) => parseLifetime(s) !== undefined, 'must be a duration like 4h, 1d, 20s, or never');
+
+/** A duration that is not `never`, read as milliseconds; unset or empty means `fallback`. */
+const durationMsOr = (fallback: string) =>
+  optionalText.transform((s, ctx) => {
+    const ms = parseDurationMs(s ?? fallback);
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be a duration like 1h, 10m, 30s' });
+    return ms ?? 0;
+  });
 
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
 export const ConfigSchema = z.object({
@@ -90,6 +106,20 @@ export const ConfigSchema = z.object({
   EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   /** A worker-only process serves GET /metrics on this port when set. */
   WORKER_METRICS_PORT: optionalInt(0, 65_535),
+  /** Lifecycle (CONTRACT.md "Environment added"): who may act on any bot service, and lifetimes. */
+  EAS_ADMIN_USERS: SlackIdList.default([]),
+  EAS_DEFAULT_TTL: lifetimeOr('1d'),
+  EAS_REMIND_BEFORE: durationMsOr('1h'),
+  EAS_TTL_ACTION: optionalText.pipe(z.enum(['remind', 'stop']).default('remind')),
+  /** A JSON file `{ "currency": "USD", "hourly": { "<instance type>": <price> } }`. */
+  EAS_PRICE_TABLE: optionalText,
+  /** `ttl=never` needs an approver's click like a costly deployment. */
+  EAS_TTL_NEVER_NEEDS_APPROVAL: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** How often a worker checks that the expiry schedules are still in Redis (rebuilt when lost). */
+  EAS_SCHEDULE_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

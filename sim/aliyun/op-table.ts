@@ -1,3 +1,4 @@
+import { LIFECYCLE_OPS } from './lifecycle-op-table.js';
 import type { OpHandler } from './op-context.js';
 import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
@@ -12,6 +13,8 @@ export interface OpEntry {
   path: string;
   /** The CLI plugin that serves this product, when it is not built in. */
   plugin?: string;
+  /** The HTTP method a timeout message names, when the operation's name does not tell it. */
+  method?: string;
 }
 
 const EAS = 'aliyun-cli-eas';
@@ -92,12 +95,6 @@ export const OPS: Readonly<Record<string, OpEntry>> = {
     path: `${SVC}/events`,
     plugin: EAS,
   },
-  'eas delete-service': {
-    handler: svc.deleteService,
-    required: ['service-name'],
-    path: SVC,
-    plugin: EAS,
-  },
   'vpc describe-vpcs': { handler: net.describeVpcs, required: [], path: '/?Action=DescribeVpcs' },
   'vpc describe-vswitches': {
     handler: net.describeVSwitches,
@@ -114,4 +111,5 @@ export const OPS: Readonly<Record<string, OpEntry>> = {
     required: [],
     path: '/?Action=ListLoadBalancers',
   },
+  ...LIFECYCLE_OPS,
 };

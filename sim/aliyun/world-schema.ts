@@ -68,12 +68,19 @@ export const SimLifecycle = z.object({
   waitingMs: z.number().int().nonnegative().default(5000),
   /** How long describe-service answers 404 right after create (eventual visibility). */
   invisibleMs: z.number().int().nonnegative().default(0),
+  /** How long Stopping, Starting, Scaling, Updating and Deleting last after a lifecycle call. */
+  transitionMs: z.number().int().nonnegative().default(2000),
 });
 
 /** The whole simulated account; ALIYUN_SIM_WORLD is a JSON file of this shape. */
 export const SimWorld = z.object({
   accountId: z.string().regex(/^\d+$/).default('1234567890123456'),
-  lifecycle: SimLifecycle.default({ creatingMs: 3000, waitingMs: 5000, invisibleMs: 0 }),
+  lifecycle: SimLifecycle.default({
+    creatingMs: 3000,
+    waitingMs: 5000,
+    invisibleMs: 0,
+    transitionMs: 2000,
+  }),
   plugins: z.array(SimPlugin).default([
     { name: 'aliyun-cli-eas', version: '0.2.0', description: 'EAS plugin', installed: true },
     {

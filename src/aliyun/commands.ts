@@ -17,8 +17,8 @@ export function buildUserAgent(deploymentId: string): string {
   return `eas-deploy/${EAS_DEPLOY_VERSION} (deployment ${deploymentId})`;
 }
 
-const common = (t: CallTarget): string[] => ['--region', t.region, '--user-agent', t.userAgent];
-const cluster = (t: CallTarget): string[] => ['--cluster-id', t.region];
+export const common = (t: CallTarget): string[] => ['--region', t.region, '--user-agent', t.userAgent];
+export const cluster = (t: CallTarget): string[] => ['--cluster-id', t.region];
 const bizRegion = (t: CallTarget): string[] => ['--biz-region-id', t.region];
 
 export const listWorkspacesArgs = (t: CallTarget): string[] => [
@@ -73,6 +73,12 @@ export const REQUEST_ID_LABEL = 'eas-deploy.request-id';
 export const OWNER_LABEL = 'eas-deploy.owner';
 export const EXPIRES_AT_LABEL = 'eas-deploy.expires-at';
 export const CHANNEL_LABEL = 'eas-deploy.channel';
+/**
+ * One constant label on every service the bot creates, so ListServices can filter on it (its Label
+ * filter matches key AND value, and the four labels above differ per service).
+ */
+export const MANAGED_BY_LABEL = 'eas-deploy.managed-by';
+export const MANAGED_BY_VALUE = 'eas-deploy';
 
 /** create-service with the service JSON inline in --body (never file://) and the bot's labels. */
 export const createServiceArgs = (
