@@ -15,6 +15,7 @@ import {
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, option, plain } from './text.js';
+import { buildTtlInput } from './ttl-input.js';
 
 /** Field values to start the modal with (raw strings, as a person would type them). */
 export type Prefill = Partial<Record<FieldId, string>>;
@@ -27,6 +28,8 @@ export interface DeployModalInput {
   readonly workspaces?: readonly { id: string; name: string }[];
   /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
   readonly redeployOf?: string;
+  /** EAS_DEFAULT_TTL: where the `ttl` select starts. */
+  readonly defaultTtl?: string;
 }
 
 const NETWORK_LABELS: Record<NetworkModeId, string> = {
@@ -107,6 +110,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     ),
     numberInput(FIELD.autoscaleMin, 'Autoscaling min', prefill),
     numberInput(FIELD.autoscaleMax, 'Autoscaling max', prefill),
+    buildTtlInput(prefill.ttl, input.defaultTtl ?? '1d'),
     dryRunInput(prefill.dry_run === 'true'),
   ];
   return {

@@ -19,6 +19,7 @@ export const FIELD = {
   autoscaleMin: 'autoscale_min',
   autoscaleMax: 'autoscale_max',
   dryRun: 'dry_run',
+  ttl: 'ttl',
   // NLB fields (optional; discovered in the region when empty). Not in CONTRACT.md: ids of our own.
   nlbId: 'nlb_id',
   vpcId: 'vpc_id',

@@ -51,9 +51,11 @@ async function attempt(
   plan: ServicePlan,
   deploymentId: string,
   slow: boolean,
+  labels: Readonly<Record<string, string>>,
 ) {
   const body = JSON.stringify(buildServiceJson(plan));
-  const args = createServiceArgs(t, body, { [REQUEST_ID_LABEL]: deploymentId }, plan.workspaceId);
+  const all = { ...labels, [REQUEST_ID_LABEL]: deploymentId };
+  const args = createServiceArgs(t, body, all, plan.workspaceId);
   // After a timeout (reconciled: nothing was created) the one retry waits longer.
   const withTimeout = slow ? [...args, '--read-timeout', '60'] : args;
   return callCli(deps, withTimeout, CreateServiceResponse, { retryOnTimeout: false });
@@ -68,13 +70,14 @@ export async function createService(
   t: CallTarget,
   firstPlan: ServicePlan,
   deploymentId: string,
+  labels: Readonly<Record<string, string>> = {},
 ): Promise<CreateOutcome> {
   let plan = firstPlan;
   let note: string | undefined;
   let nlbTries = 0;
   let timeoutRetried = false;
   for (;;) {
-    const answer = await attempt(deps, t, plan, deploymentId, timeoutRetried);
+    const answer = await attempt(deps, t, plan, deploymentId, timeoutRetried, labels);
     if (answer.ok) {
       return {
         status: 'created',

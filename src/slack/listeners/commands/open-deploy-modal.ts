@@ -36,6 +36,7 @@ export async function openDeployModal(
   const { client, logger, respond } = args;
   const workspaces = catalog.peekWorkspaces(prefill.region);
   const view = buildDeployModal({
+    ...(deps.defaultTtl ? { defaultTtl: deps.defaultTtl } : {}),
     prefill: withCommand,
     channelId: args.command.channel_id,
     regions: deps.regions,

@@ -23,6 +23,7 @@ export function specToPrefill(spec: DeploySpec): Prefill {
   if (net.securityGroupId) prefill.security_group = net.securityGroupId;
   if (net.mode === 'nlb') prefill.net_type = net.netType;
   if (spec.resourceGroup) prefill.resource_group = spec.resourceGroup;
+  if (spec.ttl) prefill.ttl = spec.ttl;
   if (spec.autoscale) {
     prefill.autoscale_min = String(spec.autoscale.min);
     prefill.autoscale_max = String(spec.autoscale.max);
