@@ -37,5 +37,21 @@ export const ACTION = {
   resendToken: 'resend_token',
 } as const;
 
+/**
+ * Buttons that act on a service the bot made (CONTRACT.md "Lifecycle", "Lifetime"): the summary's
+ * four carry `{"region": …, "service": …}`; ttl_keep also the lifetime and the expiry it was for.
+ */
+export const SERVICE_ACTION = {
+  stop: 'svc_stop',
+  restart: 'svc_restart',
+  extend: 'svc_extend',
+  delete: 'svc_delete',
+  start: 'svc_start',
+  deleteConfirm: 'svc_delete_confirm',
+  keep: 'ttl_keep',
+  ttlStop: 'ttl_stop',
+} as const;
+export type ServiceActionId = (typeof SERVICE_ACTION)[keyof typeof SERVICE_ACTION];
+
 export const NETWORK_MODES = ['shared', 'gateway', 'nlb'] as const;
 export type NetworkModeId = (typeof NETWORK_MODES)[number];

@@ -5,7 +5,7 @@
  * `--biz-version N`). Labels are written as the JSON map create-service already uses, so the
  * project has one label form; the ListServices filter is the JSON `--label` of list-services.
  */
-import { type CallTarget, cluster, common } from './commands.js';
+import { type CallTarget, cluster, common, EAS_DEPLOY_VERSION } from './commands.js';
 
 const one = (t: CallTarget, name: string): string[] => [
   ...common(t), ...cluster(t), '--service-name', name,
@@ -64,3 +64,8 @@ export const listLabelledServicesArgs = (
   'eas', 'list-services', ...common(t), '--label', JSON.stringify(labels),
   '--page-number', String(page), '--page-size', String(LIST_SERVICES_PAGE_SIZE),
 ];
+
+/** The user agent of a lifecycle operation (`l-…`) or of the expiry schedule's reads. */
+export function buildLifecycleUserAgent(operation: string): string {
+  return `eas-deploy/${EAS_DEPLOY_VERSION} (lifecycle ${operation})`;
+}

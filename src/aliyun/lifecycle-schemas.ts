@@ -45,6 +45,7 @@ export const ListServiceVersionsResponse = z
 
 /** Stop/Start/Restart/Delete/Scale/UpdateServiceVersion/UpdateServiceLabel: `{RequestId, Message}`. */
 export const LifecycleAnswer = z.object({ Message: z.string().nullish() }).loose();
+export type LifecycleAnswer = z.infer<typeof LifecycleAnswer>;
 
 /** The instance type a service runs on, read from its ServiceConfig JSON (cloud.computing). */
 export function readInstanceType(service: LifecycleService): string | undefined {

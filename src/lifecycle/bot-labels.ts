@@ -22,16 +22,29 @@ export interface BotLabels {
 export function buildServiceLabels(input: {
   deploymentId: string;
   owner: string;
-  channel: string;
+  channel?: string;
   expiresAt: string;
 }): Record<string, string> {
   return {
     [REQUEST_ID_LABEL]: input.deploymentId,
     [OWNER_LABEL]: input.owner,
     [EXPIRES_AT_LABEL]: input.expiresAt,
-    [CHANNEL_LABEL]: input.channel,
+    ...(input.channel ? { [CHANNEL_LABEL]: input.channel } : {}),
     [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
   };
+}
+
+/**
+ * Every label of the bot with a new expiry: UpdateServiceLabel is sent all of them, because
+ * whether it keeps the labels it is not given is unverified (aliyun-cli-facts.md, "Labels").
+ */
+export function relabelExpiry(labels: BotLabels, expiresAt: string): Record<string, string> {
+  return buildServiceLabels({
+    deploymentId: labels.requestId,
+    owner: labels.owner,
+    ...(labels.channel ? { channel: labels.channel } : {}),
+    expiresAt,
+  });
 }
 
 /** The ListServices Label filter that finds the bot's services (optionally one owner's). */

@@ -43,3 +43,13 @@ export function planExpiry(input: ExpiryInput): ExpiryStep {
   }
   return { act: 'ask', wakeAt: now + ASK_AGAIN_MS };
 }
+
+/** When a new or changed schedule first wakes: at the reminder time, or now when that has passed. */
+export function firstWake(
+  expiresAt: ExpiresAt | undefined,
+  now: number,
+  remindBeforeMs: number,
+): number | undefined {
+  if (!expiresAt || expiresAt.never) return undefined;
+  return Math.max(now, expiresAt.at - remindBeforeMs);
+}

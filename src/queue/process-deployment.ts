@@ -64,6 +64,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           channelId: address.channelId,
           ...(address.parentTs ? { threadTs: address.parentTs } : {}),
         },
+        ...(deps.lifetime?.neverExpires(data) ? { neverExpires: true } : {}),
         park: async (until, decidedMeanwhile) => {
           // `/eas-deploy list` and App Home show that the deployment waits for an approver.
           await deps.records.update(deploymentId, { state: 'awaiting-approval' });
@@ -74,6 +75,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         deploymentId,
         cli: deps.audit ? createAuditedCliRunner(deps.cli, deps.audit, deploymentId) : deps.cli,
         ...(approve ? { approve } : {}),
+        ...(deps.lifetime ? { labels: deps.lifetime.labelsFor(data) } : {}),
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),
         onProgress: (steps) => {
@@ -101,8 +103,21 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           ...(serviceStatus ? { serviceStatus } : {}),
         });
       };
-      await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
+      const shown = deps.lifetime
+        ? deps.lifetime.annotate(
+            outcome.result,
+            data,
+            outcome.journal.facts.instanceType?.toString(),
+          )
+        : outcome.result;
+      await deps.reporter.finish(address, shown, outcome.accessToken, markReported);
       await markReported();
+      if (outcome.result.result === 'deployed') {
+        // After the summary: the expiry schedule is a separate job that never runs before it.
+        await deps.lifetime
+          ?.schedule(data, address.serviceName)
+          .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
+      }
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       await deps.audit?.append(
         {

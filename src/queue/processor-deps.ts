@@ -11,6 +11,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DeploymentReporter } from '../report/reporter.js';
 import type { ApprovalJob } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
+import type { DeployLifetime } from './deploy-lifetime.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { NameReservations } from './name-reservations.js';
 import type { RegionSlots } from './region-slots.js';
@@ -34,4 +35,6 @@ export interface ProcessorDeps {
   readonly audit?: AuditLog;
   /** The approval gate between the gates and create-service, built per job. */
   readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
+  /** The service's lifetime: labels at create, the summary's expiry line, the schedule after it. */
+  readonly lifetime?: DeployLifetime;
 }

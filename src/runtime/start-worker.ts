@@ -4,6 +4,7 @@ import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
 import { runPreflight } from '../aliyun/preflight.js';
 import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
+import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
@@ -17,8 +18,11 @@ import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
+import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
+import { loadPriceTable } from './load-price-table.js';
+import { startLifecycleRuntime } from './start-lifecycle.js';
 
 export interface WorkerRuntimeOptions {
   readonly config: Config;
@@ -34,6 +38,8 @@ export interface WorkerRuntime {
   readonly cli: CliRunner;
   /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
   readonly preflight: Promise<{ ok: boolean; problems: string[] }>;
+  /** The expiry schedules were rebuilt from the labels once (at start). */
+  readonly schedulesReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,12 +84,30 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
         .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
     },
   };
+  const records = createDeploymentRecords(store, prefix);
+  const lifecycleConsumer = createRedisConnection(config.REDIS_URL, 'worker');
+  const lifecycle = startLifecycleRuntime({
+    config,
+    settings: buildLifecycleSettings(
+      config,
+      DEFAULT_REGIONS,
+      loadPriceTable(config.EAS_PRICE_TABLE),
+    ),
+    consumer: lifecycleConsumer,
+    store,
+    cli,
+    client,
+    records,
+    audit: governance.audit,
+    approvalDeps,
+    logger,
+  });
   const stopping = new AbortController();
   const deps: ProcessorDeps = {
     cli,
     runDeployment,
     reporter,
-    records: createDeploymentRecords(store, prefix),
+    records,
     reservations: createNameReservations(store, prefix),
     slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
     logger,
@@ -91,6 +115,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     audit: governance.audit,
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
+    lifetime: lifecycle.lifetime,
   };
   const worker = startDeployWorker({
     connection: consumer,
@@ -114,9 +139,14 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     worker,
     cli,
     preflight,
+    schedulesReady: lifecycle.watch.ready,
     async stop() {
       stopping.abort();
-      const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
+      const [how] = await Promise.all([
+        closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS),
+        lifecycle.stop(),
+      ]);
+      lifecycleConsumer.disconnect();
       logger.info({ how }, 'worker stopped');
       // After the worker: a failure it made while draining is still heard and reported.
       await stalledFailures.close();
