@@ -62,6 +62,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       : startWorkerRuntime({ config, logger, metrics, cliEnv, slackRetryConfig: retryConfig });
   const cli = createExecaCliRunner({ executable: config.ALIYUN_CLI, env: cliEnv });
   const bot = await startBotRuntime({ config, logger, metrics, cli, retryConfig });
+  // The expiry schedules' first rebuild (its list-services calls) is over before anyone deploys.
+  await worker?.schedulesReady;
   return {
     slack,
     eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,

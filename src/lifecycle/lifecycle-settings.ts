@@ -41,7 +41,11 @@ export function buildLifecycleSettings(
 
 /** The lifetime a service was given, or the default; Keep/Extend use a finite one. */
 export function keepDuration(ttl: string | undefined, settings: LifecycleSettings): string {
-  const chosen = ttl ?? settings.defaultTtl;
-  const lifetime = parseLifetime(chosen);
-  return lifetime && !lifetime.never ? chosen : FALLBACK_TTL;
+  return keepDurationOf(ttl ?? settings.defaultTtl);
+}
+
+/** A lifetime Keep and Extend can add: the one given when finite, else a day. */
+export function keepDurationOf(ttl: string | undefined): string {
+  const lifetime = ttl ? parseLifetime(ttl) : undefined;
+  return ttl && lifetime && !lifetime.never ? ttl : FALLBACK_TTL;
 }

@@ -2,7 +2,11 @@ import type { DeploymentResult } from '../deploy/outcome.js';
 import { buildServiceLabels } from '../lifecycle/bot-labels.js';
 import { describeExpiry } from '../lifecycle/describe-service-line.js';
 import { expiresAtLabel, readExpiresAt } from '../lifecycle/expiry.js';
-import { keepDuration, type LifecycleSettings } from '../lifecycle/lifecycle-settings.js';
+import {
+  keepDuration,
+  keepDurationOf,
+  type LifecycleSettings,
+} from '../lifecycle/lifecycle-settings.js';
 import { parseLifetime } from '../lifecycle/parse-duration.js';
 import { firstWake } from '../lifecycle/plan-expiry.js';
 import { describeCost } from '../lifecycle/price-table.js';
@@ -54,7 +58,7 @@ export function createDeployLifetime(
       });
       const lifetime = {
         expiry: describeExpiry(expiresAt, now()),
-        extendBy: settings.defaultLifetime.never ? '1d' : settings.defaultTtl,
+        extendBy: keepDurationOf(settings.defaultTtl),
         ...(cost ? { cost } : {}),
       };
       return { ...result, summary: { ...result.summary, lifetime } };

@@ -17,5 +17,6 @@ export async function findServiceThread(
     : undefined;
   if (record?.parentTs) return { channelId: record.channelId, threadTs: record.parentTs };
   if (facts.channel) return { channelId: facts.channel };
-  return actor?.kind === 'person' ? { channelId: actor.channelId } : undefined;
+  // A click in App Home has no channel: then nowhere but privately.
+  return actor?.kind === 'person' && actor.channelId ? { channelId: actor.channelId } : undefined;
 }

@@ -34,7 +34,8 @@ export async function reportLifecycleOutcome(
   });
   const asker = actor.kind === 'person' ? actor : undefined;
   if (outcome.result === 'refused' && asker) {
-    await deps.reporter.tellPrivately(asker.userId, message, { channelId: asker.channelId });
+    const where = asker.channelId ? { channelId: asker.channelId } : undefined;
+    await deps.reporter.tellPrivately(asker.userId, message, where);
     await onPosted();
     await deps.audit?.append({
       kind: 'denial',
@@ -48,6 +49,7 @@ export async function reportLifecycleOutcome(
   }
   const thread = await findServiceThread(deps.records, journal.facts, actor);
   if (thread) await deps.reporter.post(thread, message);
+  else if (asker) await deps.reporter.tellPrivately(asker.userId, message);
   await onPosted();
   await deps.audit?.append({
     kind: 'result',

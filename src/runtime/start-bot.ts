@@ -1,17 +1,22 @@
 import type { webApi } from '@slack/bolt';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { Config } from '../config.js';
+import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createQueueDepthSource } from '../observability/queue-depth-source.js';
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createLifecycleQueue } from '../queue/lifecycle-queue.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
+import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
 import { createGovernance } from './create-governance.js';
+import { createLifecyclePort } from './create-lifecycle-port.js';
 import { createSlackPorts } from './create-slack-ports.js';
+import { loadPriceTable } from './load-price-table.js';
 
 export interface BotRuntimeOptions {
   readonly config: Config;
@@ -36,12 +41,21 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
   metrics.setQueueDepthSource(createQueueDepthSource(queue));
-  const ports = createSlackPorts({
-    queue,
-    reservations: createNameReservations(producer, config.QUEUE_PREFIX),
-    records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
-    cli: options.cli,
-  });
+  const lifecycleQueue = createLifecycleQueue(producer, config.QUEUE_PREFIX);
+  const settings = buildLifecycleSettings(
+    config,
+    DEFAULT_REGIONS,
+    loadPriceTable(config.EAS_PRICE_TABLE),
+  );
+  const ports = {
+    ...createSlackPorts({
+      queue,
+      reservations: createNameReservations(producer, config.QUEUE_PREFIX),
+      records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
+      cli: options.cli,
+    }),
+    lifecycle: createLifecyclePort({ queue: lifecycleQueue, cli: options.cli, settings }),
+  };
   const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({
     config,
@@ -51,7 +65,10 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       store: governance.approvals,
       // A decision wakes the parked job now instead of at expiry; a job not parked needs nothing.
       promote: async (deploymentId) => {
-        const job = await queue.getJob(deploymentId);
+        // A lifecycle operation (`l-…`) waits in its own queue.
+        const job = deploymentId.startsWith('l-')
+          ? await lifecycleQueue.getJob(deploymentId)
+          : await queue.getJob(deploymentId);
         if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
       },
     },
@@ -80,6 +97,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     async stop() {
       await slack.stop();
       await queue.close().catch(() => {});
+      await lifecycleQueue.close().catch(() => {});
       producer.disconnect();
     },
   };

@@ -26,7 +26,12 @@ export interface SlackAppDeps extends HealthDeps {
     | 'EAS_ALLOWED_USERS'
     | 'EAS_ALLOWED_CHANNELS'
   > &
-    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>;
+    Partial<
+      Pick<
+        Config,
+        'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS' | 'EAS_ADMIN_USERS' | 'EAS_DEFAULT_TTL'
+      >
+    >;
   readonly ports: SlackPorts;
   /** Requests, denials and approval clicks are recorded here. */
   readonly audit?: AuditLog;
@@ -93,6 +98,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
+    ...(config.EAS_DEFAULT_TTL ? { defaultTtl: config.EAS_DEFAULT_TTL } : {}),
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);

@@ -16,7 +16,8 @@ export type GuardedAction =
   | 'status'
   | 'list'
   | 'redeploy'
-  | 'resend-token';
+  | 'resend-token'
+  | 'lifecycle';
 
 /**
  * The check every listener that acts makes first: the access policy (users, user groups via

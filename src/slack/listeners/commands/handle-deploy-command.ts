@@ -3,6 +3,7 @@ import { buildCommandProblem, buildHelpMessage } from '../../../../blocks/answer
 import { checkSlackAccess, type GuardedAction } from '../../check-access.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { answerAudit } from './answer-audit.js';
+import { answerLifecycle } from './answer-lifecycle.js';
 import { answerList } from './answer-list.js';
 import { answerStatus } from './answer-status.js';
 import { openDeployModal } from './open-deploy-modal.js';
@@ -19,7 +20,7 @@ async function refused(deps: ListenerDeps, args: Args, action: GuardedAction): P
   return true;
 }
 
-/** `/eas-deploy …`: routes the text to the modal, help, status, list or audit; anything else gets a clear answer. */
+/** `/eas-deploy …`: routes the text to the modal, help, status, list, audit or a lifecycle command; anything else gets a clear answer. */
 export function handleDeployCommand(deps: ListenerDeps) {
   return async (args: Args): Promise<void> => {
     const request = parseCommandText(args.command.text ?? '');
@@ -37,6 +38,9 @@ export function handleDeployCommand(deps: ListenerDeps) {
         return answerList(deps, args, request.region);
       case 'audit':
         return answerAudit(deps, args, request.count);
+      case 'lifecycle':
+        if (await refused(deps, args, 'lifecycle')) return;
+        return answerLifecycle(deps, args, request.request);
       case 'invalid':
         return args.ack({ response_type: 'ephemeral', ...buildCommandProblem(request.message) });
     }
