@@ -1,13 +1,13 @@
 import { SERVICE_ACTION } from './ids.js';
 import type { SlackMessage } from './progress-message.js';
 import { encodeServiceValue } from './service-buttons.js';
-import { button, context, escapeMrkdwn, section } from './text.js';
+import { button, context, escapeMrkdwn, section, truncate } from './text.js';
 
 /** How one lifecycle operation ended (the shape of LifecycleOutcome in src/lifecycle). */
 export type OutcomeView =
   | { result: 'done'; changed: boolean; detail: string }
   | { result: 'refused' | 'blocked'; reason: string }
-  | { result: 'failed'; reason: string };
+  | { result: 'failed'; reason: string; error?: string };
 
 export interface OutcomeMessageInput {
   readonly verb: string;
@@ -40,10 +40,17 @@ function headline(i: OutcomeMessageInput): string {
   }
 }
 
-/** The answer in the service's thread (or, for a refusal, privately): what happened, why, by whom. */
+/**
+ * The answer in the service's thread (or, for a refusal, privately): what happened, why, by whom.
+ * Reasons are the bot's own sentences (they mention people); the CLI's words are escaped.
+ */
 export function buildOutcomeMessage(i: OutcomeMessageInput): SlackMessage {
   const head = headline(i);
-  const why = 'reason' in i.outcome ? escapeMrkdwn(i.outcome.reason) : undefined;
+  const error =
+    i.outcome.result === 'failed' && i.outcome.error
+      ? `\n\`${escapeMrkdwn(truncate(i.outcome.error, 500))}\``
+      : '';
+  const why = 'reason' in i.outcome ? `${i.outcome.reason}${error}` : undefined;
   const by = i.userId ? `Asked by <@${i.userId}>` : 'By the expiry schedule';
   return {
     text: head.replace(/`/g, ''),

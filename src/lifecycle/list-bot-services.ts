@@ -24,6 +24,8 @@ export interface BotServiceList {
   readonly problems: readonly string[];
 }
 
+const REGIONS_AT_ONCE = 4;
+
 /** More pages than this is a runaway listing, not an account. */
 const MAX_PAGES = 50;
 
@@ -60,7 +62,12 @@ export async function listBotServices(
   regions: readonly string[],
   owner?: string,
 ): Promise<BotServiceList> {
-  const settled = await Promise.allSettled(regions.map((r) => listRegion(deps, r, owner)));
+  // A few regions at a time: every region is a CLI process, and the machine is shared.
+  const settled: PromiseSettledResult<BotService[]>[] = [];
+  for (let i = 0; i < regions.length; i += REGIONS_AT_ONCE) {
+    const batch = regions.slice(i, i + REGIONS_AT_ONCE);
+    settled.push(...(await Promise.allSettled(batch.map((r) => listRegion(deps, r, owner)))));
+  }
   const services = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
   const problems = settled.flatMap((s) =>
     s.status === 'rejected'

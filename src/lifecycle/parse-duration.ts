@@ -29,17 +29,22 @@ export function parseDurationMs(text: string): number | undefined {
   return lifetime && !lifetime.never ? lifetime.ms : undefined;
 }
 
-/** A duration in the largest whole unit that keeps it short: `90m` → `1h 30m`, `172800s` → `2d`. */
+/**
+ * A duration as a person reads it, to the precision that matters at its size: `1d`, `1d 3h`,
+ * `2h 5m`, `10m 5s`, `20s` (23h 59m 59s reads `1d`).
+ */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  const parts: string[] = [];
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3_600);
-  const minutes = Math.floor((seconds % 3_600) / 60);
-  const rest = seconds % 60;
-  if (days > 0) parts.push(`${days}d`);
-  if (hours > 0) parts.push(`${hours}h`);
-  if (minutes > 0 && days === 0) parts.push(`${minutes}m`);
-  if (rest > 0 && days === 0 && hours === 0) parts.push(`${rest}s`);
-  return parts.length > 0 ? parts.slice(0, 2).join(' ') : '0s';
+  const join = (big: number, bigUnit: string, small: number, smallUnit: string) =>
+    small > 0 ? `${big}${bigUnit} ${small}${smallUnit}` : `${big}${bigUnit}`;
+  if (seconds >= 86_400 - 1_800) {
+    const hours = Math.round(seconds / 3_600);
+    return join(Math.floor(hours / 24), 'd', hours % 24, 'h');
+  }
+  if (seconds >= 3_600 - 30) {
+    const minutes = Math.round(seconds / 60);
+    return join(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+  }
+  if (seconds >= 60) return join(Math.floor(seconds / 60), 'm', seconds % 60, 's');
+  return `${seconds}s`;
 }

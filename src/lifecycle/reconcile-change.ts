@@ -7,10 +7,9 @@ import type { LifecycleJournal, LifecycleOutcome } from './lifecycle-journal.js'
 import { ACTION_WORDS, type LifecycleRequest } from './lifecycle-request.js';
 import { failOrRetry, readService } from './read-service.js';
 
-/** A failed step as the person reads it: what failed and the CLI's (redacted) words. */
+/** A failed step as the person reads it: what failed, and apart the CLI's (redacted) words. */
 export function failedOutcome(what: string, error: CliError): LifecycleOutcome {
-  const text = describeCliError(error);
-  return { result: 'failed', reason: `${what}: ${text}`, error: text };
+  return { result: 'failed', reason: `${what}.`, error: describeCliError(error) };
 }
 
 /**

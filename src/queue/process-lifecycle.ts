@@ -67,11 +67,17 @@ export function createLifecycleProcessor(deps: LifecycleProcessorDeps) {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn({ err: error, lastAttempt }, 'lifecycle operation attempt broke');
       if (lastAttempt && !data.journal.reportedAt) {
-        const reason =
+        const outcome: LifecycleOutcome =
           error instanceof TransientLifecycleError
-            ? `The cloud did not answer after several tries (${error.message}).`
-            : 'Something broke inside eas-deploy; the logs have the details.';
-        const outcome: LifecycleOutcome = { result: 'failed', reason };
+            ? {
+                result: 'failed',
+                reason: 'The cloud did not answer after several tries.',
+                error: error.message,
+              }
+            : {
+                result: 'failed',
+                reason: 'Something broke inside eas-deploy; the logs have the details.',
+              };
         await reportLifecycleOutcome(deps, data, outcome, () =>
           save({ ...data.journal, outcome, reportedAt: now() }),
         ).catch(() => undefined);

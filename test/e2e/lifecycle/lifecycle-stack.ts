@@ -1,6 +1,10 @@
 import { LOCAL_SIGNING_SECRET, type LocalStack } from '../../../demo/local-stack.js';
 import { readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
-import { buildBlockActionsBody, FORM_CONTENT_TYPE } from '../../../sim/slack/payloads.js';
+import {
+  buildBlockActionsBody,
+  buildSlashCommandBody,
+  FORM_CONTENT_TYPE,
+} from '../../../sim/slack/payloads.js';
 import { readMessageText } from '../../../sim/slack/render-conversation.js';
 import { postSigned } from '../../../sim/slack/sign-request.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
@@ -62,4 +66,38 @@ export function clickButton(
     },
   });
   return postSigned(stack.eventsUrl, body, FORM_CONTENT_TYPE, LOCAL_SIGNING_SECRET);
+}
+
+/** Types `/eas-deploy <text>` as a person; the answer from the ack, or the one sent to response_url. */
+export async function typeCommand(
+  stack: LocalStack,
+  text: string,
+  userId = 'U0REQUEST',
+): Promise<string> {
+  const marker = `cmd-${Math.random().toString(36).slice(2, 8)}`;
+  const answer = await postSigned(
+    stack.eventsUrl,
+    buildSlashCommandBody({
+      text,
+      user_id: userId,
+      response_url: `${stack.slack.responseUrl}${marker}`,
+    }),
+    FORM_CONTENT_TYPE,
+    LOCAL_SIGNING_SECRET,
+  );
+  if (answer.text) return answer.text;
+  const later = await stack.slack.waitFor(
+    (c) => c.method === 'response_url' && String(c.args.url ?? c.args.path ?? '').includes(marker),
+    15_000,
+  );
+  return JSON.stringify(later.args);
+}
+
+/** The readable text of an answer body (the ack or response_url JSON), as Slack would show it. */
+export function readAnswer(body: string): string {
+  try {
+    return readMessageText(JSON.parse(body) as Record<string, unknown>);
+  } catch {
+    return body;
+  }
 }
