@@ -155,6 +155,37 @@ describe('lifecycle commands', () => {
     expect(readMessageText(no.args)).toContain('has only version 1');
   });
 
+  it('shows the owner’s services on App Home with expiry, total per hour and the same buttons', async () => {
+    const event = JSON.stringify({
+      token: 'x',
+      team_id: 'T0001',
+      api_app_id: 'A0EASDEPLOY',
+      type: 'event_callback',
+      event_id: 'EvHOME1',
+      event_time: 1_700_000_000,
+      event: {
+        type: 'app_home_opened',
+        user: 'U0REQUEST',
+        channel: 'D0REQUEST',
+        tab: 'home',
+        event_ts: '1.1',
+      },
+    });
+    await postSigned(stack.eventsUrl, event, 'application/json', LOCAL_SIGNING_SECRET);
+    const home = await stack.slack.waitFor(
+      (c) => c.method === 'views.publish' && c.args.user_id === 'U0REQUEST',
+      20_000,
+    );
+    const view = home.args.view as { blocks: unknown[] };
+    const text = readMessageText({ blocks: view.blocks });
+    expect(text).toMatch(
+      /`life_cmds` · cn-hangzhou · \*Running\* · owner <@U0REQUEST> · expires .*about USD 2.40\/h/,
+    );
+    expect(text).toContain('Running now: USD 2.40 per hour in all.');
+    expect(JSON.stringify(view.blocks)).toContain('"action_id":"svc_stop"');
+    expect(text).toContain('[Extend by 1d]');
+  });
+
   it("deletes only after the confirmation and an approver's click bound to that service", async () => {
     const asked = await typeCommand(stack, 'delete life_cmds');
     await clickAnswer(asked, 'svc_delete_confirm', 'U0REQUEST');
