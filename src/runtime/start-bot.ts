@@ -60,6 +60,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const slack = createSlackApp({
     config,
     ports,
+    ...(settings.priceTable ? { priceTable: settings.priceTable } : {}),
     audit: governance.audit,
     approvals: {
       store: governance.approvals,

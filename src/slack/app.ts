@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { formatMoney, type PriceTable } from '../lifecycle/price-table.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { authorizeBot } from './authorize-bot.js';
@@ -33,6 +34,8 @@ export interface SlackAppDeps extends HealthDeps {
       >
     >;
   readonly ports: SlackPorts;
+  /** EAS_PRICE_TABLE, read at start: the modal's instance types show their hourly price. */
+  readonly priceTable?: PriceTable;
   /** Requests, denials and approval clicks are recorded here. */
   readonly audit?: AuditLog;
   /** The Approve/Reject buttons; without them approval clicks are not handled. */
@@ -99,6 +102,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
     ...(config.EAS_DEFAULT_TTL ? { defaultTtl: config.EAS_DEFAULT_TTL } : {}),
+    ...(deps.priceTable ? { priceOf: priceOfType(deps.priceTable) } : {}),
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);
@@ -117,5 +121,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     stop: async () => {
       await app.stop();
     },
+  };
+}
+
+/** "USD 1.20/h" for one instance of a type the table prices. */
+function priceOfType(table: PriceTable) {
+  return (instanceType: string): string | undefined => {
+    const price = table.hourly[instanceType];
+    return price === undefined ? undefined : `${formatMoney(price, table.currency)}/h`;
   };
 }

@@ -7,9 +7,11 @@ import {
 } from '../../blocks/lifecycle-messages.js';
 import type { SlackMessage } from '../../blocks/progress-message.js';
 import { buildSummaryMessage } from '../../blocks/result-message.js';
+import { buildInstanceOptions } from '../../blocks/select-options.js';
 import { buildHomeServiceBlocks, buildServiceListAnswer } from '../../blocks/service-list.js';
 import { readMessageText as readArgs } from '../../sim/slack/render-conversation.js';
 import { findSlackLimitViolations } from '../support/slack-limits.js';
+import { INSTANCES } from './fixtures.js';
 
 const long = (n: number) => 'z'.repeat(n);
 /** What a person reads of a message the bot would send. */
@@ -157,5 +159,18 @@ describe('Block Kit limits of the lifecycle surfaces', () => {
   });
   it.each(Object.entries(messages))('the %s message fits', (_name, message) => {
     expect(findSlackLimitViolations(message, 'message')).toEqual([]);
+  });
+});
+
+describe('instance types in the modal with a price table', () => {
+  it('show the hourly price instead of vCPU and memory, within 75 characters', () => {
+    const options = buildInstanceOptions(INSTANCES, '', (t) =>
+      t === 'ecs.gn7i-c16g1.4xlarge' ? 'USD 1.20/h' : undefined,
+    );
+    expect(options[0]?.text.text).toBe(
+      'ecs.gn7i-c16g1.4xlarge · 1× NVIDIA A10 24 GB · USD 1.20/h · in stock',
+    );
+    expect(options[1]?.text.text).toContain('vCPU');
+    expect(options.every((o) => o.text.text.length <= 75)).toBe(true);
   });
 });
