@@ -170,7 +170,7 @@ describe('instance types in the modal with a price table', () => {
     expect(options[0]?.text.text).toBe(
       'ecs.gn7i-c16g1.4xlarge · 1× NVIDIA A10 24 GB · USD 1.20/h · in stock',
     );
-    expect(options[1]?.text.text).toContain('vCPU');
+    expect(options[2]?.text.text).toContain('vCPU');
     expect(options.every((o) => o.text.text.length <= 75)).toBe(true);
   });
 });
