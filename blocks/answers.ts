@@ -27,7 +27,7 @@ export interface DeploymentListItem {
 const USAGE = [
   '*/eas-deploy* — open the deploy form',
   '*/eas-deploy key=value …* — open it pre-filled, e.g. `/eas-deploy region=cn-hangzhou service_name=qwen_demo image=vllm`',
-  '*/eas-deploy status <service_name> [region]* — the service’s current state',
+  '*/eas-deploy status <service_name> [region]* — its status, instances running and endpoints',
   '*/eas-deploy list [region]* — recent deployments made through this bot',
   '*/eas-deploy audit [n]* — the last audit entries (approvers only)',
   '*/eas-deploy help* — this text',
