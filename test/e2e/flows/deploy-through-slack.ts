@@ -53,13 +53,13 @@ export async function deployThroughSlack(
       c.args.channel === 'C0DEPLOY' &&
       !c.args.thread_ts &&
       textOf(c).includes(stem),
-    10_000,
+    30_000,
   );
   const parentTs = (parent.response as unknown as { ts: string }).ts;
   const finalCall = await stack.slack.waitFor(
     (c) =>
       c.method === 'chat.postMessage' && c.args.thread_ts === parentTs && FINAL.test(textOf(c)),
-    20_000,
+    60_000,
   );
   const thread = stack.slack.calls
     .filter(

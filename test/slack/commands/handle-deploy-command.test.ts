@@ -18,7 +18,7 @@ describe('/eas-deploy', () => {
     expect(answer.status).toBe(200);
     const open = await h.standIn.waitFor(
       (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-empty',
-      5000,
+      30_000,
     );
     const view = open.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('eas_deploy');
@@ -33,7 +33,7 @@ describe('/eas-deploy', () => {
     });
     const open = await h.standIn.waitFor(
       (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-prefill',
-      5000,
+      30_000,
     );
     const json = JSON.stringify(open.args.view);
     expect(json).toContain('"initial_value":"qwen_x"');
@@ -70,7 +70,7 @@ describe('/eas-deploy', () => {
     expect(answer.status).toBe(200);
     const reply = await h.standIn.waitFor(
       (c) => c.method === 'response_url' && String(c.args.text).includes('could not open'),
-      5000,
+      30_000,
     );
     expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
   });
@@ -106,7 +106,7 @@ describe('/eas-deploy', () => {
       expect(String((ack.json as { text?: string }).text)).toContain('Looking up');
       const reply = await h.standIn.waitFor(
         (c) => c.method === 'response_url' && String(c.args.text).includes('slow_service'),
-        5_000,
+        30_000,
       );
       expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
     } finally {
