@@ -158,3 +158,22 @@ export function findViewProblems(view: Node): string[] {
   }
   return [...problems, ...findBlockProblems(view.blocks, '/view/blocks', 100)];
 }
+
+/**
+ * Every problem of an answer to an options load (block_suggestion): Slack shows the select empty
+ * when its `options` (or `option_groups`) break the option limits.
+ */
+export function findOptionsAnswerProblems(answer: unknown): string[] {
+  const problems: string[] = [];
+  const report: Report = (problem, pointer) =>
+    problems.push(`${problem} [json-pointer:${pointer}]`);
+  if (!isNode(answer)) return ['must be an object [json-pointer:/]'];
+  if (answer.options !== undefined) checkOptions(answer.options, '/options', report);
+  if (Array.isArray(answer.option_groups)) {
+    checkCount(answer.option_groups, 100, '/option_groups', report);
+    for (const [i, group] of answer.option_groups.entries()) {
+      if (isNode(group)) checkOptions(group.options, `/option_groups/${i}/options`, report);
+    }
+  }
+  return problems;
+}
