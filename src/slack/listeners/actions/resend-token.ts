@@ -37,6 +37,7 @@ export function resendToken(deps: ListenerDeps) {
           deploymentId: record.deploymentId,
         })
       : buildCommandProblem(answer.message);
-    await tellPrivately(deps.outbox, click, message);
+    // The private token message is the one message the redactor leaves as it is.
+    await tellPrivately(deps.outbox, click, message, { secret: answer.ok });
   };
 }
