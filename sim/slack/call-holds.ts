@@ -1,4 +1,4 @@
-import type { RecordedCall } from './slack-standin.js';
+import type { RecordedCall } from './standin-options.js';
 
 /** A call whose answer the stand-in withholds: `arrived` resolves when it came in. */
 export interface HeldCall {

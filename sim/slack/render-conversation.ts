@@ -1,4 +1,4 @@
-import type { RecordedCall } from './slack-standin.js';
+import type { RecordedCall } from './standin-options.js';
 
 interface Message {
   ts: string;
