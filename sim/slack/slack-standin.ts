@@ -43,9 +43,14 @@ export interface SlackStandIn {
   failNext(method: string, failure: InjectedFailure): void;
   /**
    * Withholds the answer to the next call of `method` that matches (it has taken effect and is
-   * recorded) until `release()`: a test can act while the caller waits for Slack.
+   * recorded) until `release()`: a test can act while the caller waits for Slack. With
+   * `beforeEffect` the call is held before it takes effect, and `drop()` makes it never happen.
    */
-  holdNext(method: string, predicate?: (call: RecordedCall) => boolean): HeldCall;
+  holdNext(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    options?: { beforeEffect?: boolean },
+  ): HeldCall;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
@@ -141,12 +146,17 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       record(method, args, limited, 429);
       return json(res, 429, limited, { 'retry-after': String(retryAfter) });
     }
+    const pending: RecordedCall = { method, args, time: Date.now() };
+    if ((await holds.heldUntil(pending, true)) === 'drop') {
+      res.destroy();
+      return;
+    }
     const body =
       failure && 'error' in failure
         ? { ok: false, error: failure.error }
         : answerMethod(method, req, args);
     const call = record(method, args, body);
-    await holds.heldUntil(call);
+    await holds.heldUntil(call, false);
     return json(res, 200, body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -163,7 +173,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     currentView: (id) => structuredClone(state.views.get(id)),
     homeView: (userId) => structuredClone(state.views.get(state.homeViews.get(userId) ?? '')),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
-    holdNext: (method, predicate = () => true) => holds.add(method, predicate),
+    holdNext: (method, predicate = () => true, o = {}) =>
+      holds.add(method, predicate, o.beforeEffect ?? false),
     waitFor: (predicate, timeoutMs) => waitForCall(calls, waiters, predicate, timeoutMs),
     close: async () => {
       await socket.close();

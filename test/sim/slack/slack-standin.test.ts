@@ -234,6 +234,17 @@ describe('the Slack stand-in', () => {
     await expect(update).resolves.toMatchObject({ ok: true });
   });
 
+  it('holds a call before it takes effect and, dropped, never applies nor records it', async () => {
+    const held = standIn.holdNext('chat.postMessage', (c) => c.args.text === 'in flight', {
+      beforeEffect: true,
+    });
+    const sent = client.chat.postMessage({ channel: 'C0FLIGHT', text: 'in flight' });
+    await held.arrived;
+    held.drop();
+    await expect(sent).rejects.toBeDefined();
+    expect(standIn.calls.some((c) => c.args.text === 'in flight')).toBe(false);
+  });
+
   it('opens a direct message channel and waits for a matching call', async () => {
     const dm = await client.conversations.open({ users: 'U0REQUEST' });
     expect(dm.channel?.id).toBe('D0REQUEST');
