@@ -1,6 +1,6 @@
-import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../../blocks/progress-message.js';
-import { openDirectMessage } from './send-token-privately.js';
+import type { SlackOutbox } from './slack-outbox.js';
+import { tellPrivately } from './tell-privately.js';
 
 /** Where a service's messages go: its deployment thread when known, else a channel. */
 export interface ServiceThread {
@@ -8,7 +8,7 @@ export interface ServiceThread {
   readonly threadTs?: string;
 }
 
-/** The worker's way out for lifecycle answers and expiry reminders (the same Web API client as deployments). */
+/** The worker's way out for lifecycle answers and expiry reminders: the process's outbox. */
 export interface LifecycleReporter {
   /** Posts in the thread (or the channel); answers the message's ts. */
   post(where: ServiceThread, message: SlackMessage): Promise<string | undefined>;
@@ -16,36 +16,23 @@ export interface LifecycleReporter {
   tellPrivately(userId: string, message: SlackMessage, where?: ServiceThread): Promise<void>;
 }
 
-/** Creates the reporter on the worker's WebClient (retries and 429s are the client's). */
-export function createLifecycleReporter(client: webApi.WebClient): LifecycleReporter {
-  const direct = async (userId: string, message: SlackMessage) => {
-    await client.chat.postMessage({ channel: await openDirectMessage(client, userId), ...message });
-  };
+/** Creates the reporter on the outbox (budgeted, redacted, 429s waited out by every process). */
+export function createLifecycleReporter(outbox: SlackOutbox): LifecycleReporter {
   return {
-    async post(where, message) {
-      const posted = await client.chat.postMessage({
-        channel: where.channelId,
-        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        ...message,
-      });
-      return posted.ts;
-    },
-    async tellPrivately(userId, message, where) {
-      if (where) {
-        const shown = await client.chat
-          .postEphemeral({
-            channel: where.channelId,
-            user: userId,
-            ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-            ...message,
-          })
-          .then(
-            () => true,
-            () => false,
-          );
-        if (shown) return;
-      }
-      await direct(userId, message);
-    },
+    post: (where, message) =>
+      outbox.post(
+        { channel: where.channelId, ...(where.threadTs ? { threadTs: where.threadTs } : {}) },
+        message,
+      ),
+    tellPrivately: (userId, message, where) =>
+      tellPrivately(
+        outbox,
+        {
+          userId,
+          ...(where ? { channelId: where.channelId } : {}),
+          ...(where?.threadTs ? { threadTs: where.threadTs } : {}),
+        },
+        message,
+      ),
   };
 }

@@ -10,6 +10,7 @@ import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createLifecycleQueue } from '../queue/lifecycle-queue.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
 import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
@@ -61,6 +62,13 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     config,
     ports,
     ...(settings.priceTable ? { priceTable: settings.priceTable } : {}),
+    // The listeners spend the same Slack budget as the workers: it is counted in Redis.
+    outbox: createProcessOutbox({
+      config,
+      redis: producer,
+      logger: options.logger,
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    }),
     audit: governance.audit,
     approvals: {
       store: governance.approvals,

@@ -1,4 +1,3 @@
-import type { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CliRunner } from '../aliyun/cli-runner.js';
@@ -17,6 +16,7 @@ import { createLifecycleProcessor } from '../queue/process-lifecycle.js';
 import { rebuildSchedules } from '../queue/rebuild-schedules.js';
 import { type ScheduleWatch, watchSchedules } from '../queue/watch-schedules.js';
 import { createLifecycleReporter } from '../report/lifecycle-reporter.js';
+import type { SlackOutbox } from '../report/slack-outbox.js';
 import { type ApprovalHookDeps, askForApproval } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
 
@@ -35,7 +35,7 @@ export function startLifecycleRuntime(options: {
   consumer: Redis;
   store: Redis;
   cli: CliRunner;
-  client: webApi.WebClient;
+  outbox: SlackOutbox;
   records: DeploymentRecords;
   audit: AuditLog;
   approvalDeps: ApprovalHookDeps;
@@ -47,7 +47,7 @@ export function startLifecycleRuntime(options: {
   const schedules = createExpirySchedules(queue);
   const deps: LifecycleProcessorDeps = {
     cli: options.cli,
-    reporter: createLifecycleReporter(options.client),
+    reporter: createLifecycleReporter(options.outbox),
     records: options.records,
     schedules,
     settings,

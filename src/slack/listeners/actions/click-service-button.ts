@@ -16,9 +16,9 @@ import {
   type LifecycleAction,
   type LifecycleRequest,
 } from '../../../lifecycle/lifecycle-request.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import { checkSlackAccess } from '../../check-access.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -67,7 +67,7 @@ function requestOf(action: LifecycleAction, value: z.infer<typeof ServiceValue>,
  * svc_delete only asks for the confirmation. Who may is decided by the job, from the labels.
  */
 export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
     const channelId = body.channel?.id;
     const threadTs = body.message?.thread_ts ?? body.message?.ts;
@@ -79,10 +79,14 @@ export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
     const value = readValue(action.value);
     const port = deps.ports.lifecycle;
     if (!value || !port) {
-      return replyPrivately(client, where, buildCommandProblem('This button no longer works.'));
+      return tellPrivately(deps.outbox, where, buildCommandProblem('This button no longer works.'));
     }
     if (action.action_id === SERVICE_ACTION.delete) {
-      return replyPrivately(client, where, buildDeleteConfirmation(value.region, value.service));
+      return tellPrivately(
+        deps.outbox,
+        where,
+        buildDeleteConfirmation(value.region, value.service),
+      );
     }
     const lifecycleAction = ACTION_OF[action.action_id];
     if (!lifecycleAction) return;
@@ -93,7 +97,7 @@ export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
       { userId: body.user.id, channelId: channelId ?? '' },
       'lifecycle',
     );
-    if (!access.ok) return replyPrivately(client, where, buildCommandProblem(access.message));
+    if (!access.ok) return tellPrivately(deps.outbox, where, buildCommandProblem(access.message));
     const answer = await port.submit(
       requestOf(lifecycleAction, value, extendBy),
       { userId: body.user.id, channelId: inChannel ? channelId : '' },
@@ -102,6 +106,6 @@ export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
     const message = answer.ok
       ? buildQueuedNotice(ACTION_WORDS[lifecycleAction].verb, value.service)
       : buildCommandProblem(answer.message);
-    await replyPrivately(client, where, message);
+    await tellPrivately(deps.outbox, where, message);
   };
 }

@@ -31,7 +31,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     app.action<BlockAction<ButtonAction>>(id, serviceButton);
   }
   if (deps.approvals && deps.audit) {
-    const decide = decideApproval(deps.approvals, deps.audit);
+    const decide = decideApproval(deps.approvals, deps.audit, deps.outbox);
     app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, decide);
     app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, decide);
   }
