@@ -119,14 +119,14 @@ describe('lifecycle commands', () => {
       "Only `life_cmds`'s owner <@U0REQUEST> or an eas-deploy admin",
     );
     expect(await callsOf(stack, 'eas delete-service', 'life_cmds')).toHaveLength(0);
-    const audit = (await redis.xrevrange(`${prefix}:audit`, '+', '-', 'COUNT', 200)).map(
-      ([, f]) => f[1] ?? '',
-    );
-    expect(
-      audit.some(
-        (e) => /"kind":"denial"/.test(e) && /U0STRANGER/.test(e) && /delete life_cmds/.test(e),
-      ),
-    ).toBe(true);
+    // The denial is recorded right after the person is told: wait for it.
+    const denials = async () =>
+      (await redis.xrevrange(`${prefix}:audit`, '+', '-', 'COUNT', 200))
+        .map(([, f]) => f[1] ?? '')
+        .filter(
+          (e) => /"kind":"denial"/.test(e) && /U0STRANGER/.test(e) && /delete life_cmds/.test(e),
+        );
+    await expect.poll(async () => (await denials()).length, { timeout: 10_000 }).toBe(1);
   });
 
   it("refuses a service without the bot's labels", async () => {
