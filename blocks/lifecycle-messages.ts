@@ -19,6 +19,8 @@ export interface OutcomeMessageInput {
   readonly outcome: OutcomeView;
   /** "expires … (in 1d)" after a start or an extend. */
   readonly expiry?: string;
+  /** A last line of the bot's own (why the expiry schedule acted, what to do next). */
+  readonly note?: string;
   readonly opId: string;
 }
 
@@ -55,7 +57,9 @@ export function buildOutcomeMessage(i: OutcomeMessageInput): SlackMessage {
   return {
     text: head.replace(/`/g, ''),
     blocks: [
-      section(`*${head}*${why ? `\n${why}` : ''}${i.expiry ? `\nIt now ${i.expiry}.` : ''}`),
+      section(
+        `*${head}*${why ? `\n${why}` : ''}${i.expiry ? `\nIt now ${i.expiry}.` : ''}${i.note ? `\n${i.note}` : ''}`,
+      ),
       context(`${by} · operation ${i.opId}`),
     ],
   };

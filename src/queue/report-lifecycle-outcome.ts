@@ -31,6 +31,11 @@ export async function reportLifecycleOutcome(
     opId: data.opId,
     ...(actor.kind === 'person' ? { userId: actor.userId } : {}),
     ...(showExpiry && expiresAt ? { expiry: describeExpiry(expiresAt, now) } : {}),
+    ...(actor.kind === 'expiry' && outcome.result === 'done'
+      ? {
+          note: `It reached its expiry (EAS_TTL_ACTION=stop); it was stopped, not deleted. \`/eas-deploy start ${request.service}\` runs it again with a fresh lifetime.`,
+        }
+      : {}),
   });
   const asker = actor.kind === 'person' ? actor : undefined;
   if (outcome.result === 'refused' && asker) {

@@ -155,6 +155,33 @@ describe('lifecycle commands', () => {
     expect(readMessageText(no.args)).toContain('has only version 1');
   });
 
+  it('asks an approver before a scale to more GPUs than the rules allow, and changes nothing on a reject', async () => {
+    await typeCommand(stack, 'scale life_cmds 3');
+    const request = await stack.slack.waitFor(
+      posted(/Approval needed.*scale to/s, inThread()),
+      20_000,
+    );
+    expect(readMessageText(request.args)).toContain(
+      '3 GPUs in total (1 × 3 replicas) is above the limit of 2',
+    );
+    await clickButton(stack, request, 'eas_approval_reject', 'U0BOSS');
+    const no = await stack.slack.waitFor(posted(/Did not scale/, inThread()), 20_000);
+    expect(readMessageText(no.args)).toContain(
+      'rejected this scale of `life_cmds`, so nothing was changed',
+    );
+    expect(await callsOf(stack, 'eas scale-service', 'life_cmds')).toHaveLength(1);
+  });
+
+  it('extends by the default lifetime from the summary button, moving the label', async () => {
+    expect((await clickButton(stack, summary(), 'svc_extend')).status).toBe(200);
+    const extended = await stack.slack.waitFor(
+      posted(/✓ `life_cmds` in cn-hangzhou extended/, inThread()),
+      20_000,
+    );
+    expect(readMessageText(extended.args)).toMatch(/It now expires .* \(in 2d\)\./);
+    expect(await callsOf(stack, 'eas update-service-label', 'life_cmds')).toHaveLength(1);
+  });
+
   it('shows the owner’s services on App Home with expiry, total per hour and the same buttons', async () => {
     const event = JSON.stringify({
       token: 'x',
@@ -189,7 +216,7 @@ describe('lifecycle commands', () => {
   it("deletes only after the confirmation and an approver's click bound to that service", async () => {
     const asked = await typeCommand(stack, 'delete life_cmds');
     await clickAnswer(asked, 'svc_delete_confirm', 'U0REQUEST');
-    const request = await stack.slack.waitFor(posted(/Approval needed/, inThread()), 20_000);
+    const request = await stack.slack.waitFor(posted(/Approval needed.*: delete/s, inThread()), 20_000);
     expect(readMessageText(request.args)).toContain('`life_cmds` in cn-hangzhou: delete');
     expect(JSON.stringify(request.args.blocks)).toMatch(/\\"deploymentId\\":\\"l-[a-z0-9]+\\"/);
     expect(await callsOf(stack, 'eas delete-service', 'life_cmds')).toHaveLength(0);

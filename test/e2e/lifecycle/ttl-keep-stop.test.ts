@@ -69,7 +69,11 @@ describe('a service deployed with ttl=20s', () => {
       'eas-deploy.channel': 'C0DEPLOY',
     });
 
-    await stack.slack.waitFor(posted(/✓ `ttl_keep_demo` in cn-hangzhou stopped/, inThread), 45_000);
+    const stopped = await stack.slack.waitFor(
+      posted(/✓ `ttl_keep_demo` in cn-hangzhou stopped/, inThread),
+      45_000,
+    );
+    expect(readMessageText(stopped.args)).toContain('It reached its expiry');
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt + 20_000 - 1_000);
     // The stop job is done; give a stray second stop every chance to show up before counting.
     await stack.slack.waitFor(posted(/never|no change/, inThread), 3_000).catch(() => undefined);
