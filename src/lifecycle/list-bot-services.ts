@@ -61,11 +61,12 @@ export async function listBotServices(
   deps: CallDeps,
   regions: readonly string[],
   owner?: string,
+  atOnce = REGIONS_AT_ONCE,
 ): Promise<BotServiceList> {
   // A few regions at a time: every region is a CLI process, and the machine is shared.
   const settled: PromiseSettledResult<BotService[]>[] = [];
-  for (let i = 0; i < regions.length; i += REGIONS_AT_ONCE) {
-    const batch = regions.slice(i, i + REGIONS_AT_ONCE);
+  for (let i = 0; i < regions.length; i += atOnce) {
+    const batch = regions.slice(i, i + atOnce);
     settled.push(...(await Promise.allSettled(batch.map((r) => listRegion(deps, r, owner)))));
   }
   const services = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));

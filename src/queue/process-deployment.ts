@@ -112,12 +112,6 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         : outcome.result;
       await deps.reporter.finish(address, shown, outcome.accessToken, markReported);
       await markReported();
-      if (outcome.result.result === 'deployed') {
-        // After the summary: the expiry schedule is a separate job that never runs before it.
-        await deps.lifetime
-          ?.schedule(data, address.serviceName)
-          .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
-      }
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       await deps.audit?.append(
         {
@@ -129,6 +123,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         outcome.accessToken ? [outcome.accessToken] : [],
       );
       log.info({ result: outcome.result.result }, 'deployment finished');
+      if (outcome.result.result === 'deployed') {
+        // After the summary: the expiry schedule is a separate job that never runs before it.
+        await deps.lifetime
+          ?.schedule(data, address.serviceName)
+          .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
+      }
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;

@@ -15,7 +15,8 @@ export async function rebuildSchedules(deps: {
   remindBeforeMs: number;
   now: () => number;
 }): Promise<{ scheduled: number; problems: readonly string[] }> {
-  const listed = await listBotServices({ cli: deps.cli }, deps.regions);
+  // One region at a time: a background job that should not crowd the deployments it runs beside.
+  const listed = await listBotServices({ cli: deps.cli }, deps.regions, undefined, 1);
   let scheduled = 0;
   for (const { region, service, labels } of listed.services) {
     const wake = firstWake(labels.expiresAt, deps.now(), deps.remindBeforeMs);

@@ -2,9 +2,10 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { Config } from '../config.js';
-import type { LifecycleSettings } from '../lifecycle/lifecycle-settings.js';
+import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
 import { createDeployLifetime, type DeployLifetime } from '../queue/deploy-lifetime.js';
+import { createDeployQueue } from '../queue/deploy-queue.js';
 import { closeWorkerGracefully } from '../queue/deploy-worker.js';
 import type { DeploymentRecords } from '../queue/deployment-records.js';
 import { createExpirySchedules } from '../queue/expiry-schedules.js';
@@ -19,6 +20,8 @@ import { createLifecycleReporter } from '../report/lifecycle-reporter.js';
 import type { SlackOutbox } from '../report/slack-outbox.js';
 import { type ApprovalHookDeps, askForApproval } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
+import { loadPriceTable } from './load-price-table.js';
 
 export interface LifecycleRuntime {
   readonly worker: Worker;
@@ -31,7 +34,6 @@ export interface LifecycleRuntime {
 /** Starts the lifecycle side of a worker: the operations and expiry jobs, and the schedules' rebuild. */
 export function startLifecycleRuntime(options: {
   config: Config;
-  settings: LifecycleSettings;
   consumer: Redis;
   store: Redis;
   cli: CliRunner;
@@ -40,10 +42,18 @@ export function startLifecycleRuntime(options: {
   audit: AuditLog;
   approvalDeps: ApprovalHookDeps;
   logger: Logger;
+  /** True while deployments wait or run (the rebuild of the schedules waits for quiet). */
+  deploymentsBusy?: () => Promise<boolean>;
 }): LifecycleRuntime {
-  const { config, settings } = options;
+  const { config } = options;
+  const settings = buildLifecycleSettings(
+    config,
+    DEFAULT_REGIONS,
+    loadPriceTable(config.EAS_PRICE_TABLE),
+  );
   const prefix = config.QUEUE_PREFIX;
   const queue = createLifecycleQueue(options.store, prefix);
+  const deployments = createDeployQueue(options.store, prefix);
   const schedules = createExpirySchedules(queue);
   const deps: LifecycleProcessorDeps = {
     cli: options.cli,
@@ -76,6 +86,11 @@ export function startLifecycleRuntime(options: {
     prefix,
     intervalMs: config.EAS_SCHEDULE_CHECK_MS,
     logger: deps.logger,
+    // The rebuild's ListServices calls wait (bounded) until no deployment waits or runs.
+    busy: async () => {
+      const counts = await deployments.getJobCounts('waiting', 'active', 'prioritized');
+      return Object.values(counts).some((n) => n > 0);
+    },
     rebuild: () =>
       rebuildSchedules({
         cli: options.cli,
@@ -94,6 +109,7 @@ export function startLifecycleRuntime(options: {
       // Each operation re-reads the service before acting: one cut short is resumed safely.
       await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       await queue.close().catch(() => undefined);
+      await deployments.close().catch(() => undefined);
     },
   };
 }

@@ -4,7 +4,6 @@ import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
 import { runPreflight } from '../aliyun/preflight.js';
 import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
-import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
@@ -19,10 +18,8 @@ import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
-import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
-import { loadPriceTable } from './load-price-table.js';
 import { startLifecycleRuntime } from './start-lifecycle.js';
 
 export interface WorkerRuntimeOptions {
@@ -89,11 +86,6 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const lifecycleConsumer = createRedisConnection(config.REDIS_URL, 'worker');
   const lifecycle = startLifecycleRuntime({
     config,
-    settings: buildLifecycleSettings(
-      config,
-      DEFAULT_REGIONS,
-      loadPriceTable(config.EAS_PRICE_TABLE),
-    ),
     consumer: lifecycleConsumer,
     store,
     cli,

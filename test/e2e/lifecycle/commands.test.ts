@@ -216,7 +216,10 @@ describe('lifecycle commands', () => {
   it("deletes only after the confirmation and an approver's click bound to that service", async () => {
     const asked = await typeCommand(stack, 'delete life_cmds');
     await clickAnswer(asked, 'svc_delete_confirm', 'U0REQUEST');
-    const request = await stack.slack.waitFor(posted(/Approval needed.*: delete/s, inThread()), 20_000);
+    const request = await stack.slack.waitFor(
+      posted(/Approval needed.*: delete/s, inThread()),
+      20_000,
+    );
     expect(readMessageText(request.args)).toContain('`life_cmds` in cn-hangzhou: delete');
     expect(JSON.stringify(request.args.blocks)).toMatch(/\\"deploymentId\\":\\"l-[a-z0-9]+\\"/);
     expect(await callsOf(stack, 'eas delete-service', 'life_cmds')).toHaveLength(0);
