@@ -21,8 +21,30 @@ function networkingOf(service: SimService): { gateway?: string; nlb?: NlbEntry[]
   return typeof networking === 'object' && networking !== null ? networking : {};
 }
 
-/** The typed endpoints of a service: shared gateway, its dedicated gateway, or its NLB. */
+/**
+ * The typed endpoints of a service; with a serving host in the world, every address is the host's
+ * (the service path kept), so a Running service really answers at the address the cloud gave.
+ */
 export function buildEndpoints(service: SimService, world: SimWorld): SimEndpoint[] {
+  const endpoints = buildCloudEndpoints(service, world);
+  const host = world.serving?.url;
+  if (!host) return endpoints;
+  const local = servingAddress(host, service);
+  const swap = (list: string[]) => list.map(() => local);
+  return endpoints.map((e) => ({
+    ...e,
+    InternetEndpoints: swap(e.InternetEndpoints),
+    IntranetEndpoints: swap(e.IntranetEndpoints),
+  }));
+}
+
+/** A service's address on the serving host: region and service path, as the host routes them. */
+export function servingAddress(host: string, service: SimService): string {
+  return `${host.replace(/\/$/, '')}/${service.region}/api/predict/${service.name}`;
+}
+
+/** The typed endpoints on EAS's own hosts: shared gateway, its dedicated gateway, or its NLB. */
+function buildCloudEndpoints(service: SimService, world: SimWorld): SimEndpoint[] {
   const path = `/api/predict/${service.name}`;
   const { gateway, nlb } = networkingOf(service);
   const region = world.regions[service.region];

@@ -103,6 +103,10 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       };
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();
+      // The watch is a job of its own, queued only now: no later call runs before the summary.
+      await deps
+        .watch?.({ ...data, ...(address.parentTs ? { parentTs: address.parentTs } : {}) }, outcome)
+        .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       await deps.audit?.append(
         {

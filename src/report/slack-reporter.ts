@@ -1,8 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-message.js';
 import { buildInviteHint, buildNotifyLine } from '../../blocks/token-message.js';
+import { withWatchStatus } from '../../blocks/watch-status.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
 import { buildResultMessage } from './build-result-message.js';
+import { buildServingReportMessage } from './build-serving-message.js';
 import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
 import {
   openDirectMessage,
@@ -82,10 +84,17 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
     a: DeploymentAddress;
     steps: readonly StepRecord[];
     outcome?: DeploymentResult['result'];
+    /** The serving watch's line under the checklist. */
+    watchLine?: string;
   }>(
-    async (_id, { a, steps, outcome }) => {
+    async (_id, { a, steps, outcome, watchLine }) => {
       const parent = parentOf(a);
-      if (parent) await client.chat.update({ ...parent, ...progressMessage(a, steps, outcome) });
+      const message = progressMessage(a, steps, outcome);
+      if (parent)
+        await client.chat.update({
+          ...parent,
+          ...(watchLine ? withWatchStatus(message, watchLine) : message),
+        });
     },
     {
       intervalMs: options.minUpdateIntervalMs ?? 1000,
@@ -156,6 +165,18 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       parents.delete(a.deploymentId);
       redirects.delete(a.deploymentId);
       lastSteps.delete(a.deploymentId);
+    },
+    async status(a, { steps, outcome, line }) {
+      coalescer.push(a.deploymentId, { a, steps, outcome, watchLine: line });
+    },
+    async serving(a, report, { steps, outcome, line }) {
+      // The final status replaces any pending edit and is sent now: it is never shed.
+      coalescer.push(a.deploymentId, { a, steps, outcome, watchLine: line });
+      await coalescer.flush(a.deploymentId);
+      const parent = parentOf(a);
+      const inThread = parent?.channel === channelOf(a) ? parent.ts : undefined;
+      await post(a, buildServingReportMessage(report), inThread);
+      redirects.delete(a.deploymentId);
     },
   };
 }

@@ -1,0 +1,75 @@
+import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
+import { filterSimCalls, readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
+import type { SimFailureReason } from '../../../sim/aliyun/failure-causes.js';
+import type { SimServingRule } from '../../../sim/aliyun/serving-schema.js';
+import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
+import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { deployThroughSlack, type FlowResult } from '../flows/deploy-through-slack.js';
+import { buildFlowWorld, vllmImage } from '../flows/flow-world.js';
+
+export const GPU = 'ecs.gn7i-c16g1.4xlarge';
+/** What the tests set: a quick first check, so a whole watch fits in seconds. */
+export const FIRST_CHECK_MS = 100;
+export const WATCH_MAX = '4s';
+
+/** The whole stack with a serving host: services come up at once, some answer badly, some fail. */
+export async function startServingStack(options: {
+  label: string;
+  serving?: Partial<SimServingRule>[];
+  failures?: { service: string; reason: SimFailureReason }[];
+  env?: Record<string, string>;
+}): Promise<LocalStack> {
+  const world = buildFlowWorld();
+  return startLocalStack({
+    redisUrl: REDIS_URL,
+    prefix: uniquePrefix(options.label),
+    serve: true,
+    sim: {
+      world: {
+        ...world,
+        failures: options.failures ?? [],
+        serving: { services: (options.serving ?? []) as SimServingRule[] },
+      },
+    },
+    env: {
+      EAS_WATCH_FIRST_CHECK_MS: String(FIRST_CHECK_MS),
+      EAS_WATCH_MAX: WATCH_MAX,
+      ...options.env,
+    },
+  });
+}
+
+const textOf = (call: RecordedCall): string => JSON.stringify(call.args);
+const SERVING_LINE = /^(Serving|Not serving) — /;
+
+/** A deployment from the form to its summary, then the watch's line in the same thread. */
+export async function deployAndWatch(
+  stack: LocalStack,
+  serviceName: string,
+  fields: Record<string, string> = {},
+): Promise<FlowResult & { watch: RecordedCall }> {
+  const flow = await deployThroughSlack(
+    stack,
+    { service_name: serviceName, ...fields },
+    { region: 'cn-hangzhou', image: vllmImage('cn-hangzhou'), instance_type: GPU },
+  );
+  const watch = await stack.slack.waitFor(
+    (c) =>
+      c.method === 'chat.postMessage' &&
+      c.args.thread_ts === flow.parentTs &&
+      SERVING_LINE.test(String(c.args.text)),
+    30_000,
+  );
+  return { ...flow, watch };
+}
+
+/** The thread's text as a person reads it: every block's text of one message. */
+export const readMessage = (call: RecordedCall): string => textOf(call);
+
+/** describe-service calls the bot made for one service (the harness's own reads carry no user agent). */
+export async function countDescribes(stack: LocalStack, serviceName: string): Promise<number> {
+  const log: SimCall[] = await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '');
+  return filterSimCalls(log, 'eas describe-service').filter(
+    (c) => c.argv.includes('--user-agent') && c.argv.includes(serviceName),
+  ).length;
+}
