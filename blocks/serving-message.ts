@@ -23,15 +23,15 @@ const fence = (lines: readonly string[], max: number): string =>
   `\`\`\`${truncate(lines.join('\n'), max)}\`\`\``;
 
 /**
- * The serving line, starting with `Serving` or `Not serving` (CONTRACT.md), and for a model server
- * the curl the summary gave, corrected to the model id the server reported (the summary guesses it).
+ * The serving line, starting with `Serving` or `Not serving` (CONTRACT.md); when the model id the
+ * server reported is not the one the summary's curl guessed, the corrected curl.
  */
 export function buildServingMessage(view: ServingView, curl?: string): SlackMessage {
   const blocks: types.KnownBlock[] = [section(escapeMrkdwn(view.line))];
   if (view.serving && curl) {
     blocks.push(
       section(
-        `Try it with the model id the server reported (your token was sent to you privately):\n${fence([curl], 900)}`,
+        `The server names its model \`${escapeMrkdwn(view.modelId ?? '')}\`, not the summary's guess; try it with this curl (your token was sent to you privately):\n${fence([curl], 900)}`,
       ),
     );
   }

@@ -45,7 +45,9 @@ export async function probeService(
     (endpoints.ok ? endpoints.data.AccessToken : undefined) ?? service.AccessToken ?? undefined;
   const answer = await sendProbe(plan, token, timeoutMs);
   const verdict = readProbeResult(plan, answer, timeoutMs);
-  return verdict.modelId
+  // The summary's curl guessed the mount path as the model; a different id gets a corrected curl.
+  const corrected = verdict.modelId && verdict.modelId !== data.mountPath;
+  return corrected && verdict.modelId
     ? { verdict, curl: buildChatCurl(plan.endpoint, verdict.modelId) }
     : { verdict };
 }

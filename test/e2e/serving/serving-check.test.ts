@@ -19,6 +19,8 @@ describe('the serving check after the summary', () => {
   it('ends a vLLM deployment with a Serving line naming the model the server reported', async () => {
     const flow = await deployAndWatch(stack, 'srv_vllm');
     expect(String(flow.watch.args.text)).toMatch(/^Serving — \/model_dir answered in \d+ ms$/);
+    // The summary's curl already names /model_dir: no second curl.
+    expect(readMessage(flow.watch)).not.toContain('chat/completions');
     // The parent's last edit carries the same line under the checklist.
     const edits = stack.slack.calls.filter(
       (c) => c.method === 'chat.update' && c.args.ts === flow.parentTs,
