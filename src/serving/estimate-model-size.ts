@@ -36,7 +36,7 @@ function segmentOf(text: string, index: number): string {
       .slice(0, index)
       .split(/[\s/=:'"]/)
       .pop() ?? '';
-  const after = text.slice(index).split(/[\s/'"]/)[0] ?? '';
+  const after = text.slice(index).split(/[\s/:'"]/)[0] ?? '';
   return `${before}${after}`;
 }
 

@@ -66,13 +66,8 @@ export function readProbeResult(
       line: `Serving — ${modelId} answered in ${latencyMs} ms`,
     };
   }
-  const what = plan.openAi
-    ? 'the endpoint answered /v1/models without a model list'
-    : 'the endpoint answered';
-  return {
-    serving: true,
-    status,
-    latencyMs,
-    line: `Serving — ${what} ${status} in ${latencyMs} ms`,
-  };
+  const line = plan.openAi
+    ? `Serving — /v1/models answered ${status} in ${latencyMs} ms, without a model list`
+    : `Serving — the endpoint answered ${status} in ${latencyMs} ms`;
+  return { serving: true, status, latencyMs, line };
 }

@@ -3,6 +3,7 @@ import { filterSimCalls, readSimCallLog, type SimCall } from '../../../sim/aliyu
 import type { SimFailureReason } from '../../../sim/aliyun/failure-causes.js';
 import type { SimServingRule } from '../../../sim/aliyun/serving-schema.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
+import type { Logger } from '../../../src/logger.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { deployThroughSlack, type FlowResult } from '../flows/deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from '../flows/flow-world.js';
@@ -18,12 +19,14 @@ export async function startServingStack(options: {
   serving?: Partial<SimServingRule>[];
   failures?: { service: string; reason: SimFailureReason }[];
   env?: Record<string, string>;
+  logger?: Logger;
 }): Promise<LocalStack> {
   const world = buildFlowWorld();
   return startLocalStack({
     redisUrl: REDIS_URL,
     prefix: uniquePrefix(options.label),
     serve: true,
+    ...(options.logger ? { logger: options.logger } : {}),
     sim: {
       world: {
         ...world,
