@@ -64,10 +64,18 @@ export interface HistoryPort {
   get(deploymentId: string): Promise<DeploymentRecord | undefined>;
 }
 
+/** The model-fit check before create: a warning the person sees once per form and choice, then may override. */
+export interface FitPort {
+  /** The warning to show on the instance type field, or undefined (fits, unknown, or already seen). */
+  warn(request: { spec: DeploySpec; viewId: string }): Promise<string | undefined>;
+}
+
 /** Everything the listeners call out to. */
 export interface SlackPorts {
   readonly submitter: DeploySubmitter;
   readonly catalog: CatalogPort;
   readonly status: StatusPort;
   readonly history: HistoryPort;
+  /** Absent: no fit check (tests of other listeners, or no catalog). */
+  readonly fit?: FitPort;
 }

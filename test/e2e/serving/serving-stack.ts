@@ -9,6 +9,14 @@ import { deployThroughSlack, type FlowResult } from '../flows/deploy-through-sla
 import { buildFlowWorld, vllmImage } from '../flows/flow-world.js';
 
 export const GPU = 'ecs.gn7i-c16g1.4xlarge';
+export const EIGHT_A100 = {
+  InstanceType: 'ecs.gn7-c96g1.24xlarge',
+  CPU: 96,
+  Memory: 736,
+  GPU: 'A100',
+  GPUAmount: 8,
+  GPUMemory: 80,
+};
 /** What the tests set: a quick first check, so a whole watch fits in seconds. */
 export const FIRST_CHECK_MS = 100;
 export const WATCH_MAX = '4s';
@@ -22,6 +30,9 @@ export async function startServingStack(options: {
   logger?: Logger;
 }): Promise<LocalStack> {
   const world = buildFlowWorld();
+  const hangzhou = world.regions['cn-hangzhou'];
+  // A type large enough for a 72B model with tensor parallelism, for the fit check to suggest.
+  if (hangzhou) hangzhou.instanceSpecs = [...(hangzhou.instanceSpecs ?? []), EIGHT_A100];
   return startLocalStack({
     redisUrl: REDIS_URL,
     prefix: uniquePrefix(options.label),
