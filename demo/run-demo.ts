@@ -28,6 +28,8 @@ async function runDemo(): Promise<void> {
       },
     },
     env: { EAS_NOTIFY_CHANNEL: 'C0NOTIFY' },
+    // The simulated service answers on loopback, so the serving check has a real endpoint to call.
+    serve: true,
   });
   try {
     const person = createSlackUser({ eventsUrl: stack.eventsUrl, channelId: CHANNEL });
@@ -63,6 +65,11 @@ async function runDemo(): Promise<void> {
     say(`   acknowledged with HTTP ${ack.status}`);
     await stack.slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0NOTIFY',
+      60_000,
+    );
+    say('   the bot watches the new service until it runs, then calls its endpoint once');
+    await stack.slack.waitFor(
+      (c) => c.method === 'chat.postMessage' && /^(Not )?[Ss]erving — /.test(String(c.args.text)),
       60_000,
     );
     say('3. What the channel shows (parent message, its thread, private messages marked):\n');

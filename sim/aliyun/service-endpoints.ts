@@ -29,18 +29,23 @@ export function buildEndpoints(service: SimService, world: SimWorld): SimEndpoin
   const endpoints = buildCloudEndpoints(service, world);
   const host = world.serving?.url;
   if (!host) return endpoints;
-  const local = servingAddress(host, service);
-  const swap = (list: string[]) => list.map(() => local);
+  const swap = (list: string[], reach: 'internet' | 'intranet') =>
+    list.map(() => servingAddress(host, service, reach));
   return endpoints.map((e) => ({
     ...e,
-    InternetEndpoints: swap(e.InternetEndpoints),
-    IntranetEndpoints: swap(e.IntranetEndpoints),
+    InternetEndpoints: swap(e.InternetEndpoints, 'internet'),
+    IntranetEndpoints: swap(e.IntranetEndpoints, 'intranet'),
   }));
 }
 
-/** A service's address on the serving host: region and service path, as the host routes them. */
-export function servingAddress(host: string, service: SimService): string {
-  return `${host.replace(/\/$/, '')}/${service.region}/api/predict/${service.name}`;
+/** A service's address on the serving host: region (`/vpc` for intranet) and service path. */
+export function servingAddress(
+  host: string,
+  service: SimService,
+  reach: 'internet' | 'intranet',
+): string {
+  const vpc = reach === 'intranet' ? '/vpc' : '';
+  return `${host.replace(/\/$/, '')}/${service.region}${vpc}/api/predict/${service.name}`;
 }
 
 /** The typed endpoints on EAS's own hosts: shared gateway, its dedicated gateway, or its NLB. */

@@ -10,7 +10,7 @@ import type { SimService, SimState } from './sim-state.js';
 /**
  * The simulator's serving side: one loopback HTTP server (started by the test harness or the demo,
  * in its own process, closed with it) that answers for every Running service of one state file at
- * `<url>/<region>/api/predict/<name>`, the address the simulated cloud gives as the endpoint. The
+ * `<url>/<region>[/vpc]/api/predict/<name>`, the address the simulated cloud gives as the endpoint. The
  * simulator itself is a process per call, so the host, not the call, owns the sockets: nothing is
  * left behind when the harness closes it.
  */
@@ -19,7 +19,7 @@ export interface ServingHost {
   close(): Promise<void>;
 }
 
-const PATH = /^\/([a-z0-9-]+)\/api\/predict\/([a-z0-9_]+)(\/.*)?$/;
+const PATH = /^\/([a-z0-9-]+)(?:\/vpc)?\/api\/predict\/([a-z0-9_]+)(\/.*)?$/;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
