@@ -1,8 +1,8 @@
-import { failedPhase, type SimEvent } from './failure-causes.js';
+import { failedPhase, type SimEvent } from './failed-phase.js';
 import type { SimService } from './sim-state.js';
 import type { SimWorld } from './world-schema.js';
 
-export type { SimEvent } from './failure-causes.js';
+export type { SimEvent } from './failed-phase.js';
 
 export interface SimPhase {
   status: string;

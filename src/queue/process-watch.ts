@@ -10,9 +10,9 @@ import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { buildEndedLine, buildFinalLine, buildWatchingLine } from '../serving/watch-lines.js';
 import { checkOffset, isLastCheck, type WatchSchedule } from '../serving/watch-schedule.js';
 import type { DeploymentRecords } from './deployment-records.js';
-import { diagnoseWatchedService } from './watch-diagnosis.js';
+import { diagnoseWatchedService } from './diagnose-watched-service.js';
+import { probeService } from './probe-service.js';
 import { WatchJobData, watchAddress } from './watch-job-data.js';
-import { probeService } from './watch-probe.js';
 
 export interface WatchDeps {
   readonly cli: CliRunner;
@@ -100,10 +100,16 @@ export function createWatchProcessor(deps: WatchDeps) {
       return 'ended';
     }
     if (isLastCheck(deps.schedule, data.checks)) return diagnose(true);
-    if (status !== data.lastStatus) {
+    // Only a status the cloud reported is news for the parent; a failed read is not.
+    if (service && status !== data.lastStatus) {
       await deps.reporter.status(address, parent(buildWatchingLine(status, deps.schedule.maxMs)));
     }
-    await job.updateData({ ...data, checks: data.checks + 1, lastStatus: status });
+    const lastStatus = service ? status : data.lastStatus;
+    await job.updateData({
+      ...data,
+      checks: data.checks + 1,
+      ...(lastStatus ? { lastStatus } : {}),
+    });
     await job.moveToDelayed(data.startedAt + checkOffset(deps.schedule, data.checks + 1), token);
     throw new DelayedError();
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyJournal } from '../../src/deploy/journal.js';
 import type { DeploymentResult } from '../../src/deploy/outcome.js';
+import { buildWatchRequest } from '../../src/queue/build-watch-request.js';
 import { DeployJobData } from '../../src/queue/job-data.js';
-import { buildWatchRequest } from '../../src/queue/watch-request.js';
 import { aDeployedOutcome, aSpec } from '../support/deploy-fixtures.js';
 
 const data = DeployJobData.parse({
