@@ -1,12 +1,13 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../demo/local-stack.js';
-import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
-import { createLogger } from '../../../src/logger.js';
-import { findSecretIn, scanRedisForSecret } from '../../../src/security/scan-secrets.js';
 import { connectRedis } from '../../support/redis.js';
-import { readTokenFromSim } from '../../support/sim-token.js';
-import { deployAndWatch, readMessage, startServingStack } from './serving-stack.js';
+import {
+  deployAndWatch,
+  expectTokenNowhere,
+  readMessage,
+  startServingStack,
+} from './serving-stack.js';
 
 let stack: LocalStack;
 let redis: Redis;
@@ -15,8 +16,7 @@ beforeAll(async () => {
   redis = connectRedis();
   stack = await startServingStack({
     label: 'serving-diag',
-    // Every line the product writes, at the most talkative level, after its own masking.
-    logger: createLogger({ level: 'trace', destination: { write: (l) => logLines.push(l) } }),
+    logLines,
     failures: [
       { service: 'diag_pull', reason: 'image-pull' },
       { service: 'diag_oom', reason: 'out-of-memory' },
@@ -32,22 +32,7 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-/** Messages other channel members can read: anything posted or edited outside a DM. */
-const publicCalls = (): RecordedCall[] =>
-  stack.slack.calls.filter(
-    (c) =>
-      ['chat.postMessage', 'chat.update'].includes(c.method) &&
-      !String(c.args.channel).startsWith('D'),
-  );
-
-/** The service's own token, leaked into its log, reached no public message, log line or Redis key. */
-async function expectTokenNeverPublic(serviceName: string): Promise<void> {
-  const token = await readTokenFromSim(stack.simEnv, 'cn-hangzhou', serviceName);
-  for (const call of publicCalls())
-    expect(findSecretIn(JSON.stringify(call.args), token)).toEqual([]);
-  expect(findSecretIn(logLines.join(''), token)).toEqual([]);
-  expect(await scanRedisForSecret(redis, stack.config.QUEUE_PREFIX, token)).toEqual([]);
-}
+const expectTokenNeverPublic = (name: string) => expectTokenNowhere(stack, redis, logLines, name);
 
 describe('why a service is not serving, said in its thread', () => {
   it('diagnoses an image that cannot be pulled, with the warning event', async () => {

@@ -1,11 +1,22 @@
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../demo/local-stack.js';
-import { deployAndWatch, readMessage, startServingStack } from './serving-stack.js';
+import { connectRedis } from '../../support/redis.js';
+import {
+  deployAndWatch,
+  expectTokenNowhere,
+  readMessage,
+  startServingStack,
+} from './serving-stack.js';
 
 let stack: LocalStack;
+let redis: Redis;
+const logLines: string[] = [];
 beforeAll(async () => {
+  redis = connectRedis();
   stack = await startServingStack({
     label: 'serving-check',
+    logLines,
     serving: [
       { service: 'srv_503', mode: 'error', status: 503 },
       { service: 'srv_slow', mode: 'slow', delayMs: 700 },
@@ -13,7 +24,10 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  redis.disconnect();
+});
 
 describe('the serving check after the summary', () => {
   it('ends a vLLM deployment with a Serving line naming the model the server reported', async () => {
@@ -26,6 +40,8 @@ describe('the serving check after the summary', () => {
       (c) => c.method === 'chat.update' && c.args.ts === flow.parentTs,
     );
     expect(JSON.stringify(edits.at(-1)?.args)).toContain('✓ Serving — /model_dir answered in');
+    // The watch read the token again to call the endpoint; it is in no log, job or public message.
+    await expectTokenNowhere(stack, redis, logLines, 'srv_vllm');
   });
 
   it('gives the curl with the model id the server reported when it differs from the summary', async () => {

@@ -1,10 +1,14 @@
+import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
 import { filterSimCalls, readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
 import type { SimFailureReason } from '../../../sim/aliyun/failure-causes.js';
 import type { SimServingRule } from '../../../sim/aliyun/serving-schema.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
-import type { Logger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/logger.js';
+import { findSecretIn, scanRedisForSecret } from '../../../src/security/scan-secrets.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
+import { readTokenFromSim } from '../../support/sim-token.js';
 import { deployThroughSlack, type FlowResult } from '../flows/deploy-through-slack.js';
 import { buildFlowWorld, vllmImage } from '../flows/flow-world.js';
 
@@ -27,7 +31,8 @@ export async function startServingStack(options: {
   serving?: Partial<SimServingRule>[];
   failures?: { service: string; reason: SimFailureReason }[];
   env?: Record<string, string>;
-  logger?: Logger;
+  /** Collects every line the product logs, at the most talkative level, after its own masking. */
+  logLines?: string[];
 }): Promise<LocalStack> {
   const world = buildFlowWorld();
   const hangzhou = world.regions['cn-hangzhou'];
@@ -37,7 +42,14 @@ export async function startServingStack(options: {
     redisUrl: REDIS_URL,
     prefix: uniquePrefix(options.label),
     serve: true,
-    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logLines
+      ? {
+          logger: createLogger({
+            level: 'trace',
+            destination: { write: (line) => options.logLines?.push(line) },
+          }),
+        }
+      : {}),
     sim: {
       world: {
         ...world,
@@ -86,4 +98,25 @@ export async function countDescribes(stack: LocalStack, serviceName: string): Pr
   return filterSimCalls(log, 'eas describe-service').filter(
     (c) => c.argv.includes('--user-agent') && c.argv.includes(serviceName),
   ).length;
+}
+
+/**
+ * The service's own token (which the simulated log also prints) reached no public message, no log
+ * line and no Redis key under the stack's prefix; only the requester's private message has it.
+ */
+export async function expectTokenNowhere(
+  stack: LocalStack,
+  redis: Redis,
+  logLines: readonly string[],
+  serviceName: string,
+): Promise<void> {
+  const token = await readTokenFromSim(stack.simEnv, 'cn-hangzhou', serviceName);
+  const isPublic = (c: RecordedCall) =>
+    ['chat.postMessage', 'chat.update'].includes(c.method) &&
+    !String(c.args.channel).startsWith('D');
+  for (const call of stack.slack.calls.filter(isPublic)) {
+    expect(findSecretIn(JSON.stringify(call.args), token)).toEqual([]);
+  }
+  expect(findSecretIn(logLines.join(''), token)).toEqual([]);
+  expect(await scanRedisForSecret(redis, stack.config.QUEUE_PREFIX, token)).toEqual([]);
 }
