@@ -33,6 +33,8 @@ export interface CatalogPort {
   peekWorkspaces(region?: string): readonly { id: string; name: string }[] | undefined;
   /** The start command of an image when the catalog knows it (cache only). */
   peekImageCommand(region: string, image: string): string | undefined;
+  /** The region's instance types when already loaded (cache only: never a CLI call). */
+  peekInstanceTypes(region: string): readonly InstanceChoice[] | undefined;
 }
 
 export type StatusAnswer = { ok: true; status: ServiceStatusView } | { ok: false; message: string };

@@ -87,7 +87,7 @@ const notice = (title: string, text: string) => ({
   view: buildNoticeView(title, text),
 });
 
-/** The fit check's share of Slack's 3 s: a cold catalog that answers later means no warning this time. */
+/** The fit check's share of Slack's 3 s (a cached catalog and, when a warning is due, one Redis write). */
 const FIT_BUDGET_MS = 700;
 
 /** The model-fit warning to show once on the instance type, or undefined (fits, unknown, seen, or late). */
