@@ -99,7 +99,9 @@ export function createWatchProcessor(deps: WatchDeps) {
       await deps.reporter.status(address, parent(buildEndedLine(status)));
       return 'ended';
     }
-    if (isLastCheck(deps.schedule, data.checks)) return diagnose(true);
+    // Past EAS_WATCH_MAX (the checks ran late, or no worker ran for a while): this is the last one.
+    const overdue = waitedMs >= deps.schedule.maxMs;
+    if (overdue || isLastCheck(deps.schedule, data.checks)) return diagnose(true);
     // Only a status the cloud reported is news for the parent; a failed read is not.
     if (service && status !== data.lastStatus) {
       await deps.reporter.status(address, parent(buildWatchingLine(status, deps.schedule.maxMs)));
