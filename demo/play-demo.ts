@@ -36,6 +36,8 @@ export async function playDemo(options: DemoOptions): Promise<void> {
       prefix,
       sim: { world },
       env: { EAS_NOTIFY_CHANNEL: NOTIFY },
+      // The simulated services answer on loopback, so the serving check has a real endpoint to call.
+      serve: true,
     });
     say('eas-deploy on this machine: the bot and its worker, a Slack stand-in and a simulated');
     say(

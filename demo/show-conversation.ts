@@ -51,6 +51,5 @@ export async function showConversation(session: DemoSession, mark: number): Prom
 
 /** Whether this build of the bot watches the service and posts a serving line after the summary. */
 function checksServing(config: Config): boolean {
-  const probe = (config as Config & { EAS_PROBE?: unknown }).EAS_PROBE;
-  return probe !== undefined && probe !== 'off' && probe !== false;
+  return config.EAS_PROBE === 'on';
 }

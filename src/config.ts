@@ -37,6 +37,17 @@ const optionalText = z
 const optionalInt = (min: number, max: number) =>
   optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
 
+/** A duration written `<n>ms`, `<n>s`, `<n>m`, `<n>h` or `<n>d`, in milliseconds. */
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const Duration = z
+  .string()
+  .trim()
+  .regex(/^\d{1,7}(ms|s|m|h|d)$/, 'must be a duration such as 90s, 30m or 2h')
+  .transform((text) => {
+    const unit = /(ms|s|m|h|d)$/.exec(text)?.[1] as keyof typeof UNIT_MS;
+    return Number.parseInt(text, 10) * UNIT_MS[unit];
+  });
+
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
 export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a bot token (xoxb-…)'),
@@ -90,6 +101,17 @@ export const ConfigSchema = z.object({
   EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   /** A worker-only process serves GET /metrics on this port when set. */
   WORKER_METRICS_PORT: optionalInt(0, 65_535),
+  /** `off`: no status watch and no serving check after the summary (no describe calls at all). */
+  EAS_PROBE: z.enum(['on', 'off']).default('on'),
+  /** How long the watch waits for Running before it explains why not. */
+  EAS_WATCH_MAX: Duration.pipe(
+    z
+      .number()
+      .min(1_000)
+      .max(7 * 86_400_000),
+  ).default(30 * 60_000),
+  /** The watch's first check after the summary; the gaps double from there, at most a minute. */
+  EAS_WATCH_FIRST_CHECK_MS: optionalInt(50, 600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -98,4 +98,23 @@ describe('configuration from the environment', () => {
       );
     }
   });
+
+  it('watches and probes by default, for up to 30 minutes', () => {
+    expect(readConfig(base)).toMatchObject({ EAS_PROBE: 'on', EAS_WATCH_MAX: 30 * 60_000 });
+  });
+
+  it('reads EAS_PROBE=off and EAS_WATCH_MAX as a duration', () => {
+    expect(readConfig({ ...base, EAS_PROBE: 'off', EAS_WATCH_MAX: '90s' })).toMatchObject({
+      EAS_PROBE: 'off',
+      EAS_WATCH_MAX: 90_000,
+    });
+    expect(readConfig({ ...base, EAS_WATCH_MAX: '2h' }).EAS_WATCH_MAX).toBe(7_200_000);
+  });
+
+  it('stops start-up on a malformed serving setting, naming it', () => {
+    expect(() => readConfig({ ...base, EAS_PROBE: 'yes' })).toThrow(/^EAS_PROBE is invalid/);
+    expect(() => readConfig({ ...base, EAS_WATCH_MAX: '30' })).toThrow(
+      /^EAS_WATCH_MAX is invalid: must be a duration such as 90s, 30m or 2h$/,
+    );
+  });
 });

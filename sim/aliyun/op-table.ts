@@ -3,6 +3,7 @@ import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
 import * as svc from './ops/eas-service-ops.js';
 import * as net from './ops/network-ops.js';
+import { describeServiceLog } from './ops/serving-ops.js';
 import * as ws from './ops/workspace-ops.js';
 
 export interface OpEntry {
@@ -90,6 +91,12 @@ export const OPS: Readonly<Record<string, OpEntry>> = {
     handler: svc.describeServiceEvent,
     required: ['service-name'],
     path: `${SVC}/events`,
+    plugin: EAS,
+  },
+  'eas describe-service-log': {
+    handler: describeServiceLog,
+    required: ['service-name'],
+    path: `${SVC}/logs`,
     plugin: EAS,
   },
   'eas delete-service': {

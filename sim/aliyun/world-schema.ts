@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SIM_FAILURE_REASONS } from './failure-causes.js';
+import { SimServing } from './serving-schema.js';
 import {
   SimExistingService,
   SimGateway,
@@ -53,7 +55,7 @@ export const SimFaults = z.array(SimFault);
 export const SimFailure = z.object({
   service: z.string().optional(),
   image: z.string().optional(),
-  reason: z.enum(['image-pull', 'out-of-stock', 'crash-loop']),
+  reason: z.enum(SIM_FAILURE_REASONS),
 });
 
 export const SimPlugin = z.object({
@@ -86,6 +88,8 @@ export const SimWorld = z.object({
   regions: z.record(z.string(), SimRegion),
   faults: SimFaults.default([]),
   failures: z.array(SimFailure).default([]),
+  /** Where Running services answer HTTP, and how (see serving-schema.ts). */
+  serving: SimServing.default({ services: [] }),
 });
 
 export type { SimGateway, SimImage, SimInstanceSpec } from './world-items-schema.js';

@@ -30,14 +30,16 @@ function addressOf(raw: string, endpoint: EndpointSummary, name: string): string
   return `http://${withPort}/api/predict/${name}`;
 }
 
+/** The OpenAI chat curl of a vLLM/SGLang endpoint, for `model` (the summary guesses it; the serving check knows it). */
+export function buildChatCurl(url: string, model: string): string {
+  const body = JSON.stringify({ model, messages: [{ role: 'user', content: 'Hello' }] });
+  return `curl -X POST ${url}/v1/chat/completions ${AUTH} -H "Content-Type: application/json" -d '${body}'`;
+}
+
 /** A curl line that fits the model: OpenAI chat for vLLM/SGLang, /prompt for ComfyUI, the endpoint otherwise. */
 function buildCurl(url: string, input: SummaryInput): string {
   if (input.framework === 'vllm' || input.framework === 'sglang') {
-    const body = JSON.stringify({
-      model: input.mountPath,
-      messages: [{ role: 'user', content: 'Hello' }],
-    });
-    return `curl -X POST ${url}/v1/chat/completions ${AUTH} -H "Content-Type: application/json" -d '${body}'`;
+    return buildChatCurl(url, input.mountPath);
   }
   if (input.framework === 'comfyui') {
     return `curl -X POST ${url}/prompt ${AUTH} -H "Content-Type: application/json" -d '{"prompt": {}}'`;

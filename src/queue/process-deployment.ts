@@ -100,6 +100,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           serviceName: address.serviceName,
           ...(serviceStatus ? { serviceStatus } : {}),
         });
+        // The serving watch is a job of its own, queued once the result is in the thread (never
+        // before) and in the step that records it, so a re-run after a crash cannot skip it.
+        const reported = { ...data, ...(address.parentTs ? { parentTs: address.parentTs } : {}) };
+        await deps
+          .watch?.(reported, outcome)
+          .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
       };
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();

@@ -1,4 +1,6 @@
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+import type { Diagnosis } from '../serving/diagnose-service.js';
+import type { ServingVerdict } from '../serving/read-probe-result.js';
 
 /** Who asked, and where their deployment's messages go. Part of the job data; no secrets. */
 export interface DeploymentAddress {
@@ -12,6 +14,18 @@ export interface DeploymentAddress {
   /** A dry run: its messages say it checks, never that it deploys. */
   readonly dryRun?: boolean;
 }
+
+/** The parent message during the serving watch: its checklist, how the deployment ended, one status line. */
+export interface ParentStatus {
+  readonly steps: readonly StepRecord[];
+  readonly outcome: 'deployed' | 'failed';
+  readonly line: string;
+}
+
+/** What the serving watch found, for the deployment's thread. */
+export type ServingReport =
+  | { readonly kind: 'probe'; readonly verdict: ServingVerdict; readonly curl?: string }
+  | { readonly kind: 'diagnosis'; readonly diagnosis: Diagnosis };
 
 /** The worker's way out to people: the Slack reporter in production, a recorder in tests. */
 export interface DeploymentReporter {
@@ -30,4 +44,8 @@ export interface DeploymentReporter {
     accessToken?: string,
     onPosted?: () => Promise<void>,
   ): Promise<void>;
+  /** Edits the parent's status line while the watch follows the service (coalesced; an edit may be shed). */
+  status(address: DeploymentAddress, status: ParentStatus): Promise<void>;
+  /** Posts the watch's answer in the thread and the parent's final status line (never shed). */
+  serving(address: DeploymentAddress, report: ServingReport, status: ParentStatus): Promise<void>;
 }

@@ -40,6 +40,7 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
   const images = new Map<string, Entry<ImageChoice>>();
   const specs = new Map<string, Entry<InstanceChoice>>();
   const settled = new Map<string, readonly ImageChoice[]>();
+  const settledTypes = new Map<string, { at: number; types: readonly InstanceChoice[] }>();
   const workspaces = new Map<string, Entry<{ id: string; name: string }>>();
   const knownWorkspaces = new Map<string, readonly { id: string; name: string }[]>();
   const cached = <T>(
@@ -71,7 +72,9 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
       cached(specs, region, async () => {
         const answer = await listInstanceSpecs(cli, region, userAgent);
         if (!answer.ok) throw new Error(`describe-machine-spec failed in ${region}`);
-        return answer.data.map(toInstanceChoice);
+        const types = answer.data.map(toInstanceChoice);
+        settledTypes.set(region, { at: now(), types });
+        return types;
       }),
     listWorkspaces: (region) =>
       cached(workspaces, region, async () => {
@@ -83,5 +86,10 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
       }),
     peekWorkspaces: (region) => (region ? knownWorkspaces.get(region) : undefined),
     peekImageCommand: (region, image) => settled.get(region)?.find((c) => c.uri === image)?.command,
+    peekInstanceTypes: (region) => {
+      const known = settledTypes.get(region);
+      // Stock changes: types older than the cache's own lifetime are not answered from memory.
+      return known && now() - known.at < ttlMs ? known.types : undefined;
+    },
   };
 }

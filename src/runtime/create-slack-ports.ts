@@ -5,17 +5,21 @@ import type {
   DeploymentRecords,
   DeploymentRecord as StoredRecord,
 } from '../queue/deployment-records.js';
+import type { FitConfirmations } from '../queue/fit-confirmations.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import type { NameReservations } from '../queue/name-reservations.js';
 import { submitDeployment } from '../queue/submit-deployment.js';
 import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
 import { createCliCatalog } from './cli-catalog.js';
+import { createFitPort } from './create-fit-port.js';
 
 export interface SlackPortDeps {
   readonly queue: Queue<DeployJobData>;
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
   readonly cli: CliRunner;
+  /** Present: the submission checks the model fits the instance type's GPUs. */
+  readonly fitConfirmations?: FitConfirmations;
 }
 
 /** What the listeners see of a stored deployment: its last-known status first. */
@@ -33,9 +37,11 @@ const toListItem = (r: StoredRecord): DeploymentRecord => ({
 /** Implements the Slack listeners' ports with the queue, the records and the CLI. */
 export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
   const { cli, records } = deps;
+  const catalog = createCliCatalog(cli);
   return {
     submitter: { submit: (request) => submitDeployment(deps, request) },
-    catalog: createCliCatalog(cli),
+    catalog,
+    ...(deps.fitConfirmations ? { fit: createFitPort(catalog, deps.fitConfirmations) } : {}),
     status: {
       async describe(serviceName, region) {
         const answer = await lookupServiceStatus(cli, region, serviceName, 'status');

@@ -6,6 +6,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { createQueueDepthSource } from '../observability/queue-depth-source.js';
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createFitConfirmations } from '../queue/fit-confirmations.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
@@ -42,6 +43,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
+    fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
   });
   const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({

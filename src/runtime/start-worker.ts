@@ -20,6 +20,7 @@ import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
+import { startWatchRuntime } from './start-watch.js';
 
 export interface WorkerRuntimeOptions {
   readonly config: Config;
@@ -80,11 +81,17 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     },
   };
   const stopping = new AbortController();
+  const records = createDeploymentRecords(store, prefix);
+  // EAS_PROBE=off: no watch queue, no watch worker, so no describe call after the summary.
+  const watch =
+    config.EAS_PROBE === 'on'
+      ? startWatchRuntime({ config, logger, cli, reporter, records, audit: governance.audit })
+      : undefined;
   const deps: ProcessorDeps = {
     cli,
     runDeployment,
     reporter,
-    records: createDeploymentRecords(store, prefix),
+    records,
     reservations: createNameReservations(store, prefix),
     slots: createRegionSlots(store, prefix, config.EAS_REGION_CONCURRENCY),
     logger,
@@ -92,6 +99,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     audit: governance.audit,
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
+    ...(watch ? { watch: watch.watch } : {}),
   };
   const worker = startDeployWorker({
     connection: consumer,
@@ -120,6 +128,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       outbox.close();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
+      await watch?.stop();
       // After the worker: a failure it made while draining is still heard and reported.
       await stalledFailures.close();
       consumer.disconnect();

@@ -33,6 +33,8 @@ export interface CatalogPort {
   peekWorkspaces(region?: string): readonly { id: string; name: string }[] | undefined;
   /** The start command of an image when the catalog knows it (cache only). */
   peekImageCommand(region: string, image: string): string | undefined;
+  /** The region's instance types when already loaded (cache only: never a CLI call). */
+  peekInstanceTypes(region: string): readonly InstanceChoice[] | undefined;
 }
 
 export type StatusAnswer =
@@ -66,10 +68,18 @@ export interface HistoryPort {
   get(deploymentId: string): Promise<DeploymentRecord | undefined>;
 }
 
+/** The model-fit check before create: a warning the person sees once per form and choice, then may override. */
+export interface FitPort {
+  /** The warning to show on the instance type field, or undefined (fits, unknown, or already seen). */
+  warn(request: { spec: DeploySpec; viewId: string }): Promise<string | undefined>;
+}
+
 /** Everything the listeners call out to. */
 export interface SlackPorts {
   readonly submitter: DeploySubmitter;
   readonly catalog: CatalogPort;
   readonly status: StatusPort;
   readonly history: HistoryPort;
+  /** Absent: no fit check (tests of other listeners, or no catalog). */
+  readonly fit?: FitPort;
 }

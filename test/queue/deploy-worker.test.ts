@@ -31,6 +31,8 @@ const noCli: CliRunner = {
   run: async () => Promise.reject(new Error('the stub engine runs no CLI')),
 };
 let engine: RunDeployment = async () => aDeployedOutcome();
+/** What the deployment had told the thread when it asked for the serving watch. */
+const watched: { deploymentId: string; reportedBefore: string[] }[] = [];
 const worker = startDeployWorker({
   connection: consumer,
   prefix,
@@ -44,6 +46,10 @@ const worker = startDeployWorker({
     reservations,
     slots: createRegionSlots(producer, prefix, 4),
     logger: createLogger({ level: 'silent' }),
+    watch: async (data) => {
+      const mine = reporter.reports.filter((r) => r.address.deploymentId === data.deploymentId);
+      watched.push({ deploymentId: data.deploymentId, reportedBefore: mine.map((r) => r.kind) });
+    },
   }),
 });
 
@@ -79,6 +85,13 @@ describe('the deployment worker', () => {
     expect(JSON.stringify(job?.data)).not.toContain('TOKEN-abc123');
     expect(JSON.stringify(job?.returnvalue)).not.toContain('TOKEN-abc123');
     expect((await records.get(id))?.state).toBe('deployed');
+  });
+
+  it('asks for the serving watch only once the result is in the thread', async () => {
+    const id = await submit('VW4', 'worker_watch');
+    expect(watched.filter((w) => w.deploymentId === id)).toEqual([
+      { deploymentId: id, reportedBefore: ['start', 'finish'] },
+    ]);
   });
 
   it('frees the name once the deployment has ended', async () => {

@@ -86,6 +86,7 @@ export function createFakePorts(): FakePorts {
           : [{ id: '86231', name: 'llm_team' }];
       },
       peekWorkspaces: () => undefined,
+      peekInstanceTypes: () => undefined,
       peekImageCommand: (_region, image) =>
         image === 'vllm' ? 'vllm serve /model_dir --port 8000' : undefined,
     },

@@ -6,7 +6,7 @@ import { jsonResult, type SimResult, serverError } from '../sim-result.js';
 import type { SimService } from '../sim-state.js';
 
 /** The named service, or the 404 EAS answers (also while a new service is not yet visible). */
-function findService(ctx: OpContext): SimService | SimResult {
+export function findService(ctx: OpContext): SimService | SimResult {
   const name = ctx.flags['service-name'];
   const service = ctx.state.services.find((s) => s.region === ctx.region && s.name === name);
   const hidden = service && !isServiceVisible(service, ctx.state.world, ctx.now);
@@ -16,7 +16,7 @@ function findService(ctx: OpContext): SimService | SimResult {
   return service;
 }
 
-const isResult = (x: SimService | SimResult): x is SimResult => 'kind' in x;
+export const isResult = (x: SimService | SimResult): x is SimResult => 'kind' in x;
 
 /** eas describe-service: the flat Service object. */
 export function describeService(ctx: OpContext): SimResult {
@@ -39,7 +39,9 @@ export function describeServiceEndpoints(ctx: OpContext): SimResult {
 export function describeServiceEvent(ctx: OpContext): SimResult {
   const found = findService(ctx);
   if (isResult(found)) return found;
-  const { events } = computePhase(found, ctx.state.world, ctx.now);
+  const all = computePhase(found, ctx.state.world, ctx.now).events;
+  const type = ctx.flags['event-type'];
+  const events = type ? all.filter((e) => e.Type === type) : all;
   return jsonResult({
     PageNumber: 1,
     PageSize: 100,

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../../blocks/ids.js';
 import { buildNoticeView } from '../../../../blocks/notice-view.js';
+import type { DeploySpec } from '../../../deploy/deploy-spec.js';
 import { checkSlackAccess } from '../../check-access.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import type { SubmitAnswer } from '../../ports.js';
@@ -37,7 +38,12 @@ export function submitDeployRequest(deps: ListenerDeps) {
       'submission',
     );
     if (!access.ok) return ack(notice('Not allowed', access.message));
-    const answer = await submitWithin(deps, {
+    const started = Date.now();
+    const fitWarning = await checkFitWithin(deps, parsed.spec, view.id);
+    if (fitWarning) {
+      return ack({ response_action: 'errors', errors: { [FIELD.instanceType]: fitWarning } });
+    }
+    const answer = await submitWithin(deps, deps.submitBudgetMs - (Date.now() - started), {
       spec: parsed.spec,
       requester: { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) },
       channelId: meta.channelId,
@@ -79,14 +85,28 @@ const notice = (title: string, text: string) => ({
   view: buildNoticeView(title, text),
 });
 
+/** The fit check's share of Slack's 3 s (a cached catalog and, when a warning is due, one Redis write). */
+const FIT_BUDGET_MS = 700;
+
+/** The model-fit warning to show once on the instance type, or undefined (fits, unknown, seen, or late). */
+function checkFitWithin(
+  deps: ListenerDeps,
+  spec: DeploySpec,
+  viewId: string,
+): Promise<string | undefined> {
+  if (!deps.ports.fit) return Promise.resolve(undefined);
+  return withinBudget(deps.ports.fit.warn({ spec, viewId }), FIT_BUDGET_MS, () => undefined);
+}
+
 /** The submitter's answer, or "unavailable" when it fails or does not answer within Slack's ack budget. */
 function submitWithin(
   deps: ListenerDeps,
+  budgetMs: number,
   request: Parameters<ListenerDeps['ports']['submitter']['submit']>[0],
 ): Promise<SubmitAnswer> {
   return withinBudget(
     deps.ports.submitter.submit(request),
-    deps.submitBudgetMs,
+    Math.max(500, budgetMs),
     (reason, error) => ({
       status: 'unavailable',
       message:

@@ -3,10 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoWorld } from '../../../../sim/aliyun/demo-world.js';
+import { startServingHost } from '../../../../sim/aliyun/serving-host.js';
 import {
   findSimExecutable,
   prepareSimEnv,
   type SimEnvOptions,
+  simStatePath,
 } from '../../../../sim/aliyun/sim-env.js';
 import type { SimWorldInput } from '../../../../sim/aliyun/world-schema.js';
 
@@ -20,10 +22,21 @@ export interface SimRun {
 
 const SIM = findSimExecutable();
 
-/** One simulated account in a fresh temp directory; `run` starts bin/aliyun-sim as a real process. */
-export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
+/**
+ * One simulated account in a fresh temp directory; `run` starts bin/aliyun-sim as a real process.
+ * With `serve`, Running services answer HTTP on a serving host that `cleanup` closes.
+ */
+export async function createSim(
+  options: Omit<SimEnvOptions, 'dir' | 'servingUrl'> & { serve?: boolean } = {},
+) {
+  const { serve, ...simOptions } = options;
   const dir = await mkdtemp(join(tmpdir(), 'aliyun-sim-test-'));
-  const simEnv = await prepareSimEnv({ dir, ...options });
+  const host = serve ? await startServingHost({ statePath: simStatePath(dir) }) : undefined;
+  const simEnv = await prepareSimEnv({
+    dir,
+    ...simOptions,
+    ...(host ? { servingUrl: host.url } : {}),
+  });
   const run = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
     new Promise<SimRun>((resolve) => {
       const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
@@ -42,7 +55,11 @@ export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
     dir,
     statePath: simEnv.ALIYUN_SIM_STATE ?? '',
     run,
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+    servingUrl: host?.url,
+    cleanup: async () => {
+      await host?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
