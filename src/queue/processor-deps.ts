@@ -12,6 +12,7 @@ import type { DeploymentReporter } from '../report/reporter.js';
 import type { ApprovalJob } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { DeploymentRecords } from './deployment-records.js';
+import type { JobFence } from './fence-job.js';
 import type { NameReservations } from './name-reservations.js';
 import type { RegionSlots } from './region-slots.js';
 
@@ -34,4 +35,6 @@ export interface ProcessorDeps {
   readonly audit?: AuditLog;
   /** The approval gate between the gates and create-service, built per job. */
   readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
+  /** Checked before the parent message and before create-service: still ours, and on a replica. */
+  readonly fence?: JobFence;
 }

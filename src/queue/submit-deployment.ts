@@ -22,6 +22,11 @@ export interface SubmitDeps {
   readonly queue: Queue<DeployJobData>;
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
+  /**
+   * True once a replica holds the record, the job and the name hold (WAIT); absent = not asked.
+   * A submission no replica confirmed is taken back: a failover now would lose it in silence.
+   */
+  readonly confirmReplicated?: () => Promise<boolean>;
   /** Slack waits 3 s for the ack; past this the person is told the queue is unavailable. */
   readonly timeoutMs?: number;
   readonly now?: () => number;
@@ -29,6 +34,8 @@ export interface SubmitDeps {
 
 const UNAVAILABLE =
   'The deployment queue is unavailable right now (Redis does not answer). Nothing was queued; please try again in a minute.';
+const NOT_REPLICATED =
+  'The deployment queue could not confirm your request on a second Redis server (it may be failing over), so it was taken back. Nothing was queued; please submit again in a few seconds.';
 
 /** Turns a validated request into one job: reserve the name, enqueue once per view, remember it. */
 export async function submitDeployment(
@@ -47,7 +54,13 @@ export async function submitDeployment(
   });
   try {
     return await Promise.race([
-      work.catch(() => ({ status: 'unavailable', message: UNAVAILABLE }) as const),
+      work.catch(
+        (error: unknown) =>
+          ({
+            status: 'unavailable',
+            message: error instanceof NotReplicatedError ? NOT_REPLICATED : UNAVAILABLE,
+          }) as const,
+      ),
       timeout,
     ]);
   } finally {
@@ -56,6 +69,7 @@ export async function submitDeployment(
 }
 
 class AbandonedError extends Error {}
+class NotReplicatedError extends Error {}
 
 async function enqueue(
   deps: SubmitDeps,
@@ -107,9 +121,13 @@ async function enqueue(
       await deps.queue.remove(deploymentId);
       throw new AbandonedError('the submission timed out');
     }
+    if (deps.confirmReplicated && !(await deps.confirmReplicated())) {
+      await deps.queue.remove(deploymentId).catch(() => {});
+      throw new NotReplicatedError('no replica confirmed the submission');
+    }
   } catch (error) {
     // Nothing half-queued: give the name back (and close the record) when the job is not queued.
-    if (abandoned.value)
+    if (abandoned.value || error instanceof NotReplicatedError)
       await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
     if (exactName)
       await deps.reservations.release(spec.region, spec.serviceName, deploymentId).catch(() => {});

@@ -16,6 +16,8 @@ export interface SlackPortDeps {
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
   readonly cli: CliRunner;
+  /** A replica holds the submission (WAIT); see submitDeployment. */
+  readonly confirmReplicated?: () => Promise<boolean>;
 }
 
 /** What the listeners see of a stored deployment: its last-known status first. */

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createQueueDepthSource } from '../observability/queue-depth-source.js';
+import { confirmReplicated, readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
@@ -33,14 +34,21 @@ export interface BotRuntime {
 /** Starts the Slack listener: Bolt over HTTP (or Socket Mode), the producer queue, health and metrics. */
 export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRuntime> {
   const { config, metrics } = options;
-  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  const producer = createRedisConnection(config, 'producer');
   const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
   metrics.setQueueDepthSource(createQueueDepthSource(queue));
+  const replication = readReplicationPolicy(config);
   const ports = createSlackPorts({
     queue,
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
+    ...(replication.replicas > 0
+      ? {
+          confirmReplicated: async () =>
+            (await confirmReplicated(producer, config.QUEUE_PREFIX, replication)).replicated,
+        }
+      : {}),
   });
   const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({

@@ -6,8 +6,10 @@ import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createJobFence } from '../queue/fence-job.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createDeploymentProcessor } from '../queue/process-deployment.js';
 import type { ProcessorDeps } from '../queue/processor-deps.js';
@@ -40,8 +42,8 @@ export interface WorkerRuntime {
 /** Starts the deployment worker: Redis, the CLI runner, the Slack reporter, the processor. */
 export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
   const { config, logger, metrics } = options;
-  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
-  const store = createRedisConnection(config.REDIS_URL, 'worker');
+  const consumer = createRedisConnection(config, 'worker');
+  const store = createRedisConnection(config, 'worker');
   const prefix = config.QUEUE_PREFIX;
   const cli = countCliErrors(
     createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
@@ -91,6 +93,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     audit: governance.audit,
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
+    fence: createJobFence({ store, prefix, policy: readReplicationPolicy(config) }),
   };
   const worker = startDeployWorker({
     connection: consumer,
