@@ -103,6 +103,8 @@ export const ConfigSchema = z.object({
   EAS_STALLED_INTERVAL_MS: optionalInt(250, 600_000),
   /** SIGTERM: how long the running step may take to finish before the worker closes hard. */
   EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** Minutes between two sweeps for services with the bot's labels but no record (on the clock); 0 = off. */
+  EAS_ORPHAN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(59).default(30),
   /** A worker-only process serves GET /metrics on this port when set. */
   WORKER_METRICS_PORT: optionalInt(0, 65_535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,7 +5,8 @@ import type { RedisClient } from './redis-connection.js';
 
 /**
  * `held`: this worker still owns the job and what it wrote is on enough replicas. `lost`: another
- * worker owns it now (a failover lost this one's claim). `not-replicated`: no replica confirmed.
+ * worker owns it now (a failover lost this one's claim). `not-replicated`: no replica confirmed,
+ * or Redis did not answer.
  */
 export type FenceAnswer = 'held' | 'lost' | 'not-replicated';
 
@@ -25,9 +26,11 @@ export function createJobFence(options: {
   return async (job, token) => {
     if (!token || !job.id) return 'held';
     const lockKey = keys.toKey(DEPLOY_QUEUE, `${job.id}:lock`);
+    // Redis not answering (a failover under way) is as good as no replica: try again shortly.
     const answer = await confirmReplicated(options.store, options.prefix, options.policy, [
       ['get', lockKey],
-    ]);
+    ]).catch(() => undefined);
+    if (!answer) return 'not-replicated';
     if (answer.replies[0] !== token) return 'lost';
     return answer.replicated ? 'held' : 'not-replicated';
   };

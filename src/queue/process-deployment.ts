@@ -107,6 +107,8 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           ...(serviceStatus ? { serviceStatus } : {}),
         });
       };
+      // A worker that lost the job in a failover must not post a second ending to the thread.
+      await hold();
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);

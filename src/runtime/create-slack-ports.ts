@@ -7,6 +7,7 @@ import type {
 } from '../queue/deployment-records.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import type { NameReservations } from '../queue/name-reservations.js';
+import type { SubmissionLock } from '../queue/submission-lock.js';
 import { submitDeployment } from '../queue/submit-deployment.js';
 import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
 import { createCliCatalog } from './cli-catalog.js';
@@ -18,6 +19,7 @@ export interface SlackPortDeps {
   readonly cli: CliRunner;
   /** A replica holds the submission (WAIT); see submitDeployment. */
   readonly confirmReplicated?: () => Promise<boolean>;
+  readonly lock?: SubmissionLock;
 }
 
 /** What the listeners see of a stored deployment: its last-known status first. */

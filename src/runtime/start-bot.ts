@@ -9,10 +9,12 @@ import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
+import { createSubmissionLock } from '../queue/submission-lock.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
 import { createGovernance } from './create-governance.js';
 import { createSlackPorts } from './create-slack-ports.js';
+import { type SharedUsergroupChanges, shareUsergroupChanges } from './share-usergroup-changes.js';
 
 export interface BotRuntimeOptions {
   readonly config: Config;
@@ -43,6 +45,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
+    lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
     ...(replication.replicas > 0
       ? {
           confirmReplicated: async () =>
@@ -51,6 +54,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       : {}),
   });
   const governance = createGovernance(producer, config, options.logger);
+  let shared: SharedUsergroupChanges | undefined;
   const slack = createSlackApp({
     config,
     ports,
@@ -74,6 +78,15 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       return redisOk && (options.extraHealth?.() ?? true);
     },
     metrics: async () => (await metrics.render()).body,
+    shareMembers: (local) => {
+      shared = shareUsergroupChanges(local, {
+        publisher: producer,
+        subscriber: producer.duplicate(),
+        prefix: config.QUEUE_PREFIX,
+        logger: options.logger,
+      });
+      return shared.members;
+    },
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.identity ?? {}),
   });
@@ -88,6 +101,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     async stop() {
       await slack.stop();
       await queue.close().catch(() => {});
+      shared?.close();
       producer.disconnect();
     },
   };

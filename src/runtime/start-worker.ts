@@ -21,6 +21,7 @@ import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
+import { startOrphanSweep } from './start-orphan-sweep.js';
 
 export interface WorkerRuntimeOptions {
   readonly config: Config;
@@ -108,6 +109,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   });
   // A deployment failed for stalling too often never reaches the processor: it is ended here.
   const stalledFailures = watchStalledFailures({ connection: store, prefix, deps, worker });
+  const orphans = startOrphanSweep({ config, store, cli, client, logger });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
     else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
@@ -123,6 +125,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       logger.info({ how }, 'worker stopped');
       // After the worker: a failure it made while draining is still heard and reported.
       await stalledFailures.close();
+      await orphans.close();
       consumer.disconnect();
       store.disconnect();
     },
