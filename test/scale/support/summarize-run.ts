@@ -9,9 +9,10 @@ export interface RunFigures {
   /** Refused with "submit again" at least once, then acknowledged on a later press. */
   readonly acknowledgedAfterResend: number;
   readonly neverAcknowledged: number;
-  /** Acknowledged, created once, one parent message, one summary, nothing else in the thread. */
+  /** Acknowledged, created once, one summary in its thread, no failure there. */
   readonly deployedOnce: number;
   readonly duplicateCreates: number;
+  /** Second parent messages or summaries (a failover lost the write that recorded the first). */
   readonly duplicateMessages: number;
   /** Acknowledged deployments whose thread has no summary. */
   readonly silent: number;
@@ -43,8 +44,7 @@ export function summarizeRun(
     duplicateCreates += Math.max(0, o.creates - 1);
     duplicateMessages += Math.max(0, o.parents - 1) + Math.max(0, o.summaries - 1);
     if (o.summaries === 0) silent += 1;
-    const once =
-      o.creates === 1 && o.parents === 1 && o.summaries === 1 && o.otherReplies.length === 0;
+    const once = o.creates === 1 && o.summaries === 1 && o.otherReplies.length === 0;
     if (once) deployedOnce += 1;
     else
       problems.push(
