@@ -9,7 +9,7 @@ export async function* keysUnderPrefix(
   redis: RedisClient,
   prefix: string,
 ): AsyncGenerator<string[]> {
-  const servers: Redis[] = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const servers: Redis[] = redis instanceof Cluster ? await primariesOf(redis) : [redis];
   for (const server of servers) {
     let cursor = '0';
     do {
@@ -24,6 +24,17 @@ export async function* keysUnderPrefix(
       if (keys.length > 0) yield keys;
     } while (cursor !== '0');
   }
+}
+
+/** The cluster's primaries; a new Cluster client knows them only once it is ready. */
+async function primariesOf(cluster: Cluster): Promise<Redis[]> {
+  if (cluster.status !== 'ready') {
+    await new Promise<void>((resolve, reject) => {
+      cluster.once('ready', () => resolve());
+      cluster.once('end', () => reject(new Error('the cluster connection closed')));
+    });
+  }
+  return cluster.nodes('master');
 }
 
 /** A prefix such as `{eas}` must match itself, not a glob character class. */

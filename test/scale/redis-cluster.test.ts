@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysUnderPrefix } from '../../src/queue/keys-under-prefix.js';
+import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { waitForResults } from './support/count-outcomes.js';
 import { explainProblems } from './support/describe-jobs.js';
 import { driveDeployments } from './support/drive-deployments.js';
@@ -44,14 +45,13 @@ describe('thirty deployments through two bots and two workers on a three-node Re
     const problemNames = figures.problems.map((p) => p.split(':')[0] ?? '');
     for (const line of await explainProblems(stack, cluster.url, PREFIX, submissions, problemNames))
       console.log(`SCALE-PROBLEM ${line}`);
-    const client = new Cluster([{ host: '127.0.0.1', port: 7110 }]);
-    await new Promise((resolve) => client.once('ready', resolve));
+    // The product's own cluster connection and key walk (SCAN on every primary), as scan-secrets uses it.
+    const client = createRedisConnection(cluster.url, 'worker');
     const slots = new Set<number>();
     let keys = 0;
-    for (const node of client.nodes('master')) {
-      const found = await node.keys(`${PREFIX}:*`);
-      keys += found.length;
-      for (const key of found) slots.add(Number(await node.call('CLUSTER', 'KEYSLOT', key)));
+    for await (const batch of keysUnderPrefix(client, PREFIX)) {
+      keys += batch.length;
+      for (const key of batch) slots.add(Number(await client.call('CLUSTER', 'KEYSLOT', key)));
     }
     client.disconnect();
     const crossSlot = (stack.output().match(/CROSSSLOT/g) ?? []).length;
