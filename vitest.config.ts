@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The Sentinel and Cluster runs take minutes: `npm run test:scale` runs them (.ci/run does).
+    exclude: [...configDefaults.exclude, 'test/scale/**'],
     globalSetup: ['test/support/global-setup.ts'],
     // Guards against a hang, not speed targets: machines here differ twice over in speed, and an
     // integration test spawns dozens of simulator processes.

@@ -62,12 +62,27 @@ export const ConfigSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   REDIS_URL: z
     .string()
-    .regex(/^(rediss?|redis-sentinel):\/\//, 'must be a redis:// URL')
+    .regex(
+      /^(rediss?|rediss?-sentinel|rediss?-cluster):\/\//,
+      'must be a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL',
+    )
     .default('redis://127.0.0.1:6379'),
+  /** One `{hash tag}` allowed: in cluster mode every key of the install then lives in one slot. */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+    .regex(
+      /^(?=.{1,64}$)[A-Za-z0-9_.-]*(\{[A-Za-z0-9_.-]+\})?[A-Za-z0-9_.-]*$/,
+      'letters, digits, _ . - and at most one {hash tag} only',
+    )
     .default('eas-deploy'),
+  /** PEM CA bundle for rediss:// (and TLS Sentinels or cluster nodes). */
+  REDIS_TLS_CA_FILE: optionalText,
+  /** ACL user and password of the Sentinels, when they differ from the data nodes' (in the URL). */
+  REDIS_SENTINEL_USERNAME: optionalText,
+  REDIS_SENTINEL_PASSWORD: optionalText,
+  /** Replicas that must hold a submission before the person hears "queued" (WAIT); unset = 1 with Sentinel, else 0. */
+  REDIS_WAIT_REPLICAS: optionalInt(0, 10),
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(10).max(2_000).default(500),
   ALIYUN_CLI: z.string().min(1).default('aliyun'),
   EAS_NOTIFY_CHANNEL: optionalText.pipe(
     z
@@ -99,6 +114,8 @@ export const ConfigSchema = z.object({
   EAS_STALLED_INTERVAL_MS: optionalInt(250, 600_000),
   /** SIGTERM: how long the running step may take to finish before the worker closes hard. */
   EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** Minutes between two sweeps for services with the bot's labels but no record (on the clock); 0 = off. */
+  EAS_ORPHAN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(59).default(30),
   /** A worker-only process serves GET /metrics on this port when set. */
   WORKER_METRICS_PORT: optionalInt(0, 65_535),
   /** `off`: no status watch and no serving check after the summary (no describe calls at all). */
@@ -131,13 +148,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       value === undefined ? 'is required but not set' : `is invalid: ${issue?.message}`;
     throw new ConfigError(`${name} ${problem}`);
   }
-  const config = parsed.data;
+  const config = withClusterPrefix(parsed.data);
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new ConfigError(
       'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
     );
   }
   return config;
+}
+
+/**
+ * On a Redis Cluster every key of the install must share one hash slot (BullMQ's Lua scripts and
+ * the records' MULTI touch several keys), so a prefix without a `{hash tag}` gets one: `{prefix}`.
+ */
+function withClusterPrefix(config: Config): Config {
+  const cluster = /^rediss?-cluster:/.test(config.REDIS_URL);
+  if (!cluster || config.QUEUE_PREFIX.includes('{')) return config;
+  return { ...config, QUEUE_PREFIX: `{${config.QUEUE_PREFIX}}` };
 }
 
 /** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */

@@ -29,6 +29,14 @@ export const listServicesArgs = (t: CallTarget, name: string): string[] => [
   'eas', 'list-services', ...common(t), '--service-name', name,
 ];
 
+export const LIST_SERVICES_PAGE_SIZE = 100;
+
+/** One page of every service in a region (the orphan sweep; it belongs to no deployment, so no user agent). */
+export const listServicesPageArgs = (region: string, page: number): string[] => [
+  'eas', 'list-services', '--region', region,
+  '--page-size', String(LIST_SERVICES_PAGE_SIZE), '--page-number', String(page),
+];
+
 export const LIST_IMAGES_PAGE_SIZE = 50;
 
 export const listImagesArgs = (t: CallTarget, page: number, name?: string): string[] => [

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DeploySpec } from '../deploy/deploy-spec.js';
+import type { RedisClient } from './redis-connection.js';
 
 /** What the bot remembers of each deployment it made: for `/eas-deploy list`, App Home and the token button. */
 export const DeploymentRecord = z.object({
@@ -41,7 +41,7 @@ export interface DeploymentRecords {
 }
 
 /** Creates the record store: one JSON string per deployment plus two capped time indexes. */
-export function createDeploymentRecords(redis: Redis, prefix: string): DeploymentRecords {
+export function createDeploymentRecords(redis: RedisClient, prefix: string): DeploymentRecords {
   const recordKey = (id: string) => `${prefix}:deployment:${id}`;
   const allKey = `${prefix}:deployments`;
   const userKey = (userId: string) => `${prefix}:deployments:user:${userId}`;

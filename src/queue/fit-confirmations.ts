@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 /** How long a shown fit warning counts as seen: a person pressing Deploy again within it confirms. */
 const SEEN_FOR_SECONDS = 3_600;
@@ -10,8 +10,8 @@ export interface FitConfirmations {
   firstTime(viewId: string, warningKey: string): Promise<boolean>;
 }
 
-/** Redis `SET NX EX` per form and warning: any bot process sees that the warning was shown. */
-export function createFitConfirmations(redis: Redis, prefix: string): FitConfirmations {
+/** RedisClient `SET NX EX` per form and warning: any bot process sees that the warning was shown. */
+export function createFitConfirmations(redis: RedisClient, prefix: string): FitConfirmations {
   return {
     async firstTime(viewId, warningKey) {
       const digest = createHash('sha256')

@@ -5,6 +5,7 @@ import type { DeploymentAddress } from '../report/reporter.js';
 import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { createParkJob } from '../security/park-job.js';
+import { assertJobHeld, LostJobError, NotReplicatedError } from './fence-job.js';
 import { addressOf, DeployJobData } from './job-data.js';
 import type { ProcessorDeps } from './processor-deps.js';
 import { internalError, reportBrokenDeployment } from './report-broken-deployment.js';
@@ -37,13 +38,18 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       throw new DelayedError();
     }
     const log = deps.logger.child({ deploymentId, region: spec.region, service: spec.serviceName });
+    const hold = () => assertJobHeld(deps.fence, job, token);
     const save = async (next: DeployJobData) => {
       data = next;
       await job.updateData(next);
+      // create-service follows this save: only the job's owner, with the journal on a replica, goes on.
+      if (next.journal.createAttempted && !next.journal.serviceId) await hold();
     };
     let address: DeploymentAddress = addressOf(data);
     let finished = false;
+    let lost = false;
     try {
+      await hold();
       if (!address.parentTs) {
         const parentTs = await deps.reporter.start(address);
         address = { ...address, parentTs };
@@ -107,6 +113,8 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           .watch?.(reported, outcome)
           .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
       };
+      // A worker that lost the job in a failover must not post a second ending to the thread.
+      await hold();
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
@@ -123,6 +131,17 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      if (error instanceof LostJobError) {
+        // The other worker goes on with the slot and the thread; BullMQ has nothing to move.
+        lost = true;
+        log.warn('another worker owns this deployment now (a Redis failover lost this claim)');
+        throw new DelayedError();
+      }
+      if (error instanceof NotReplicatedError) {
+        log.warn('no Redis replica confirmed the deployment state; trying again shortly');
+        await job.moveToDelayed(Date.now() + (deps.slotRetryMs ?? 2_000), token);
+        throw new DelayedError();
+      }
       if (error instanceof ShuttingDownError) {
         // Back to the queue without spending an attempt; the next worker resumes from the journal.
         log.info('worker stopping: the deployment goes back to the queue');
@@ -137,7 +156,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       }
       throw error;
     } finally {
-      await deps.slots.release(spec.region, deploymentId).catch(() => {});
+      if (!lost) await deps.slots.release(spec.region, deploymentId).catch(() => {});
       if (finished) {
         await deps.reservations
           .release(spec.region, spec.serviceName, deploymentId)

@@ -12,6 +12,7 @@ import type { DeploymentReporter } from '../report/reporter.js';
 import type { ApprovalJob } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { DeploymentRecords } from './deployment-records.js';
+import type { JobFence } from './fence-job.js';
 import type { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
 import type { RegionSlots } from './region-slots.js';
@@ -37,4 +38,6 @@ export interface ProcessorDeps {
   readonly approval?: (job: ApprovalJob) => (question: ApprovalQuestion) => Promise<ApprovalAnswer>;
   /** The serving watch (EAS_PROBE=on), asked for once the result is in the thread, never before. */
   readonly watch?: (data: DeployJobData, outcome: EngineOutcome) => Promise<void>;
+  /** Checked before the parent message and before create-service: still ours, and on a replica. */
+  readonly fence?: JobFence;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
 import { SERVICE_NAME_PATTERN } from '../deploy/deploy-spec.js';
@@ -5,6 +6,7 @@ import { DEPLOY_JOB_OPTIONS, deploymentIdFor } from './deploy-queue.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
+import type { SubmissionLock } from './submission-lock.js';
 
 export interface SubmitRequest {
   readonly spec: DeploySpec;
@@ -22,6 +24,13 @@ export interface SubmitDeps {
   readonly queue: Queue<DeployJobData>;
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
+  /**
+   * True once a replica holds the record, the job and the name hold (WAIT); absent = not asked.
+   * A submission no replica confirmed is taken back: a failover now would lose it in silence.
+   */
+  readonly confirmReplicated?: () => Promise<boolean>;
+  /** One press of Deploy at a time per form, held through a late undo; absent = no lock. */
+  readonly lock?: SubmissionLock;
   /** Slack waits 3 s for the ack; past this the person is told the queue is unavailable. */
   readonly timeoutMs?: number;
   readonly now?: () => number;
@@ -29,6 +38,8 @@ export interface SubmitDeps {
 
 const UNAVAILABLE =
   'The deployment queue is unavailable right now (Redis does not answer). Nothing was queued; please try again in a minute.';
+const NOT_REPLICATED =
+  'The deployment queue could not confirm your request on a second Redis server (it may be failing over), so it was taken back. Nothing was queued; please submit again in a few seconds.';
 
 /** Turns a validated request into one job: reserve the name, enqueue once per view, remember it. */
 export async function submitDeployment(
@@ -37,7 +48,7 @@ export async function submitDeployment(
 ): Promise<SubmitAnswer> {
   // Set when the person was already told "not queued": late Redis answers must then undo, not queue.
   const abandoned = { value: false };
-  const work = enqueue(deps, request, abandoned);
+  const work = enqueueOnePress(deps, request, abandoned);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<SubmitAnswer>((resolve) => {
     timer = setTimeout(() => {
@@ -47,7 +58,13 @@ export async function submitDeployment(
   });
   try {
     return await Promise.race([
-      work.catch(() => ({ status: 'unavailable', message: UNAVAILABLE }) as const),
+      work.catch(
+        (error: unknown) =>
+          ({
+            status: 'unavailable',
+            message: error instanceof NotReplicatedError ? NOT_REPLICATED : UNAVAILABLE,
+          }) as const,
+      ),
       timeout,
     ]);
   } finally {
@@ -56,6 +73,25 @@ export async function submitDeployment(
 }
 
 class AbandonedError extends Error {}
+class NotReplicatedError extends Error {}
+
+/** Runs one press under the form's lock, so an earlier press's late undo never meets this one. */
+async function enqueueOnePress(
+  deps: SubmitDeps,
+  request: SubmitRequest,
+  abandoned: { readonly value: boolean },
+): Promise<SubmitAnswer> {
+  if (!deps.lock) return enqueue(deps, request, abandoned);
+  const deploymentId = deploymentIdFor(request.requester.teamId, request.viewId);
+  const pressId = randomUUID();
+  if (!(await deps.lock.acquire(deploymentId, pressId, 1_000)))
+    throw new Error('an earlier press of this form is still being handled');
+  try {
+    return await enqueue(deps, request, abandoned);
+  } finally {
+    await deps.lock.release(deploymentId, pressId).catch(() => {});
+  }
+}
 
 async function enqueue(
   deps: SubmitDeps,
@@ -107,9 +143,13 @@ async function enqueue(
       await deps.queue.remove(deploymentId);
       throw new AbandonedError('the submission timed out');
     }
+    if (deps.confirmReplicated && !(await deps.confirmReplicated().catch(() => false))) {
+      await deps.queue.remove(deploymentId).catch(() => {});
+      throw new NotReplicatedError('no replica confirmed the submission');
+    }
   } catch (error) {
     // Nothing half-queued: give the name back (and close the record) when the job is not queued.
-    if (abandoned.value)
+    if (abandoned.value || error instanceof NotReplicatedError)
       await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
     if (exactName)
       await deps.reservations.release(spec.region, spec.serviceName, deploymentId).catch(() => {});

@@ -1,11 +1,11 @@
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { WatchJobData, type WatchJobInput } from './watch-job-data.js';
 
 /** The serving watch's own queue: its jobs never share a worker slot or a region slot with deployments. */
 export const WATCH_QUEUE = 'serving-watch';
 
-/** Retries are for broken infrastructure (Redis, Slack); the back-off between checks is moveToDelayed. */
+/** Retries are for broken infrastructure (RedisClient, Slack); the back-off between checks is moveToDelayed. */
 export const WATCH_JOB_OPTIONS: JobsOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 5_000 },
@@ -14,7 +14,7 @@ export const WATCH_JOB_OPTIONS: JobsOptions = {
 };
 
 /** The watch queue on the worker's connection. */
-export function createWatchQueue(connection: Redis, prefix: string): Queue<WatchJobData> {
+export function createWatchQueue(connection: RedisClient, prefix: string): Queue<WatchJobData> {
   const queue = new Queue<WatchJobData>(WATCH_QUEUE, { connection, prefix });
   queue.on('error', () => {});
   return queue;

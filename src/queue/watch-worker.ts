@@ -1,12 +1,12 @@
 import { type Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { WatchEnd } from './process-watch.js';
+import type { RedisClient } from './redis-connection.js';
 import type { WatchJobData } from './watch-job-data.js';
 import { WATCH_QUEUE } from './watch-queue.js';
 
 export interface WatchWorkerOptions {
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   readonly prefix: string;
   readonly concurrency: number;
   readonly processor: (job: Job<WatchJobData>, token?: string) => Promise<WatchEnd>;

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createSlackBudget } from './slack-budget.js';
@@ -15,7 +15,7 @@ export interface OutboxDeps {
     | 'SLACK_SIGNING_SECRET'
   >;
   /** The process's Redis: the budget is counted there, shared with every other process. */
-  readonly redis?: Redis;
+  readonly redis?: Redis | Cluster;
   readonly logger?: Logger;
   readonly retryConfig?: webApi.RetryOptions;
 }

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { RedisClient } from '../queue/redis-connection.js';
 import { type AccessPolicy, buildAccessPolicy } from '../security/access-policy.js';
 import { type ApprovalStore, createApprovalStore } from '../security/approval-store.js';
 import { type AuditLog, createAuditLog } from '../security/audit-log.js';
@@ -15,7 +15,7 @@ export interface Governance {
 
 /** Builds the governance pieces on one Redis connection, under the install's key prefix. */
 export function createGovernance(
-  redis: Redis,
+  redis: RedisClient,
   config: Config,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,

@@ -8,6 +8,7 @@ import type {
 import type { FitConfirmations } from '../queue/fit-confirmations.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import type { NameReservations } from '../queue/name-reservations.js';
+import type { SubmissionLock } from '../queue/submission-lock.js';
 import { submitDeployment } from '../queue/submit-deployment.js';
 import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
 import { createCliCatalog } from './cli-catalog.js';
@@ -20,6 +21,9 @@ export interface SlackPortDeps {
   readonly cli: CliRunner;
   /** Present: the submission checks the model fits the instance type's GPUs. */
   readonly fitConfirmations?: FitConfirmations;
+  /** A replica holds the submission (WAIT); see submitDeployment. */
+  readonly confirmReplicated?: () => Promise<boolean>;
+  readonly lock?: SubmissionLock;
 }
 
 /** What the listeners see of a stored deployment: its last-known status first. */

@@ -4,16 +4,19 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createQueueDepthSource } from '../observability/queue-depth-source.js';
+import { confirmReplicated, readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createFitConfirmations } from '../queue/fit-confirmations.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
+import { createSubmissionLock } from '../queue/submission-lock.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
 import { createGovernance } from './create-governance.js';
 import { createSlackPorts } from './create-slack-ports.js';
+import { type SharedUsergroupChanges, shareUsergroupChanges } from './share-usergroup-changes.js';
 
 export interface BotRuntimeOptions {
   readonly config: Config;
@@ -35,17 +38,26 @@ export interface BotRuntime {
 /** Starts the Slack listener: Bolt over HTTP (or Socket Mode), the producer queue, health and metrics. */
 export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRuntime> {
   const { config, metrics } = options;
-  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  const producer = createRedisConnection(config, 'producer');
   const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
   metrics.setQueueDepthSource(createQueueDepthSource(queue));
+  const replication = readReplicationPolicy(config);
   const ports = createSlackPorts({
     queue,
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
     fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
+    lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
+    ...(replication.replicas > 0
+      ? {
+          confirmReplicated: async () =>
+            (await confirmReplicated(producer, config.QUEUE_PREFIX, replication)).replicated,
+        }
+      : {}),
   });
   const governance = createGovernance(producer, config, options.logger);
+  let shared: SharedUsergroupChanges | undefined;
   const slack = createSlackApp({
     config,
     ports,
@@ -76,6 +88,15 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       return redisOk && (options.extraHealth?.() ?? true);
     },
     metrics: async () => (await metrics.render()).body,
+    shareMembers: (local) => {
+      shared = shareUsergroupChanges(local, {
+        publisher: producer,
+        subscriber: producer.duplicate(),
+        prefix: config.QUEUE_PREFIX,
+        logger: options.logger,
+      });
+      return shared.members;
+    },
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.identity ?? {}),
   });
@@ -90,6 +111,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     async stop() {
       await slack.stop();
       await queue.close().catch(() => {});
+      shared?.close();
       producer.disconnect();
     },
   };

@@ -6,8 +6,10 @@ import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createJobFence } from '../queue/fence-job.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createDeploymentProcessor } from '../queue/process-deployment.js';
 import type { ProcessorDeps } from '../queue/processor-deps.js';
@@ -20,6 +22,7 @@ import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
+import { startOrphanSweep } from './start-orphan-sweep.js';
 import { startWatchRuntime } from './start-watch.js';
 
 export interface WorkerRuntimeOptions {
@@ -42,8 +45,8 @@ export interface WorkerRuntime {
 /** Starts the deployment worker: Redis, the CLI runner, the Slack reporter, the processor. */
 export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
   const { config, logger, metrics } = options;
-  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
-  const store = createRedisConnection(config.REDIS_URL, 'worker');
+  const consumer = createRedisConnection(config, 'worker');
+  const store = createRedisConnection(config, 'worker');
   const prefix = config.QUEUE_PREFIX;
   const cli = countCliErrors(
     createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
@@ -100,6 +103,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
     ...(watch ? { watch: watch.watch } : {}),
+    fence: createJobFence({ store, prefix, policy: readReplicationPolicy(config) }),
   };
   const worker = startDeployWorker({
     connection: consumer,
@@ -114,6 +118,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   });
   // A deployment failed for stalling too often never reaches the processor: it is ended here.
   const stalledFailures = watchStalledFailures({ connection: store, prefix, deps, worker });
+  const orphans = startOrphanSweep({ config, store, cli, outbox, logger });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
     else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
@@ -131,6 +136,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       await watch?.stop();
       // After the worker: a failure it made while draining is still heard and reported.
       await stalledFailures.close();
+      await orphans.close();
       consumer.disconnect();
       store.disconnect();
     },

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { RedisClient } from '../queue/redis-connection.js';
 import { AuditEntry, type AuditInput } from './audit-entry.js';
 import { redactArgv, redactSecrets } from './redact.js';
 
 export interface AuditLogOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** The install's key prefix (QUEUE_PREFIX); the stream is `<prefix>:audit`. */
   readonly prefix: string;
   readonly logger: Logger;

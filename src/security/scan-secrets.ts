@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import { keysUnderPrefix } from '../queue/keys-under-prefix.js';
+import type { RedisClient } from '../queue/redis-connection.js';
 
 /** Where a secret was found: the Redis key and the place inside it (field, index, member, entry id). */
 export interface SecretSighting {
@@ -38,7 +38,11 @@ export function findSecretIn(haystack: string, secret: string): string[] {
 }
 
 /** Reads one key in full as labelled text pieces, whatever its type. */
-async function readKey(redis: Redis, key: string, type: string): Promise<Array<[string, string]>> {
+async function readKey(
+  redis: RedisClient,
+  key: string,
+  type: string,
+): Promise<Array<[string, string]>> {
   switch (type) {
     case 'string':
       return [['value', (await redis.get(key)) ?? '']];
@@ -68,7 +72,7 @@ async function readKey(redis: Redis, key: string, type: string): Promise<Array<[
  * BullMQ job hashes included) and reports each place the secret appears, key names included.
  */
 export async function scanRedisForSecret(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   secret: string,
 ): Promise<SecretSighting[]> {

@@ -6,6 +6,7 @@ import { createProcessOutbox } from '../report/create-process-outbox.js';
 import type { SlackOutbox } from '../report/slack-outbox.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
+import type { UsergroupMembers } from '../security/usergroup-members.js';
 import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
@@ -45,6 +46,8 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botId?: string;
   readonly logLevel?: LogLevel;
   readonly submitBudgetMs?: number;
+  /** Wraps the membership cache so a user-group change one bot hears reaches every bot process. */
+  readonly shareMembers?: (local: UsergroupMembers) => UsergroupMembers;
 }
 
 export interface SlackApp {
@@ -109,7 +112,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     regions: deps.regions ?? DEFAULT_REGIONS,
     access,
     // Membership is asked of Slack through the app's own client (usergroups:read), cached.
-    members: createSlackUsergroupMembers(botClient),
+    members: (deps.shareMembers ?? ((local) => local))(createSlackUsergroupMembers(botClient)),
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     submitBudgetMs: deps.submitBudgetMs ?? 2500,
