@@ -13,6 +13,7 @@ import {
   staticSelect,
   textInput,
 } from './modal-inputs.js';
+import { NETWORK_MODES as NETWORK_MODULES } from '../src/deploy/network/registry.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, option, plain } from './text.js';
 
@@ -28,12 +29,6 @@ export interface DeployModalInput {
   /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
   readonly redeployOf?: string;
 }
-
-const NETWORK_LABELS: Record<NetworkModeId, string> = {
-  shared: 'Shared gateway (simplest)',
-  gateway: 'Dedicated gateway',
-  nlb: 'Network load balancer (NLB)',
-};
 
 /** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
 export function buildDeployModal(input: DeployModalInput): types.ModalView {
@@ -94,7 +89,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     staticSelect(
       FIELD.network,
       'Network',
-      NETWORK_MODES.map((m) => option(NETWORK_LABELS[m], m)),
+      NETWORK_MODULES.map((m) => option(m.label, m.id)),
       mode,
       true,
     ),

@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -10,6 +9,7 @@ import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
+import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
 import { createSlackPorts } from './create-slack-ports.js';
 
@@ -17,10 +17,10 @@ export interface BotRuntimeOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** The bot reads the catalog and statuses through the CLI too (never creates). */
-  readonly cli: CliRunner;
+  /** The CLI child's environment: the bot reads the catalog, statuses and tokens (never creates). */
+  readonly cliEnv: Record<string, string>;
   /** Extra health condition, e.g. the worker's CLI preflight in the combined process. */
-  readonly extraHealth?: () => boolean;
+  readonly extraHealth?: () => { ok: boolean; problems: readonly string[] };
   readonly retryConfig?: webApi.RetryOptions;
   readonly identity?: { botId: string; botUserId: string };
 }
@@ -36,13 +36,14 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
   metrics.setQueueDepthSource(createQueueDepthSource(queue));
+  const governance = createGovernance(producer, config, options.logger);
+  const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
   const ports = createSlackPorts({
     queue,
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
-    cli: options.cli,
+    cli,
   });
-  const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({
     config,
     ports,
@@ -63,7 +64,9 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
         ),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
       ]);
-      return redisOk && (options.extraHealth?.() ?? true);
+      const extra = options.extraHealth?.() ?? { ok: true, problems: [] };
+      const problems = [...(redisOk ? [] : ['Redis does not answer.']), ...extra.problems];
+      return { ok: redisOk && extra.ok, problems };
     },
     metrics: async () => (await metrics.render()).body,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),

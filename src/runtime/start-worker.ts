@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
-import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
-import { runPreflight } from '../aliyun/preflight.js';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import { type PreflightAnswer, runPreflight } from '../aliyun/preflight.js';
 import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +17,7 @@ import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
-import { countCliErrors } from './count-cli-errors.js';
+import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
 
 export interface WorkerRuntimeOptions {
@@ -33,7 +33,7 @@ export interface WorkerRuntime {
   readonly worker: Worker;
   readonly cli: CliRunner;
   /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
-  readonly preflight: Promise<{ ok: boolean; problems: string[] }>;
+  readonly preflight: Promise<PreflightAnswer>;
   stop(): Promise<void>;
 }
 
@@ -43,10 +43,6 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const consumer = createRedisConnection(config.REDIS_URL, 'worker');
   const store = createRedisConnection(config.REDIS_URL, 'worker');
   const prefix = config.QUEUE_PREFIX;
-  const cli = countCliErrors(
-    createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
-    metrics,
-  );
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
@@ -58,6 +54,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
   });
   const governance = createGovernance(store, config, logger);
+  const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
   const approvalDeps: ApprovalHookDeps = {
     store: governance.approvals,
     rules: buildApprovalRules(config),
@@ -107,7 +104,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const stalledFailures = watchStalledFailures({ connection: store, prefix, deps, worker });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
-    else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
+    else
+      for (const problem of answer.problems) logger.error({ problem }, 'aliyun CLI preflight: ' + problem);
     return answer;
   });
   return {
