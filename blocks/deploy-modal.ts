@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { NETWORK_MODES as NETWORK_MODULES } from '../src/deploy/network/registry.js';
 import {
   DEPLOY_CALLBACK_ID,
   FIELD,
@@ -13,7 +14,6 @@ import {
   staticSelect,
   textInput,
 } from './modal-inputs.js';
-import { NETWORK_MODES as NETWORK_MODULES } from '../src/deploy/network/registry.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, option, plain } from './text.js';
 

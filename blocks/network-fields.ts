@@ -14,6 +14,9 @@ export function buildNetworkFields(mode: string, prefill: Prefill): types.KnownB
     const id = field.id as FieldId;
     if (!field.options) return textInput(id, field.label, prefill, field.hint);
     const options = field.options.map((o) => option(o.label, o.value));
-    return { ...staticSelect(id, field.label, options, prefill[id] ?? field.options[0]?.value), optional: true };
+    return {
+      ...staticSelect(id, field.label, options, prefill[id] ?? field.options[0]?.value),
+      optional: true,
+    };
   });
 }

@@ -78,9 +78,7 @@ export async function listEnabledWorkspaces(
   t: CallTarget,
 ): Promise<CallResult<Workspace[]>> {
   const answer = await listWorkspaces(deps, t);
-  return answer.ok
-    ? { ok: true, data: answer.data.filter((w) => w.Status === 'ENABLED') }
-    : answer;
+  return answer.ok ? { ok: true, data: answer.data.filter((w) => w.Status === 'ENABLED') } : answer;
 }
 
 /** The dedicated resource groups of a region (list-resources, all pages). */

@@ -1,6 +1,6 @@
 import type { CliResult } from './cli-runner.js';
-import { redactSecrets } from './redact-secrets.js';
 import { readErrorText } from './read-error-text.js';
+import { redactSecrets } from './redact-secrets.js';
 
 /** The classes a failed call falls into; each reaches the person as its own sentence (explain-cli-error). */
 export type CliErrorKind =
@@ -42,11 +42,13 @@ const PLUGIN_MISSING_TEXT =
 const CREDENTIALS_CODE =
   /^(InvalidAccessKeyId|InvalidAccessKeySecret|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SecurityTokenExpired|InvalidAuthorization|Unauthorized)/i;
 const PERMISSION_CODE = /^(Forbidden|NoPermission|AccessDenied|NotAuthorized)/i;
-const THROTTLING_CODE = /^(Throttling|ConcurrentLimit|TooManyRequests|ServiceBusy|RequestLimitExceeded)/i;
+const THROTTLING_CODE =
+  /^(Throttling|ConcurrentLimit|TooManyRequests|ServiceBusy|RequestLimitExceeded)/i;
 const QUOTA_CODE = /quota|insufficient|nostock|outofstock|notenough|stock|balance/i;
 const NOT_FOUND_CODE = /NotFound|NotExist/i;
 /** The host's configuration errors (exit 3): no profile, no AccessKey (aliyun-cli `config/profile.go`). */
-const CONFIG_TEXT = /is not configure yet|access_key_(id|secret) is not configured|AccessKeyId\/AccessKeySecret is empty|can't get credentials|profile not found/i;
+const CONFIG_TEXT =
+  /is not configure yet|access_key_(id|secret) is not configured|AccessKeyId\/AccessKeySecret is empty|can't get credentials|profile not found/i;
 
 /** `eas create-service` → `eas:CreateService`; a PascalCase call keeps its name. */
 function actionOf(args: readonly string[]): string | undefined {
@@ -63,7 +65,12 @@ function readPlugin(text: string, args: readonly string[]): string {
   return named?.[1] ?? named?.[2] ?? `aliyun-cli-${args[0] ?? 'unknown'}`;
 }
 
-function classify(code: string | undefined, status: number | undefined, text: string, exit?: number) {
+function classify(
+  code: string | undefined,
+  status: number | undefined,
+  text: string,
+  exit?: number,
+) {
   if (code && CREDENTIALS_CODE.test(code)) return 'credentials';
   if ((code && PERMISSION_CODE.test(code)) || status === 403) return 'permission';
   if ((code && THROTTLING_CODE.test(code)) || status === 429) return 'throttled';
@@ -88,7 +95,10 @@ export function parseCliError(result: CliResult): CliError {
     ...(fields.requestId ? { requestId: fields.requestId } : {}),
   };
   if (result.timedOut) {
-    return { kind: 'network', message: `no answer within the time limit (${message || 'timeout'})` };
+    return {
+      kind: 'network',
+      message: `no answer within the time limit (${message || 'timeout'})`,
+    };
   }
   if (PLUGIN_MISSING_TEXT.test(text)) {
     return { kind: 'plugin-missing', plugin: readPlugin(text, result.args), message };

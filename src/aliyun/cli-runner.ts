@@ -33,7 +33,10 @@ export interface CliRunner {
 }
 
 /** What the runner reports after every call (the runtime wires it to the audit log and metrics). */
-export type CliCallHook = (result: CliResult, caller: CallerTag | undefined) => void | Promise<void>;
+export type CliCallHook = (
+  result: CliResult,
+  caller: CallerTag | undefined,
+) => void | Promise<void>;
 
 export interface ExecaRunnerOptions {
   readonly executable: string;

@@ -26,10 +26,7 @@ import { nextPageNumber, readAllPages } from './read-all-pages.js';
 const MAX_PAGES = 20;
 
 /** Every gateway of the region (list-gateway, all pages). */
-export async function listGateways(
-  deps: CallDeps,
-  t: CallTarget,
-): Promise<CallResult<Gateway[]>> {
+export async function listGateways(deps: CallDeps, t: CallTarget): Promise<CallResult<Gateway[]>> {
   return readAllPages(
     1,
     async (n) => {
@@ -40,7 +37,11 @@ export async function listGateways(
       const next = nextPageNumber(n, PAGE_SIZE.gateways, items.length, total);
       return { ok: true, data: { items, ...(next ? { next } : {}) } };
     },
-    { what: `gateways in ${t.region}`, maxPages: MAX_PAGES, instead: 'Type the gateway id in the form.' },
+    {
+      what: `gateways in ${t.region}`,
+      maxPages: MAX_PAGES,
+      instead: 'Type the gateway id in the form.',
+    },
   );
 }
 
@@ -70,7 +71,12 @@ export function listVpcs(deps: CallDeps, t: CallTarget): Promise<CallResult<Vpc[
   return rpcPages(
     async (n) => {
       const a = await callCli(deps, describeVpcsArgs(t, n), DescribeVpcsResponse);
-      return a.ok ? { ok: true, data: { items: a.data.Vpcs?.Vpc ?? [], total: a.data.TotalCount ?? undefined } } : a;
+      return a.ok
+        ? {
+            ok: true,
+            data: { items: a.data.Vpcs?.Vpc ?? [], total: a.data.TotalCount ?? undefined },
+          }
+        : a;
     },
     `VPCs in ${t.region}`,
     'Type the VPC id in the form.',
@@ -78,11 +84,20 @@ export function listVpcs(deps: CallDeps, t: CallTarget): Promise<CallResult<Vpc[
 }
 
 /** Every vSwitch of a VPC (DescribeVSwitches, all pages). */
-export function listVswitches(deps: CallDeps, t: CallTarget, vpcId: string): Promise<CallResult<VSwitch[]>> {
+export function listVswitches(
+  deps: CallDeps,
+  t: CallTarget,
+  vpcId: string,
+): Promise<CallResult<VSwitch[]>> {
   return rpcPages(
     async (n) => {
       const a = await callCli(deps, describeVswitchesArgs(t, vpcId, n), DescribeVswitchesResponse);
-      return a.ok ? { ok: true, data: { items: a.data.VSwitches?.VSwitch ?? [], total: a.data.TotalCount ?? undefined } } : a;
+      return a.ok
+        ? {
+            ok: true,
+            data: { items: a.data.VSwitches?.VSwitch ?? [], total: a.data.TotalCount ?? undefined },
+          }
+        : a;
     },
     `vSwitches in ${vpcId}`,
     'Type the vSwitch ids in the form.',
@@ -98,9 +113,19 @@ export function listSecurityGroups(
 ): Promise<CallResult<SecurityGroup[]>> {
   return rpcPages(
     async (n) => {
-      const a = await callCli(deps, describeSecurityGroupsArgs(t, vpcId, n), DescribeSecurityGroupsResponse);
+      const a = await callCli(
+        deps,
+        describeSecurityGroupsArgs(t, vpcId, n),
+        DescribeSecurityGroupsResponse,
+      );
       return a.ok
-        ? { ok: true, data: { items: a.data.SecurityGroups?.SecurityGroup ?? [], total: a.data.TotalCount ?? undefined } }
+        ? {
+            ok: true,
+            data: {
+              items: a.data.SecurityGroups?.SecurityGroup ?? [],
+              total: a.data.TotalCount ?? undefined,
+            },
+          }
         : a;
     },
     `security groups in ${vpcId}`,
@@ -119,10 +144,17 @@ export function listLoadBalancers(
   return readAllPages<LoadBalancer, string>(
     '',
     async (token) => {
-      const answer = await callCli(deps, listLoadBalancersArgs(t, token || undefined), ListLoadBalancersResponse);
+      const answer = await callCli(
+        deps,
+        listLoadBalancersArgs(t, token || undefined),
+        ListLoadBalancersResponse,
+      );
       if (!answer.ok) return answer;
       const next = answer.data.NextToken || undefined;
-      return { ok: true, data: { items: answer.data.LoadBalancers ?? [], ...(next ? { next } : {}) } };
+      return {
+        ok: true,
+        data: { items: answer.data.LoadBalancers ?? [], ...(next ? { next } : {}) },
+      };
     },
     { what: `NLBs in ${t.region}`, maxPages: MAX_PAGES, instead: 'Check the NLB id in the form.' },
     (items) => items.some((lb) => lb.LoadBalancerId === wanted),

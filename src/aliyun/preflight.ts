@@ -14,8 +14,7 @@ const PREFLIGHT = { caller: { purpose: 'preflight' } } as const;
  * The note the host prints after a product's help when an installed plugin answered it
  * (aliyun-cli `openapi/commando.go`, the single-product branch of main).
  */
-const PLUGIN_ANSWERED = (plugin: string) =>
-  `is provided by the installed plugin '${plugin}'`;
+const PLUGIN_ANSWERED = (plugin: string) => `is provided by the installed plugin '${plugin}'`;
 
 /**
  * Proves the CLI runs and that each plugin the calls need runs as this user: `aliyun <product>

@@ -51,10 +51,15 @@ function summarizeEndpoints(input: SummaryInput): EndpointSummary[] {
   const hosts = input.network?.fallbackEndpoint;
   const type = hosts?.type ?? 'DefaultGateway';
   if (own?.internet || own?.intranet || !hosts) {
-    return own ? [{ type, internet: own.internet ?? null, intranet: own.intranet ?? null, port: null }] : [];
+    return own
+      ? [{ type, internet: own.internet ?? null, intranet: own.intranet ?? null, port: null }]
+      : [];
   }
-  const url = (host: string | null) => (host ? `http://${host}/api/predict/${input.serviceName}` : null);
-  return [{ type, internet: url(hosts.internetHost), intranet: url(hosts.intranetHost), port: null }];
+  const url = (host: string | null) =>
+    host ? `http://${host}/api/predict/${input.serviceName}` : null;
+  return [
+    { type, internet: url(hosts.internetHost), intranet: url(hosts.intranetHost), port: null },
+  ];
 }
 
 /** The spec's Deployment Summary: endpoints (null kept), curl examples with `<AccessToken>`, console link, notes. */

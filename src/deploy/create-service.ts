@@ -51,11 +51,22 @@ const takenBy = (name: string, region: string): CreateOutcome => ({
  * Reads the service back: ours (our request-id label), someone else's, or absent. After a network
  * error the create may still land, and EAS shows a new service late: look a few times.
  */
-async function reconcile(deps: CallDeps, t: CallTarget, name: string, deploymentId: string, waits: readonly number[]) {
+async function reconcile(
+  deps: CallDeps,
+  t: CallTarget,
+  name: string,
+  deploymentId: string,
+  waits: readonly number[],
+) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   for (let i = 0; ; i += 1) {
     const answer = await callCli(deps, describeServiceArgs(t, name), Service);
-    if (answer.ok) return { found: true as const, ours: isOurService(answer.data, deploymentId), service: answer.data };
+    if (answer.ok)
+      return {
+        found: true as const,
+        ours: isOurService(answer.data, deploymentId),
+        service: answer.data,
+      };
     const wait = waits[i];
     if (answer.error.kind !== 'not-found' || wait === undefined) return { found: false as const };
     await sleep(wait);
@@ -94,7 +105,8 @@ export async function createService(
       nlbTries += 1;
       if (nlbTries >= 2) {
         // The shared gateway has no VPC, and a NAS model is only reachable over one: no fallback.
-        if (plan.nas) return { status: 'failed', reason: NLB_NAS_REASON, error: describeCliError(error) };
+        if (plan.nas)
+          return { status: 'failed', reason: NLB_NAS_REASON, error: describeCliError(error) };
         plan = withSharedGateway(plan);
         note = NLB_FALLBACK_NOTE;
       }
@@ -102,9 +114,21 @@ export async function createService(
     }
     const uncertain = error.kind === 'network';
     if (REFUSED.has(error.kind)) return failed(error);
-    const found = await reconcile(deps, t, plan.name, deploymentId, uncertain ? RECONCILE_WAITS_MS : []);
+    const found = await reconcile(
+      deps,
+      t,
+      plan.name,
+      deploymentId,
+      uncertain ? RECONCILE_WAITS_MS : [],
+    );
     if (found.found && found.ours) {
-      return { status: 'created', serviceId: found.service.ServiceId ?? '', plan, service: found.service, ...extra };
+      return {
+        status: 'created',
+        serviceId: found.service.ServiceId ?? '',
+        plan,
+        service: found.service,
+        ...extra,
+      };
     }
     if (found.found) return takenBy(plan.name, t.region);
     if (uncertain && !networkRetried) {

@@ -56,9 +56,7 @@ export async function runGates(
     ),
     runGate(tracker, 'image', () => checkImage(deps, t, spec)),
     runGate(tracker, 'instance', () => checkInstance(deps, t, spec)),
-    runGate(tracker, 'network', () =>
-      discoverNetwork(deps, t, spec.network, { port: spec.port }),
-    ),
+    runGate(tracker, 'network', () => discoverNetwork(deps, t, spec.network, { port: spec.port })),
     runGate(tracker, 'resource-group', () =>
       spec.resourceGroup
         ? checkResourceGroup(deps, t, spec.resourceGroup)

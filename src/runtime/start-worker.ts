@@ -105,7 +105,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
     else
-      for (const problem of answer.problems) logger.error({ problem }, 'aliyun CLI preflight: ' + problem);
+      for (const problem of answer.problems)
+        logger.error({ problem }, 'aliyun CLI preflight: ' + problem);
     return answer;
   });
   return {

@@ -22,7 +22,8 @@ export function buildHealthRoutes(deps: HealthDeps) {
       handler: (_req: unknown, res: ServerResponse): void => {
         deps.health().then(
           (answer) => {
-            const { ok, problems } = typeof answer === 'boolean' ? { ok: answer, problems: [] } : answer;
+            const { ok, problems } =
+              typeof answer === 'boolean' ? { ok: answer, problems: [] } : answer;
             const lines = [ok ? 'ok' : 'unavailable', ...problems];
             send(res, ok ? 200 : 503, 'text/plain', `${lines.join('\n')}\n`);
           },

@@ -79,7 +79,10 @@ async function discover(
       intranetHost: IntranetEnabled !== false ? (IntranetDomain ?? null) : null,
     },
   };
-  return passed(plan, `Gateway ${id} in ${link.VpcId} (${link.VSwitchId}), security group ${sg.value}`);
+  return passed(
+    plan,
+    `Gateway ${id} in ${link.VpcId} (${link.VSwitchId}), security group ${sg.value}`,
+  );
 }
 
 /** A dedicated gateway: one optional field, the gateway id. */

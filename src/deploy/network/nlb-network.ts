@@ -81,7 +81,10 @@ async function discover(
     vpc: { vpcId, vswitchIds: zonal.ids, securityGroupId: sg.value },
     networking: { nlb: [{ id: nlbId, listener_port: ctx.port, netType: req.netType }] },
   };
-  return passed(plan, `NLB ${nlbId} in ${vpcId} (${zonal.ids.join(', ')}), security group ${sg.value}`);
+  return passed(
+    plan,
+    `NLB ${nlbId} in ${vpcId} (${zonal.ids.join(', ')}), security group ${sg.value}`,
+  );
 }
 
 /** NLB endpoints are host:port; the summary gives them the listener port and the service path. */

@@ -66,7 +66,9 @@ export function readNetworkFields(
 }
 
 /** A spec's network as the form's raw values (a redeploy pre-fills them). */
-export function networkToPrefill(network: Readonly<Record<string, unknown>>): Record<string, string> {
+export function networkToPrefill(
+  network: Readonly<Record<string, unknown>>,
+): Record<string, string> {
   const out: Record<string, string> = { network: String(network.mode ?? 'shared') };
   for (const field of fieldsOfMode(String(network.mode))) {
     const value = network[field.path];
