@@ -40,7 +40,7 @@ const PLUGIN_MISSING_TEXT =
   /is not a valid built-in product|is required for command '[^']+' but not installed|failed to read user input: EOF|failed to resolve plugin binary path|plugin binary not found|looks like a plugin command but plugin/i;
 
 const CREDENTIALS_CODE =
-  /^(InvalidAccessKeyId|InvalidAccessKeySecret|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SecurityTokenExpired|InvalidAuthorization|Unauthorized)/i;
+  /^(InvalidAccessKeyId|InvalidAccessKeySecret|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|MissingSecurityToken|SecurityTokenExpired|Forbidden\.AccessKeyDisabled|InvalidAuthorization|Unauthorized)/i;
 const PERMISSION_CODE = /^(Forbidden|NoPermission|AccessDenied|NotAuthorized)/i;
 const THROTTLING_CODE =
   /^(Throttling|ConcurrentLimit|TooManyRequests|ServiceBusy|RequestLimitExceeded)/i;
@@ -61,8 +61,11 @@ function actionOf(args: readonly string[]): string | undefined {
 }
 
 function readPlugin(text: string, args: readonly string[]): string {
-  const named = /--names? (aliyun-cli-[a-z0-9-]+)|[Pp]lugin '(aliyun-cli-[a-z0-9-]+)'/.exec(text);
-  return named?.[1] ?? named?.[2] ?? `aliyun-cli-${args[0] ?? 'unknown'}`;
+  const named =
+    /--names? (aliyun-cli-[a-z0-9-]+)|[Pp]lugin '(aliyun-cli-[a-z0-9-]+)'|\/plugins\/(aliyun-cli-[a-z0-9-]+)\//.exec(
+      text,
+    );
+  return named?.[1] ?? named?.[2] ?? named?.[3] ?? `aliyun-cli-${args[0] ?? 'unknown'}`;
 }
 
 function classify(
