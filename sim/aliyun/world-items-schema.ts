@@ -59,7 +59,8 @@ export const SimResource = z.object({
 export const SimLinkedVpc = z.object({
   VpcId: z.string(),
   VSwitchId: z.string(),
-  SecurityGroupId: z.string(),
+  /** Empty when the link names none. */
+  SecurityGroupId: z.string().default(''),
   Ip: z.string().default('172.16.1.20'),
   Status: z.string().default('Running'),
 });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => sim.cleanup());
 
 const create = (body: string, ...more: string[]) =>
-  sim.run(['eas', 'create-service', ...HZ, '--body', body, ...more]);
+  sim.run(['eas', 'create-service', ...HZ, '--biz-body', body, ...more]);
 const net = {
   vpc_id: 'vpc-bp1demo01',
   vswitch_id: 'vsw-bp1zonea01,vsw-bp1zoneb01',
