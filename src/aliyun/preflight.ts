@@ -16,6 +16,10 @@ const PREFLIGHT = { caller: { purpose: 'preflight' } } as const;
  */
 const PLUGIN_ANSWERED = (plugin: string) => `is provided by the installed plugin '${plugin}'`;
 
+/** Whether `plugin list` (the manifest) names a plugin. */
+const isListed = (table: string, plugin: string): boolean =>
+  table.split('\n').some((row) => row.trim().split(/\s+/)[0] === plugin);
+
 /**
  * Proves the CLI runs and that each plugin the calls need runs as this user: `aliyun <product>
  * --help` is answered by the plugin binary itself, so a plugin that `plugin list` names but whose
@@ -32,9 +36,12 @@ export async function runPreflight(cli: CliRunner): Promise<PreflightAnswer> {
   for (const { product, plugin } of REQUIRED_PLUGINS) {
     const help = await cli.run(pluginHelpArgs(product), PREFLIGHT);
     if (help.exitCode === 0 && help.stdout.includes(PLUGIN_ANSWERED(plugin))) continue;
-    const why = help.stderr.trim().split('\n').at(-1) || 'the plugin did not answer';
+    const fix = `Install it as the user the worker runs as: ${installCommandFor(plugin)}`;
+    const why = help.stderr.trim().split('\n').at(-1);
     problems.push(
-      `The CLI plugin ${plugin} does not run (${why}). Install it as the user the worker runs as: ${installCommandFor(plugin)}`,
+      isListed(listed.stdout, plugin) || why
+        ? `The CLI plugin ${plugin} does not run (${why || 'it did not answer'}). ${fix}`
+        : `The CLI plugin ${plugin} is not installed. ${fix}`,
     );
   }
   return { ok: problems.length === 0, problems };

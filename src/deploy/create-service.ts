@@ -28,17 +28,6 @@ const NLB_BUG = /vswitch can not be null|vpcId, vswId and securityGroupId are re
 /** After a create that did not answer, how long to look for the service before deciding it is not there. */
 const RECONCILE_WAITS_MS = [1_000, 2_000, 4_000];
 
-/** Answers that mean the request was refused before anything was made: nothing to reconcile. */
-const REFUSED: ReadonlySet<CliError['kind']> = new Set([
-  'credentials',
-  'permission',
-  'quota',
-  'throttled',
-  'plugin-missing',
-  'usage',
-  'spawn',
-]);
-
 const isNlbBug = (plan: ServicePlan, e: CliError): boolean =>
   plan.network.mode === 'nlb' && NLB_BUG.test(e.message);
 
@@ -81,10 +70,12 @@ function attempt(deps: CallDeps, t: CallTarget, plan: ServicePlan, deploymentId:
 }
 
 /**
- * Runs create-service, the one call that changes the cloud. A failure is reconciled through the
- * request-id label (describe: ours means created) instead of creating blindly again; a network
- * error with nothing found gets one more try (EAS refuses a second service of the same name, so
- * that try can never make two). The NLB plugin bug gets one more try, then the shared gateway.
+ * Runs create-service, the one call that changes the cloud. A create whose answer was lost (a
+ * network error) is reconciled through the request-id label (describe: ours means created)
+ * instead of creating blindly again; nothing found gets one more try (EAS refuses a second service
+ * of the same name, so that try can never make two). Any other error is the cloud's answer and is
+ * reported as it is: no duplicate is guessed from a code. The NLB plugin bug gets one more try,
+ * then the shared gateway.
  */
 export async function createService(
   deps: CallDeps,
@@ -112,15 +103,9 @@ export async function createService(
       }
       continue;
     }
-    const uncertain = error.kind === 'network';
-    if (REFUSED.has(error.kind)) return failed(error);
-    const found = await reconcile(
-      deps,
-      t,
-      plan.name,
-      deploymentId,
-      uncertain ? RECONCILE_WAITS_MS : [],
-    );
+    // Only an answer that never came (or came unreadable) leaves it open whether the service exists.
+    if (error.kind !== 'network' && error.kind !== 'bad-output') return failed(error);
+    const found = await reconcile(deps, t, plan.name, deploymentId, RECONCILE_WAITS_MS);
     if (found.found && found.ours) {
       return {
         status: 'created',
@@ -131,7 +116,7 @@ export async function createService(
       };
     }
     if (found.found) return takenBy(plan.name, t.region);
-    if (uncertain && !networkRetried) {
+    if (error.kind === 'network' && !networkRetried) {
       networkRetried = true;
       continue;
     }
