@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliRunner } from '../../src/aliyun/cli-runner.js';
 import { createLogger } from '../../src/logger.js';
 import {
   APPROVE_ACTION_ID,
