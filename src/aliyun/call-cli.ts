@@ -17,7 +17,8 @@ export interface CallDeps {
 export interface CallOptions {
   /**
    * false for create-service: a call that changes the cloud is never repeated blindly after a
-   * network error or throttling; the caller reconciles (describe, request-id label) instead.
+   * network error (it may have landed); the caller reconciles (describe, request-id label)
+   * instead. Throttling refused the call outright, so it is still tried again.
    */
   readonly idempotent?: boolean;
 }
@@ -69,7 +70,7 @@ async function runOnce<T>(
 
 /**
  * Runs one CLI call and parses it. A read that meets a network error or throttling is tried again
- * with exponential backoff (up to four tries); a call that is not idempotent is tried once.
+ * with exponential backoff (up to four tries); a call that is not idempotent only after throttling.
  */
 export async function callCli<T>(
   deps: CallDeps,
@@ -78,12 +79,12 @@ export async function callCli<T>(
   options: CallOptions = {},
 ): Promise<CallResult<T>> {
   const sleep = deps.sleep ?? defaultSleep;
-  const tries = options.idempotent === false ? 1 : TRIES;
   for (let attempt = 1; ; attempt += 1) {
     const answer = await runOnce(deps, args, schema);
-    if (answer.ok || attempt >= tries || !isTransient(answer.error) || deps.signal?.aborted) {
-      return answer;
-    }
+    if (answer.ok || attempt >= TRIES || deps.signal?.aborted) return answer;
+    const { kind } = answer.error;
+    const again = options.idempotent === false ? kind === 'throttled' : isTransient(answer.error);
+    if (!again) return answer;
     await sleep(BASE_DELAY_MS * 2 ** (attempt - 1));
   }
 }
