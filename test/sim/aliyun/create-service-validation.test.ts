@@ -70,6 +70,13 @@ describe('aliyun-sim create-service validation', () => {
       'camelCase',
     ],
     [
+      'an autoscaling metric EAS has no name for (memory)',
+      buildBody({
+        autoscaler: { min: 1, max: 3, scaleStrategies: [{ metricName: 'memory', threshold: 80 }] },
+      }),
+      'use qps, cpu, gpu[util]',
+    ],
+    [
       'autoscaler min not below max',
       buildBody({ autoscaler: { min: 3, max: 3 } }),
       'must be less than',
