@@ -1,8 +1,8 @@
+// biome-ignore-all format: one flag list per line reads like the meta's parameter list
 import type { OpHandler } from './op-context.js';
 import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
 import * as svc from './ops/eas-service-ops.js';
-import * as net from './ops/network-ops.js';
 import * as ws from './ops/workspace-ops.js';
 
 export interface OpEntry {
@@ -30,37 +30,13 @@ const ONE_GATEWAY = ['cluster-id', 'gateway-id'];
 export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   'aiworkspace list-workspaces': {
     handler: ws.listWorkspaces,
-    flags: [
-      ...PAGE,
-      'workspace-name',
-      'workspace-ids',
-      'status',
-      'verbose',
-      'option',
-      'module-list',
-      'fields',
-      'order',
-      'sort-by',
-      'resource-group-id',
-      'user-id',
-    ],
+    flags: [...PAGE, 'workspace-name', 'workspace-ids', 'status', 'verbose', 'option', 'module-list', 'fields', 'order', 'sort-by', 'resource-group-id', 'user-id'],
     required: [],
     path: '/api/v1/workspaces',
   },
   'aiworkspace list-images': {
     handler: ws.listImages,
-    flags: [
-      ...PAGE,
-      'labels',
-      'name',
-      'verbose',
-      'accessibility',
-      'image-uri',
-      'order',
-      'query',
-      'sort-by',
-      'workspace-id',
-    ],
+    flags: [...PAGE, 'labels', 'name', 'verbose', 'accessibility', 'image-uri', 'order', 'query', 'sort-by', 'workspace-id'],
     required: [],
     path: '/api/v1/images',
   },
@@ -72,25 +48,7 @@ export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   },
   'eas list-services': {
     handler: list.listServices,
-    flags: [
-      ...PAGE,
-      'service-name',
-      'filter',
-      'label',
-      'order',
-      'sort',
-      'service-status',
-      'service-type',
-      'workspace-id',
-      'gateway',
-      'group-name',
-      'resource-name',
-      'resource-id',
-      'resource-type',
-      'quota-id',
-      'parent-service-uid',
-      'service-uid',
-    ],
+    flags: [...PAGE, 'service-name', 'filter', 'label', 'order', 'sort', 'service-status', 'service-type', 'workspace-id', 'gateway', 'group-name', 'resource-name', 'resource-id', 'resource-type', 'quota-id', 'parent-service-uid', 'service-uid'],
     required: [],
     path: '/api/v2/services',
   },
@@ -102,33 +60,13 @@ export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   },
   'eas list-resources': {
     handler: list.listResources,
-    flags: [
-      ...PAGE,
-      'resource-type',
-      'resource-id',
-      'resource-name',
-      'resource-status',
-      'order',
-      'sort',
-    ],
+    flags: [...PAGE, 'resource-type', 'resource-id', 'resource-name', 'resource-status', 'order', 'sort'],
     required: [],
     path: '/api/v2/resources',
   },
   'eas list-gateway': {
     handler: list.listGateway,
-    flags: [
-      ...PAGE,
-      'gateway-id',
-      'gateway-name',
-      'gateway-type',
-      'charge-type',
-      'internet-enabled',
-      'label',
-      'resource-name',
-      'status',
-      'order',
-      'sort',
-    ],
+    flags: [...PAGE, 'gateway-id', 'gateway-name', 'gateway-type', 'charge-type', 'internet-enabled', 'label', 'resource-name', 'status', 'order', 'sort'],
     required: [],
     path: '/api/v2/gateways',
   },
@@ -164,15 +102,7 @@ export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   },
   'eas describe-service-event': {
     handler: svc.describeServiceEvent,
-    flags: [
-      ...ONE_SERVICE,
-      'page-num',
-      'page-size',
-      'event-type',
-      'instance-name',
-      'start-time',
-      'end-time',
-    ],
+    flags: [...ONE_SERVICE, 'page-num', 'page-size', 'event-type', 'instance-name', 'start-time', 'end-time'],
     required: ['service-name'],
     path: `${SVC}/events`,
   },
@@ -184,117 +114,8 @@ export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   },
 };
 
-/**
- * The built-in PascalCase APIs the simulator answers (RPC, no plugin), by "<product> <Api>";
- * parameters from aliyun-openapi-meta `metadatas/{vpc,ecs,nlb}/*.json` at the CLI's pin.
- */
-export const BUILTIN_OPS: Readonly<Record<string, OpEntry>> = {
-  'vpc DescribeVpcs': {
-    handler: net.describeVpcs,
-    flags: [
-      'RegionId',
-      'VpcId',
-      'VpcName',
-      'IsDefault',
-      'PageNumber',
-      'PageSize',
-      'ResourceGroupId',
-      'VpcOwnerId',
-      'DryRun',
-      'DhcpOptionsSetId',
-      'EnableIpv6',
-    ],
-    required: ['RegionId'],
-    path: '/?Action=DescribeVpcs',
-  },
-  'vpc DescribeVSwitches': {
-    handler: net.describeVSwitches,
-    flags: [
-      'RegionId',
-      'VpcId',
-      'VSwitchId',
-      'VSwitchName',
-      'ZoneId',
-      'IsDefault',
-      'PageNumber',
-      'PageSize',
-      'ResourceGroupId',
-      'RouteTableId',
-      'DryRun',
-      'EnableIpv6',
-      'VSwitchOwnerId',
-    ],
-    required: [],
-    path: '/?Action=DescribeVSwitches',
-  },
-  'ecs DescribeSecurityGroups': {
-    handler: net.describeSecurityGroups,
-    flags: [
-      'RegionId',
-      'VpcId',
-      'SecurityGroupId',
-      'SecurityGroupIds',
-      'SecurityGroupName',
-      'SecurityGroupType',
-      'PageNumber',
-      'PageSize',
-      'MaxResults',
-      'NextToken',
-      'NetworkType',
-      'ResourceGroupId',
-      'FuzzyQuery',
-      'IsQueryEcsCount',
-      'ServiceManaged',
-      'DryRun',
-    ],
-    required: ['RegionId'],
-    path: '/?Action=DescribeSecurityGroups',
-  },
-  'nlb ListLoadBalancers': {
-    handler: net.listLoadBalancers,
-    flags: [
-      'RegionId',
-      'MaxResults',
-      'NextToken',
-      'LoadBalancerIds',
-      'LoadBalancerNames',
-      'VpcIds',
-      'ZoneId',
-      'AddressType',
-      'AddressIpVersion',
-      'Ipv6AddressType',
-      'LoadBalancerStatus',
-      'LoadBalancerBusinessStatus',
-      'LoadBalancerType',
-      'DNSName',
-      'ResourceGroupId',
-    ],
-    required: [],
-    path: '/?Action=ListLoadBalancers',
-  },
-};
-
-/** The built-in products the host knows (their OpenAPI code, for the Recommend link). */
-export const BUILTIN_PRODUCTS: Readonly<Record<string, string>> = {
-  vpc: 'Vpc',
-  ecs: 'Ecs',
-  nlb: 'Nlb',
-  eas: 'eas',
-  aiworkspace: 'AIWorkSpace',
-};
-
 /** Flags every plugin command takes (the host passes them through). */
 export const PLUGIN_GLOBAL_FLAGS = ['region', 'user-agent', 'profile'];
 
 /** The host's own flags a built-in call may carry (aliyun-cli `config/flags.go`, `openapi/flags.go`). */
-export const HOST_FLAGS = [
-  'region',
-  'user-agent',
-  'profile',
-  'read-timeout',
-  'connect-timeout',
-  'retry-count',
-  'quiet',
-  'endpoint',
-  'language',
-];
+export const HOST_FLAGS = ['region', 'user-agent', 'profile', 'read-timeout', 'connect-timeout', 'retry-count', 'quiet', 'endpoint', 'language'];

@@ -1,11 +1,5 @@
-import {
-  BUILTIN_OPS,
-  BUILTIN_PRODUCTS,
-  HOST_FLAGS,
-  type OpEntry,
-  PLUGIN_GLOBAL_FLAGS,
-  PLUGIN_OPS,
-} from './op-table.js';
+import { BUILTIN_OPS, BUILTIN_PRODUCTS } from './builtin-op-table.js';
+import { HOST_FLAGS, type OpEntry, PLUGIN_GLOBAL_FLAGS, PLUGIN_OPS } from './op-table.js';
 import type { ParsedArgs } from './parse-args.js';
 import { pluginNotRunnable } from './plugin-gate.js';
 import type { Route } from './render-result.js';

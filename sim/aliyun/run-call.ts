@@ -1,6 +1,6 @@
+import { BUILTIN_PRODUCTS } from './builtin-op-table.js';
 import { errorClassResult, networkResult } from './fault-result.js';
 import type { OpContext } from './op-context.js';
-import { BUILTIN_PRODUCTS } from './op-table.js';
 import { installPlugins, listPlugins, showProductHelp, updatePlugins } from './ops/plugin-ops.js';
 import type { ParsedArgs } from './parse-args.js';
 import { type KeyedFault, pickFault } from './pick-fault.js';
