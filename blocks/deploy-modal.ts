@@ -15,10 +15,17 @@ import {
   textInput,
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
-import { context, option, plain } from './text.js';
+import { context, escapeMrkdwn, option, plain, truncate } from './text.js';
 
 /** Field values to start the modal with (raw strings, as a person would type them). */
 export type Prefill = Partial<Record<FieldId, string>>;
+
+/** A `key=value` of the slash command that the form cannot hold, and the rule it broke. */
+export interface DroppedValue {
+  readonly field: FieldId;
+  readonly value: string;
+  readonly why: string;
+}
 
 export interface DeployModalInput {
   readonly prefill: Prefill;
@@ -28,6 +35,8 @@ export interface DeployModalInput {
   readonly workspaces?: readonly { id: string; name: string }[];
   /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
   readonly redeployOf?: string;
+  /** Pre-fill values left out of the form: named above it, with why. */
+  readonly dropped?: readonly DroppedValue[];
 }
 
 /** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
@@ -44,6 +53,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
           ),
         ]
       : []),
+    ...(input.dropped?.length ? [buildDroppedNotice(input.dropped)] : []),
     // Dispatches: picking a region brings its workspaces (views.update).
     staticSelect(FIELD.region, 'Region', regionOptions, prefill.region, true),
     textInput(
@@ -116,4 +126,13 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     }),
     blocks,
   };
+}
+
+/** Names each value of the command the form left out, with the rule it broke. */
+function buildDroppedNotice(dropped: readonly DroppedValue[]): types.ContextBlock {
+  const lines = dropped.map(
+    (d) =>
+      `• \`${escapeMrkdwn(truncate(`${d.field}=${d.value}`, 80).replace(/`/g, "'"))}\` — ${escapeMrkdwn(d.why)}`,
+  );
+  return context(`:warning: *Left out of the form:*\n${lines.join('\n')}`);
 }

@@ -39,15 +39,22 @@ function stepLine(step: ChecklistStep, now: number): string {
   return `${MARK[step.status]} ${escapeMrkdwn(step.title)}${detail}${elapsed}`;
 }
 
-/** The parent message's headline, also its notification text. */
-export function buildParentText(serviceName: string, region: string): string {
-  return `Deploying \`${serviceName}\` to ${region}…`;
+/** The parent message's headline while it runs, also its notification text; a dry run only checks. */
+export function buildParentText(serviceName: string, region: string, dryRun = false): string {
+  return dryRun
+    ? `Checking \`${serviceName}\` for ${region} (dry run: nothing will be created)…`
+    : `Deploying \`${serviceName}\` to ${region}…`;
 }
 
 /** How a deployment ended, as the parent's headline says it once the thread has the details. */
 export type ParentOutcome = 'deployed' | 'dry-run' | 'blocked' | 'failed';
 
-function buildOutcomeText(outcome: ParentOutcome, serviceName: string, region: string): string {
+function buildOutcomeText(
+  outcome: ParentOutcome,
+  serviceName: string,
+  region: string,
+  dryRun: boolean,
+): string {
   const name = `\`${serviceName}\``;
   switch (outcome) {
     case 'deployed':
@@ -57,7 +64,9 @@ function buildOutcomeText(outcome: ParentOutcome, serviceName: string, region: s
     case 'blocked':
       return `✗ Stopped: ${name} was not created in ${region}`;
     case 'failed':
-      return `✗ Deploying ${name} to ${region} failed`;
+      return dryRun
+        ? `✗ Checking ${name} for ${region} failed`
+        : `✗ Deploying ${name} to ${region} failed`;
   }
 }
 
@@ -71,10 +80,13 @@ export function buildProgressMessage(input: {
   steps: readonly ChecklistStep[];
   now: number;
   outcome?: ParentOutcome;
+  /** A dry run: the headline says it checks, never that it deploys. */
+  dryRun?: boolean;
 }): SlackMessage {
+  const dryRun = input.dryRun ?? false;
   const headline = input.outcome
-    ? buildOutcomeText(input.outcome, input.serviceName, input.region)
-    : buildParentText(input.serviceName, input.region);
+    ? buildOutcomeText(input.outcome, input.serviceName, input.region, dryRun)
+    : buildParentText(input.serviceName, input.region, dryRun);
   const lines = input.steps.map((s) => stepLine(s, input.now));
   return {
     text: headline,

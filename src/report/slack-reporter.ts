@@ -76,6 +76,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       steps,
       now: now(),
       ...(outcome ? { outcome } : {}),
+      ...(a.dryRun ? { dryRun: true } : {}),
     });
 
   const coalescer = createUpdateCoalescer<{

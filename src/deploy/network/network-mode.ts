@@ -12,8 +12,9 @@ export interface NetworkFieldSpec {
   readonly path: string;
   readonly label: string;
   readonly hint: string;
-  /** What the person reads when the value is not valid. */
-  readonly invalid: string;
+  /** What the field takes and a good value, for every refusal ("<label> must be <rule>, for example <example>."). */
+  readonly rule: string;
+  readonly example: string;
   /** A comma-separated list in the form, an array in the spec. */
   readonly list?: boolean;
   /** A static select with these options (the first value is the default). */

@@ -78,6 +78,25 @@ export function networkToPrefill(
   return out;
 }
 
+/** Every network field's rule and example, by field id (blocks/field-rules.ts words refusals with them). */
+export function networkFieldRules(): Record<
+  NetworkFieldId,
+  { label: string; rule: string; example: string }
+> {
+  const fields = NETWORK_MODES.flatMap((m): readonly NetworkFieldSpec[] => m.fields);
+  return Object.fromEntries(
+    fields.map((f) => [f.id, { label: f.label, rule: f.rule, example: f.example }]),
+  ) as Record<NetworkFieldId, { label: string; rule: string; example: string }>;
+}
+
+/** The values each network select can hold, by field id. */
+export function networkFieldChoices(): Record<string, readonly string[]> {
+  const fields = NETWORK_MODES.flatMap((m): readonly NetworkFieldSpec[] => m.fields);
+  return Object.fromEntries(
+    fields.flatMap((f) => (f.options ? [[f.id, f.options.map((o) => o.value)]] : [])),
+  );
+}
+
 /** The form field that shows a problem with `network.<path>`. */
 export function fieldOfPath(path: string): NetworkFieldSpec | undefined {
   return NETWORK_MODES.flatMap((m): readonly NetworkFieldSpec[] => m.fields).find(

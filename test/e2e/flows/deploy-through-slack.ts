@@ -9,6 +9,8 @@ import { SERVICE_BODY_FLAG } from '../../../src/aliyun/commands.js';
 /** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
 export interface FlowResult {
   readonly parentTs: string;
+  /** The parent as first posted, before any step ran (as JSON text). */
+  readonly posted: string;
   /** The last thread reply (summary, dry run or problem), as JSON text. */
   readonly final: string;
   /** The parent's last edit (headline and checklist), as JSON text. */
@@ -52,13 +54,13 @@ export async function deployThroughSlack(
       c.args.channel === 'C0DEPLOY' &&
       !c.args.thread_ts &&
       textOf(c).includes(stem),
-    10_000,
+    30_000,
   );
   const parentTs = (parent.response as unknown as { ts: string }).ts;
   const finalCall = await stack.slack.waitFor(
     (c) =>
       c.method === 'chat.postMessage' && c.args.thread_ts === parentTs && FINAL.test(textOf(c)),
-    20_000,
+    60_000,
   );
   const thread = stack.slack.calls
     .filter(
@@ -72,7 +74,15 @@ export async function deployThroughSlack(
     (c) => c.method === 'chat.update' && c.args.ts === parentTs,
   );
   const parentNow = edits.at(-1) ?? parent;
-  return { parentTs, final: textOf(finalCall), parent: textOf(parentNow), thread, ops, calls };
+  return {
+    parentTs,
+    posted: textOf(parent),
+    final: textOf(finalCall),
+    parent: textOf(parentNow),
+    thread,
+    ops,
+    calls,
+  };
 }
 
 /** The service JSON (`--biz-body`) of the create-service calls of a flow. */

@@ -77,10 +77,20 @@ describe('the surfaces that read the records the worker wrote', () => {
     expect(beijing).not.toContain('flow_home_hz');
   });
 
-  it('answers status with one describe-service result', async () => {
+  it('answers status with the status, instances running / total and the endpoints', async () => {
     const answer = await type('status flow_home_hz cn-hangzhou');
-    expect(answer).toContain('flow_home_hz');
-    expect(answer).toContain('Running');
+    expect(answer).toContain('`flow_home_hz` in cn-hangzhou: *Running* · 1/1 instances running');
+    expect(answer).toContain(
+      '• Internet: http://1234567890123456.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/flow_home_hz',
+    );
+    expect(answer).toContain('• Intranet: http://');
+  });
+
+  it('says where else to look when a service is not in the region it guessed', async () => {
+    const answer = await type('status flow_nowhere');
+    expect(answer).toContain(
+      'There is no service named flow_nowhere in cn-hangzhou. If it is in another region, name it: /eas-deploy status flow_nowhere <region>.',
+    );
   });
 
   it('publishes the person’s own deployments on App Home', async () => {

@@ -18,7 +18,7 @@ describe('/eas-deploy', () => {
     expect(answer.status).toBe(200);
     const open = await h.standIn.waitFor(
       (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-empty',
-      5000,
+      30_000,
     );
     const view = open.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('eas_deploy');
@@ -33,12 +33,35 @@ describe('/eas-deploy', () => {
     });
     const open = await h.standIn.waitFor(
       (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-prefill',
-      5000,
+      30_000,
     );
     const json = JSON.stringify(open.args.view);
     expect(json).toContain('"initial_value":"qwen_x"');
     expect(json).toContain('"initial_value":"2"');
     expect(json).toContain('vllm serve /model_dir --port 8000');
+  });
+
+  it('opens the form without the pre-fill values it cannot hold, and names them in it', async () => {
+    await command('region=cn-nowhere service_name=qwen_x replicas=-3', {
+      trigger_id: 'trigger-dropped',
+    });
+    const open = await h.standIn.waitFor(
+      (c) => c.method === 'views.open' && c.args.trigger_id === 'trigger-dropped',
+      30_000,
+    );
+    const view = open.args.view as { blocks: { block_id?: string }[] };
+    const json = JSON.stringify(view);
+    expect(json).toContain('Left out of the form');
+    expect(json).toContain(
+      '`region=cn-nowhere` — Region must be one of the regions this bot offers (cn-hangzhou,',
+    );
+    expect(json).toContain(
+      '`replicas=-3` — Replicas must be a whole number from 1 to 100, for example 1.',
+    );
+    expect(json).toContain('"initial_value":"qwen_x"');
+    const region = view.blocks.find((b) => b.block_id === 'region');
+    expect(JSON.stringify(region)).not.toContain('initial_option');
+    expect(findSlackLimitViolations(open.args.view as object, 'view')).toEqual([]);
   });
 
   it('tells the person privately when Slack refuses to open the form', async () => {
@@ -47,7 +70,7 @@ describe('/eas-deploy', () => {
     expect(answer.status).toBe(200);
     const reply = await h.standIn.waitFor(
       (c) => c.method === 'response_url' && String(c.args.text).includes('could not open'),
-      5000,
+      30_000,
     );
     expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
   });
@@ -56,6 +79,7 @@ describe('/eas-deploy', () => {
     const answer = await command('help');
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
     expect(answer.text).toContain('/eas-deploy status');
+    expect(answer.text).toContain('Values with spaces take quotes');
   });
 
   it('answers status with one describe-service result, in the acknowledgement itself', async () => {
@@ -82,7 +106,7 @@ describe('/eas-deploy', () => {
       expect(String((ack.json as { text?: string }).text)).toContain('Looking up');
       const reply = await h.standIn.waitFor(
         (c) => c.method === 'response_url' && String(c.args.text).includes('slow_service'),
-        5_000,
+        30_000,
       );
       expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
     } finally {
