@@ -63,6 +63,23 @@ describe('aliyun-sim service lifecycle', () => {
       'Pulled',
       'Started',
     ]);
+    // DescribeServiceEvent's own field names (the SDK model): PageNum, TotalPageNum, no PageNumber.
+    expect(events.json).toMatchObject({ PageNum: 1, TotalCount: 3, TotalPageNum: 1 });
+    expect(events.json).not.toHaveProperty('PageNumber');
+    const page2 = await running.run([
+      ...eventArgs('qwen_demo'),
+      '--page-num',
+      '2',
+      '--page-size',
+      '2',
+    ]);
+    expect(page2.json).toMatchObject({
+      PageNum: 2,
+      TotalPageNum: 2,
+      Events: [{ Reason: 'Started' }],
+    });
+    const warnings = await running.run([...eventArgs('qwen_demo'), '--event-type', 'Warning']);
+    expect(warnings.json).toMatchObject({ TotalCount: 0, Events: [] });
   });
 
   it.each([
