@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Prefill } from './deploy-modal.js';
 import { NUMBER_BOUNDS, readFieldNumber } from './field-rules.js';
 import { FIELD, type FieldId } from './ids.js';
-import { option, plain, truncate } from './text.js';
+import { fitsOptionValue, option, plain, truncate } from './text.js';
 
 /** The modal's input blocks; each keeps block_id == action_id == field name (CONTRACT.md). */
 
@@ -101,7 +101,8 @@ export function externalSelect(
       action_id: id,
       min_query_length: 0,
       placeholder: plain(placeholder, 150),
-      ...(initial ? { initial_option: option(initial, initial) } : {}),
+      // Too long for an option: left out, and the person types the value in the search box.
+      ...(initial && fitsOptionValue(initial) ? { initial_option: option(initial, initial) } : {}),
     },
   };
 }

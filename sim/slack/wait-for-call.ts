@@ -1,4 +1,4 @@
-import type { RecordedCall } from './slack-standin.js';
+import type { RecordedCall } from './standin-options.js';
 
 /** Resolves with the first call (past or future) that matches, or rejects after timeoutMs. */
 export function waitForCall(

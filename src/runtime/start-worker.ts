@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import { type PreflightAnswer, runPreflight } from '../aliyun/preflight.js';
@@ -14,6 +14,7 @@ import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
@@ -43,12 +44,14 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const consumer = createRedisConnection(config.REDIS_URL, 'worker');
   const store = createRedisConnection(config.REDIS_URL, 'worker');
   const prefix = config.QUEUE_PREFIX;
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+  const outbox = createProcessOutbox({
+    config,
+    redis: store,
+    logger,
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
   });
   const reporter = createSlackReporter({
-    client,
+    outbox,
     ...(config.EAS_NOTIFY_CHANNEL ? { notifyChannel: config.EAS_NOTIFY_CHANNEL } : {}),
     tokenDelivery: config.EAS_TOKEN_DELIVERY,
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
@@ -61,17 +64,15 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approvers: governance.policy.approvers,
     ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
     audit: governance.audit,
-    post: async (where, message) => {
-      const posted = await client.chat.postMessage({
-        channel: where.channelId,
-        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        ...message,
-      });
-      return posted.ts;
-    },
+    // Approval prompts are posts and final edits: they never wait behind progress edits.
+    post: (where, message) =>
+      outbox.post(
+        { channel: where.channelId, ...(where.threadTs ? { threadTs: where.threadTs } : {}) },
+        message,
+      ),
     update: async (where, message) => {
-      await client.chat
-        .update({ channel: where.channelId, ts: where.ts, ...message })
+      await outbox
+        .edit({ channel: where.channelId, ts: where.ts }, message, { final: true })
         .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
     },
   };
@@ -115,6 +116,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     preflight,
     async stop() {
       stopping.abort();
+      outbox.close();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
       // After the worker: a failure it made while draining is still heard and reported.

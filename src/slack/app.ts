@@ -2,11 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
+import type { SlackOutbox } from '../report/slack-outbox.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { authorizeBot } from './authorize-bot.js';
 import { createSlackUsergroupMembers } from './check-access.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
+import { serveHealth } from './health-server.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -26,8 +29,10 @@ export interface SlackAppDeps extends HealthDeps {
     | 'EAS_ALLOWED_USERS'
     | 'EAS_ALLOWED_CHANNELS'
   > &
-    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>;
+    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS' | 'QUEUE_PREFIX'>>;
   readonly ports: SlackPorts;
+  /** How the listeners' messages leave (budgeted, redacted); default: one on this process's own budget. */
+  readonly outbox?: SlackOutbox;
   /** Requests, denials and approval clicks are recorded here. */
   readonly audit?: AuditLog;
   /** The Approve/Reject buttons; without them approval clicks are not handled. */
@@ -54,6 +59,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const clientOptions = {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
+    // A 429 fails that call alone: Bolt's one client per token is never paused for everyone.
+    rejectRateLimitedCalls: true,
   };
   const logLevel = deps.logLevel ?? LogLevel.WARN;
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
@@ -73,7 +80,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const appOptions = { authorize, clientOptions, logLevel, convoStore: false } as const;
   const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
   const app = socketMode
-    ? new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true })
+    ? new App({
+        ...appOptions,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        // The socket client asks apps.connections.open where SLACK_API_URL points, too.
+        installerOptions: { clientOptions },
+      })
     : new App({
         ...appOptions,
         receiver: new HTTPReceiver({
@@ -84,8 +97,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         }),
       });
   const access = buildAccessPolicy(config);
+  const outbox =
+    deps.outbox ??
+    createProcessOutbox({
+      config: { ...config, QUEUE_PREFIX: config.QUEUE_PREFIX ?? 'eas-deploy' },
+      ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
+    });
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
+    outbox,
     regions: deps.regions ?? DEFAULT_REGIONS,
     access,
     // Membership is asked of Slack through the app's own client (usergroups:read), cached.
@@ -100,16 +120,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerActions(app, listenerDeps);
   registerHome(app, listenerDeps);
   registerEvents(app, listenerDeps);
+  let health: Server | undefined;
   return {
     app,
     start: async (port) => {
+      if (socketMode) {
+        // Health first: the HEALTHCHECK answers (503) while the socket connects.
+        const served = await serveHealth(deps, port);
+        health = served.server;
+        await app.start();
+        return { port: served.port };
+      }
       const started: unknown = await app.start(port);
-      if (socketMode) return { port: 0 };
       const address = (started as Server).address() as AddressInfo | null;
       return { port: address?.port ?? port };
     },
     stop: async () => {
+      outbox.close();
       await app.stop();
+      await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
     },
   };
 }

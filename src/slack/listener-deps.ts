@@ -1,3 +1,4 @@
+import type { SlackOutbox } from '../report/slack-outbox.js';
 import type { AccessPolicy } from '../security/access-policy.js';
 import type { ApprovalStore } from '../security/approval-store.js';
 import type { AuditLog } from '../security/audit-log.js';
@@ -14,6 +15,8 @@ export interface ApprovalListenerDeps {
 /** What every listener needs: the ports, the region list, who may deploy, and the audit log. */
 export interface ListenerDeps {
   readonly ports: SlackPorts;
+  /** Every message the listeners send (private replies, edits of clicked messages) goes here. */
+  readonly outbox: SlackOutbox;
   readonly regions: readonly string[];
   readonly access: AccessPolicy;
   /** Resolves user-group membership (cached, fail-closed); absent = groups cannot be checked. */

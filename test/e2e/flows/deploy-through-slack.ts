@@ -70,10 +70,15 @@ export async function deployThroughSlack(
     .map(textOf);
   const calls = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).slice(logBefore);
   const ops = calls.map((c) => `${c.argv[0]} ${c.argv[1]}`);
-  const edits = stack.slack.calls.filter(
-    (c) => c.method === 'chat.update' && c.args.ts === parentTs,
+  // The parent's final edit goes out beside the summary (neither waits for the other): wait for it.
+  const parentNow = await stack.slack.waitFor(
+    (c) =>
+      c.method === 'chat.update' &&
+      c.response?.ok === true &&
+      c.args.ts === parentTs &&
+      !/^(Deploying|Checking)/.test(String(c.args.text)),
+    20_000,
   );
-  const parentNow = edits.at(-1) ?? parent;
   return {
     parentTs,
     posted: textOf(parent),

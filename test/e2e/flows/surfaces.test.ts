@@ -4,7 +4,11 @@ import {
   type LocalStack,
   startLocalStack,
 } from '../../../demo/local-stack.js';
-import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../../../sim/slack/payloads.js';
+import {
+  buildEventBody,
+  buildSlashCommandBody,
+  FORM_CONTENT_TYPE,
+} from '../../../sim/slack/payloads.js';
 import { postSigned } from '../../../sim/slack/sign-request.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
@@ -95,15 +99,10 @@ describe('the surfaces that read the records the worker wrote', () => {
 
   it('publishes the person’s own deployments on App Home', async () => {
     const event = (user: string) =>
-      JSON.stringify({
-        token: 'x',
-        team_id: 'T0001',
-        api_app_id: 'A0EASDEPLOY',
-        type: 'event_callback',
-        event_id: `Ev${user}`,
-        event_time: 1_700_000_000,
-        event: { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.1' },
-      });
+      buildEventBody(
+        { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.1' },
+        { eventId: `Ev${user}` },
+      );
     await postSigned(stack.eventsUrl, event('U0REQUEST'), 'application/json', LOCAL_SIGNING_SECRET);
     const mine = await stack.slack.waitFor(
       (c) => c.method === 'views.publish' && c.args.user_id === 'U0REQUEST',

@@ -1,10 +1,10 @@
 import type { BlockAction, ButtonAction, webApi } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import { checkSlackAccess, type GuardedAction } from '../../check-access.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import type { DeploymentRecord } from '../../ports.js';
 import { type MessageClick, readMessageAction } from './read-message-action.js';
-import { replyPrivately } from './reply-privately.js';
 
 /**
  * A button that acts on a deployment: who clicked, the deployment's record, and whether that person
@@ -20,6 +20,6 @@ export async function readGuardedClick(
   const channelId = click.channelId ?? record?.channelId ?? '';
   const access = await checkSlackAccess(deps, { userId: click.userId, channelId }, guarded);
   if (access.ok) return { click, record };
-  await replyPrivately(args.client, click, buildCommandProblem(access.message));
+  await tellPrivately(deps.outbox, click, buildCommandProblem(access.message));
   return undefined;
 }

@@ -6,9 +6,9 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../../blocks/token-message.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { readGuardedClick } from './read-guarded-click.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -21,8 +21,8 @@ export function resendToken(deps: ListenerDeps) {
     const { click, record } = guarded;
     if (!record || record.requesterId !== click.userId) {
       const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
-      return replyPrivately(
-        client,
+      return tellPrivately(
+        deps.outbox,
         click,
         buildCommandProblem(
           `Sorry, only ${who} can get this service's token. Ask them, or ask an admin.`,
@@ -37,6 +37,7 @@ export function resendToken(deps: ListenerDeps) {
           deploymentId: record.deploymentId,
         })
       : buildCommandProblem(answer.message);
-    await replyPrivately(client, click, message);
+    // The private token message is the one message the redactor leaves as it is.
+    await tellPrivately(deps.outbox, click, message, { secret: answer.ok });
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildAuditAnswer } from '../../../../blocks/audit-answer.js';
+import { redactMessage } from '../../../report/redact-message.js';
 import { canReadAudit } from '../../../security/access-policy.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 
@@ -25,5 +26,6 @@ export async function answerAudit(deps: ListenerDeps, args: Args, count: number)
   }
   await args.ack();
   const entries = await deps.audit.recentAudit(count);
-  await args.respond({ response_type: 'ephemeral', ...buildAuditAnswer(entries, count) });
+  const answer = redactMessage(buildAuditAnswer(entries, count));
+  await args.respond({ response_type: 'ephemeral', ...answer });
 }

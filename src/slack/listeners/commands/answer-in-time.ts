@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackMessage } from '../../../../blocks/progress-message.js';
+import { redactMessage } from '../../../report/redact-message.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -30,9 +31,9 @@ export async function answerInTime(
   const ready = await Promise.race([safe, late]);
   clearTimeout(timer);
   if (ready) {
-    await args.ack({ response_type: 'ephemeral', ...ready });
+    await args.ack({ response_type: 'ephemeral', ...redactMessage(ready) });
     return;
   }
   await args.ack({ response_type: 'ephemeral', text: pending });
-  await args.respond({ response_type: 'ephemeral', ...(await safe) });
+  await args.respond({ response_type: 'ephemeral', ...redactMessage(await safe) });
 }
