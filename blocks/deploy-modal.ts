@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { NETWORK_MODES as NETWORK_MODULES } from '../src/deploy/network/registry.js';
 import {
   DEPLOY_CALLBACK_ID,
   FIELD,
@@ -37,12 +38,6 @@ export interface DeployModalInput {
   /** Pre-fill values left out of the form: named above it, with why. */
   readonly dropped?: readonly DroppedValue[];
 }
-
-const NETWORK_LABELS: Record<NetworkModeId, string> = {
-  shared: 'Shared gateway (simplest)',
-  gateway: 'Dedicated gateway',
-  nlb: 'Network load balancer (NLB)',
-};
 
 /** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
 export function buildDeployModal(input: DeployModalInput): types.ModalView {
@@ -104,7 +99,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     staticSelect(
       FIELD.network,
       'Network',
-      NETWORK_MODES.map((m) => option(NETWORK_LABELS[m], m)),
+      NETWORK_MODULES.map((m) => option(m.label, m.id)),
       mode,
       true,
     ),

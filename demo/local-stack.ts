@@ -9,7 +9,6 @@ import {
   simStatePath,
 } from '../sim/aliyun/sim-env.js';
 import { type SlackStandIn, startSlackStandIn } from '../sim/slack/slack-standin.js';
-import { createExecaCliRunner } from '../src/aliyun/cli-runner.js';
 import { type Config, readCliEnvironment, readConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
@@ -79,8 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.withWorker === false
       ? undefined
       : startWorkerRuntime({ config, logger, metrics, cliEnv, slackRetryConfig: retryConfig });
-  const cli = createExecaCliRunner({ executable: config.ALIYUN_CLI, env: cliEnv });
-  const bot = await startBotRuntime({ config, logger, metrics, cli, retryConfig });
+  const bot = await startBotRuntime({ config, logger, metrics, cliEnv, retryConfig });
   return {
     slack,
     eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,

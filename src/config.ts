@@ -84,6 +84,11 @@ export const ConfigSchema = z.object({
   REDIS_WAIT_REPLICAS: optionalInt(0, 10),
   REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(10).max(2_000).default(500),
   ALIYUN_CLI: z.string().min(1).default('aliyun'),
+  /** May the aliyun CLI install a missing plugin by itself (ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL)? Off: the preflight names it. */
+  EAS_CLI_PLUGIN_AUTO_INSTALL: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
   EAS_NOTIFY_CHANNEL: optionalText.pipe(
     z
       .string()
@@ -170,11 +175,18 @@ function withClusterPrefix(config: Config): Config {
 /** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */
 const PASSED_ENV = /^(PATH|HOME|LANG|LC_ALL|TZ|TMPDIR|ALIBABA_CLOUD_[A-Z_]+|ALIYUN_SIM_[A-Z_]+)$/;
 
-/** The aliyun CLI child's environment: credentials, region and simulator settings, never Slack tokens. */
-export function readCliEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/**
+ * The aliyun CLI child's environment: credentials, region and simulator settings, never Slack
+ * tokens. Whether the CLI installs a missing plugin by itself is the config's explicit choice.
+ */
+export function readCliEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  config: Pick<Config, 'EAS_CLI_PLUGIN_AUTO_INSTALL'> = { EAS_CLI_PLUGIN_AUTO_INSTALL: false },
+): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && PASSED_ENV.test(key)) picked[key] = value;
   }
+  picked.ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL = String(config.EAS_CLI_PLUGIN_AUTO_INSTALL);
   return picked;
 }

@@ -1,4 +1,3 @@
-import { createExecaCliRunner } from './aliyun/cli-runner.js';
 import { ConfigError, readCliEnvironment, readConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -26,12 +25,12 @@ async function main(argv: readonly string[]): Promise<Logger> {
     secrets: collectKnownSecrets(process.env),
   });
   const metrics = createMetrics();
-  const cliEnv = readCliEnvironment();
-  let preflightOk = true;
+  const cliEnv = readCliEnvironment(process.env, config);
+  let preflight: { ok: boolean; problems: readonly string[] } = { ok: true, problems: [] };
   if (role !== 'bot') {
     const worker = startWorkerRuntime({ config, logger, metrics, cliEnv });
     worker.preflight.then((p) => {
-      preflightOk = p.ok;
+      preflight = p;
     });
     stops.push(() => worker.stop());
     if (role === 'worker' && config.WORKER_METRICS_PORT !== undefined) {
@@ -40,13 +39,12 @@ async function main(argv: readonly string[]): Promise<Logger> {
     }
   }
   if (role !== 'worker') {
-    const cli = createExecaCliRunner({ executable: config.ALIYUN_CLI, env: cliEnv });
     const bot = await startBotRuntime({
       config,
       logger,
       metrics,
-      cli,
-      extraHealth: () => preflightOk,
+      cliEnv,
+      extraHealth: () => preflight,
     });
     stops.unshift(() => bot.stop());
   }

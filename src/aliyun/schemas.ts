@@ -12,7 +12,7 @@ export const Workspace = z
   .loose();
 export type Workspace = z.infer<typeof Workspace>;
 export const ListWorkspacesResponse = z
-  .object({ Workspaces: z.array(Workspace).default([]) })
+  .object({ Workspaces: z.array(Workspace).default([]), TotalCount: z.coerce.number().optional() })
   .loose();
 
 export const ServiceLabel = z.object({ LabelKey: z.string(), LabelValue: z.string() }).loose();
@@ -35,7 +35,9 @@ export const Service = z
   })
   .loose();
 export type Service = z.infer<typeof Service>;
-export const ListServicesResponse = z.object({ Services: z.array(Service).nullish() }).loose();
+export const ListServicesResponse = z
+  .object({ Services: z.array(Service).nullish(), TotalCount: z.coerce.number().optional() })
+  .loose();
 
 export const ImageLabel = z.object({ Key: z.string(), Value: z.string() }).loose();
 export const Image = z
@@ -49,7 +51,7 @@ export const Image = z
   .loose();
 export type Image = z.infer<typeof Image>;
 export const ListImagesResponse = z
-  .object({ TotalCount: z.coerce.number().default(0), Images: z.array(Image).nullish() })
+  .object({ TotalCount: z.coerce.number().optional(), Images: z.array(Image).nullish() })
   .loose();
 
 export const InstanceMeta = z
@@ -77,7 +79,10 @@ export const Resource = z
     Status: z.string(),
   })
   .loose();
-export const ListResourcesResponse = z.object({ Resources: z.array(Resource).nullish() }).loose();
+export type Resource = z.infer<typeof Resource>;
+export const ListResourcesResponse = z
+  .object({ Resources: z.array(Resource).nullish(), TotalCount: z.coerce.number().optional() })
+  .loose();
 
 export const CreateServiceResponse = z
   .object({

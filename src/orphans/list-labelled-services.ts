@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type CallDeps, type CallResult, callCli } from '../aliyun/call-cli.js';
-import { LIST_SERVICES_PAGE_SIZE, listServicesPageArgs } from '../aliyun/commands.js';
+import { listServicesPageArgs, PAGE_SIZE } from '../aliyun/commands.js';
 import { ListServicesResponse } from '../aliyun/schemas.js';
 import { type LabelledService, readBotLabels } from './labelled-service.js';
 
@@ -30,8 +30,8 @@ export async function listLabelledServices(
       if (labelled) found.push(labelled);
     }
     const total = answer.data.TotalCount;
-    const seen = (page - 1) * LIST_SERVICES_PAGE_SIZE + services.length;
-    if (services.length < LIST_SERVICES_PAGE_SIZE || (total !== undefined && seen >= total)) break;
+    const seen = (page - 1) * PAGE_SIZE.services + services.length;
+    if (services.length < PAGE_SIZE.services || (total !== undefined && seen >= total)) break;
   }
   return { ok: true, data: found };
 }

@@ -1,7 +1,7 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
 import { listInstanceSpecs } from '../aliyun/catalog.js';
 import type { CallTarget } from '../aliyun/commands.js';
-import { describeServiceEventArgs, describeServiceLogArgs } from '../aliyun/diagnosis-commands.js';
+import { describeServiceEventArgs, describeServiceLogArgs } from '../aliyun/commands.js';
 import {
   DescribeServiceEventResponse,
   DescribeServiceLogResponse,
@@ -37,7 +37,7 @@ async function readMemoryNumbers(deps: CallDeps, t: CallTarget, data: WatchJobDa
     image: data.image,
   });
   if (!model || !data.instanceType) return {};
-  const specs = await listInstanceSpecs(deps.cli, t.region, t.userAgent);
+  const specs = await listInstanceSpecs(deps, t);
   if (!specs.ok) return {};
   const shapes = specs.data.map((m) => ({
     instanceType: m.InstanceType,

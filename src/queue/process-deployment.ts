@@ -3,7 +3,6 @@ import type { DeploymentResult } from '../deploy/outcome.js';
 import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
 import type { DeploymentAddress } from '../report/reporter.js';
 import { describeResultForAudit } from '../security/audit-result.js';
-import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { createParkJob } from '../security/park-job.js';
 import { assertJobHeld, LostJobError, NotReplicatedError } from './fence-job.js';
 import { addressOf, DeployJobData } from './job-data.js';
@@ -78,7 +77,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       });
       const outcome = await deps.runDeployment(spec, {
         deploymentId,
-        cli: deps.audit ? createAuditedCliRunner(deps.cli, deps.audit, deploymentId) : deps.cli,
+        cli: deps.cli,
         ...(approve ? { approve } : {}),
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),

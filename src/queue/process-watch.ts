@@ -5,8 +5,6 @@ import { buildUserAgent, type CallTarget, describeServiceArgs } from '../aliyun/
 import { Service } from '../aliyun/schemas.js';
 import type { Logger } from '../logger.js';
 import type { DeploymentReporter, ParentStatus, ServingReport } from '../report/reporter.js';
-import type { AuditLog } from '../security/audit-log.js';
-import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
 import { buildEndedLine, buildFinalLine, buildWatchingLine } from '../serving/watch-lines.js';
 import { checkOffset, isLastCheck, type WatchSchedule } from '../serving/watch-schedule.js';
 import type { DeploymentRecords } from './deployment-records.js';
@@ -22,7 +20,6 @@ export interface WatchDeps {
   /** The serving check's request timeout. */
   readonly probeTimeoutMs: number;
   readonly records?: DeploymentRecords;
-  readonly audit?: AuditLog;
   readonly now?: () => number;
 }
 
@@ -40,10 +37,8 @@ export function createWatchProcessor(deps: WatchDeps) {
   return async (job: Job<WatchJobData>, token?: string): Promise<WatchEnd> => {
     const data = WatchJobData.parse(job.data);
     const log = deps.logger.child({ deploymentId: data.deploymentId, service: data.serviceName });
-    const cli = deps.audit
-      ? createAuditedCliRunner(deps.cli, deps.audit, data.deploymentId)
-      : deps.cli;
-    const call: CallDeps = { cli };
+    // The one runner audits every call; the caller tag ties it to the deployment.
+    const call: CallDeps = { cli: deps.cli, caller: { deploymentId: data.deploymentId } };
     const t: CallTarget = { region: data.region, userAgent: buildUserAgent(data.deploymentId) };
     const address = watchAddress(data);
     const parent = (line: string): ParentStatus => ({

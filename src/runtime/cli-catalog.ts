@@ -58,11 +58,12 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
     cache.set(region, { at: now(), value });
     return value;
   };
-  const userAgent = buildUserAgent('catalog');
+  const deps = { cli, caller: { purpose: 'catalog' } };
+  const target = (region: string) => ({ region, userAgent: buildUserAgent('catalog') });
   return {
     listImages: (region) =>
       cached(images, region, async () => {
-        const answer = await listOfficialImages(cli, region, userAgent);
+        const answer = await listOfficialImages(deps, target(region));
         if (!answer.ok) throw new Error(`list-images failed in ${region}`);
         const choices = answer.data.map(toImageChoice);
         settled.set(region, choices);
@@ -70,7 +71,7 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
       }),
     listInstanceTypes: (region) =>
       cached(specs, region, async () => {
-        const answer = await listInstanceSpecs(cli, region, userAgent);
+        const answer = await listInstanceSpecs(deps, target(region));
         if (!answer.ok) throw new Error(`describe-machine-spec failed in ${region}`);
         const types = answer.data.map(toInstanceChoice);
         settledTypes.set(region, { at: now(), types });
@@ -78,7 +79,7 @@ export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.
       }),
     listWorkspaces: (region) =>
       cached(workspaces, region, async () => {
-        const answer = await listEnabledWorkspaces(cli, region, userAgent);
+        const answer = await listEnabledWorkspaces(deps, target(region));
         if (!answer.ok) throw new Error(`list-workspaces failed in ${region}`);
         const list = answer.data.map((w) => ({ id: w.WorkspaceId, name: w.WorkspaceName }));
         knownWorkspaces.set(region, list);

@@ -47,8 +47,9 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
     catalog,
     ...(deps.fitConfirmations ? { fit: createFitPort(catalog, deps.fitConfirmations) } : {}),
     status: {
-      async describe(serviceName, region) {
-        const answer = await lookupServiceStatus(cli, region, serviceName, 'status');
+      async describe(serviceName, region, userId) {
+        const caller = { purpose: 'status', ...(userId ? { userId } : {}) };
+        const answer = await lookupServiceStatus(cli, region, serviceName, 'status', caller);
         if (!answer.ok) return { ok: false, message: answer.message, notFound: answer.notFound };
         const { reason, message, runningInstances, totalInstances } = answer;
         return {
@@ -68,11 +69,18 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
           },
         };
       },
-      async fetchToken(deploymentId) {
+      async fetchToken(deploymentId, userId) {
         const record = await records.get(deploymentId);
         if (!record)
           return { ok: false, message: 'That deployment is no longer known to the bot.' };
-        const answer = await fetchAccessToken(cli, record.region, record.serviceName, deploymentId);
+        const caller = { deploymentId, purpose: 'token', ...(userId ? { userId } : {}) };
+        const answer = await fetchAccessToken(
+          cli,
+          record.region,
+          record.serviceName,
+          deploymentId,
+          caller,
+        );
         return answer.ok
           ? { ok: true, serviceName: record.serviceName, token: answer.accessToken }
           : { ok: false, message: answer.message };

@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -14,6 +13,7 @@ import { createSubmissionLock } from '../queue/submission-lock.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
+import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
 import { createSlackPorts } from './create-slack-ports.js';
 import { type SharedUsergroupChanges, shareUsergroupChanges } from './share-usergroup-changes.js';
@@ -22,10 +22,10 @@ export interface BotRuntimeOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** The bot reads the catalog and statuses through the CLI too (never creates). */
-  readonly cli: CliRunner;
+  /** The CLI child's environment: the bot reads the catalog, statuses and tokens (never creates). */
+  readonly cliEnv: Record<string, string>;
   /** Extra health condition, e.g. the worker's CLI preflight in the combined process. */
-  readonly extraHealth?: () => boolean;
+  readonly extraHealth?: () => { ok: boolean; problems: readonly string[] };
   readonly retryConfig?: webApi.RetryOptions;
   readonly identity?: { botId: string; botUserId: string };
 }
@@ -42,11 +42,13 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const queue = createDeployQueue(producer, config.QUEUE_PREFIX);
   metrics.setQueueDepthSource(createQueueDepthSource(queue));
   const replication = readReplicationPolicy(config);
+  const governance = createGovernance(producer, config, options.logger);
+  const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
   const ports = createSlackPorts({
     queue,
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
-    cli: options.cli,
+    cli,
     fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
     lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
     ...(replication.replicas > 0
@@ -56,7 +58,6 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
         }
       : {}),
   });
-  const governance = createGovernance(producer, config, options.logger);
   let shared: SharedUsergroupChanges | undefined;
   const slack = createSlackApp({
     config,
@@ -85,7 +86,9 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
         ),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
       ]);
-      return redisOk && (options.extraHealth?.() ?? true);
+      const extra = options.extraHealth?.() ?? { ok: true, problems: [] };
+      const problems = [...(redisOk ? [] : ['Redis does not answer.']), ...extra.problems];
+      return { ok: redisOk && extra.ok, problems };
     },
     metrics: async () => (await metrics.render()).body,
     shareMembers: (local) => {

@@ -11,7 +11,6 @@ import { createRedisConnection } from '../queue/redis-connection.js';
 import { createWatchQueue, enqueueWatch } from '../queue/watch-queue.js';
 import { startWatchWorker } from '../queue/watch-worker.js';
 import type { DeploymentReporter } from '../report/reporter.js';
-import type { AuditLog } from '../security/audit-log.js';
 import type { WatchSchedule } from '../serving/watch-schedule.js';
 
 /** The serving check's one request waits this long for an answer. */
@@ -42,13 +41,12 @@ export function startWatchRuntime(deps: {
   cli: CliRunner;
   reporter: DeploymentReporter;
   records: DeploymentRecords;
-  audit?: AuditLog;
   now?: () => number;
 }): WatchRuntime {
   const { config, logger } = deps;
   const schedule = readWatchSchedule(config);
-  const producer = createRedisConnection(config.REDIS_URL, 'worker');
-  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
+  const producer = createRedisConnection(config, 'worker');
+  const consumer = createRedisConnection(config, 'worker');
   const queue = createWatchQueue(producer, config.QUEUE_PREFIX);
   const worker = startWatchWorker({
     connection: consumer,
@@ -62,7 +60,6 @@ export function startWatchRuntime(deps: {
       schedule,
       probeTimeoutMs: PROBE_TIMEOUT_MS,
       records: deps.records,
-      ...(deps.audit ? { audit: deps.audit } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),
   });

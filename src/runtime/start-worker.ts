@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
-import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
-import { runPreflight } from '../aliyun/preflight.js';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import { type PreflightAnswer, runPreflight } from '../aliyun/preflight.js';
 import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
@@ -20,7 +20,7 @@ import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
-import { countCliErrors } from './count-cli-errors.js';
+import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
 import { startOrphanSweep } from './start-orphan-sweep.js';
 import { startWatchRuntime } from './start-watch.js';
@@ -38,7 +38,7 @@ export interface WorkerRuntime {
   readonly worker: Worker;
   readonly cli: CliRunner;
   /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
-  readonly preflight: Promise<{ ok: boolean; problems: string[] }>;
+  readonly preflight: Promise<PreflightAnswer>;
   stop(): Promise<void>;
 }
 
@@ -48,10 +48,6 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const consumer = createRedisConnection(config, 'worker');
   const store = createRedisConnection(config, 'worker');
   const prefix = config.QUEUE_PREFIX;
-  const cli = countCliErrors(
-    createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
-    metrics,
-  );
   const outbox = createProcessOutbox({
     config,
     redis: store,
@@ -65,6 +61,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
   });
   const governance = createGovernance(store, config, logger);
+  const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
   const approvalDeps: ApprovalHookDeps = {
     store: governance.approvals,
     rules: buildApprovalRules(config),
@@ -88,7 +85,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   // EAS_PROBE=off: no watch queue, no watch worker, so no describe call after the summary.
   const watch =
     config.EAS_PROBE === 'on'
-      ? startWatchRuntime({ config, logger, cli, reporter, records, audit: governance.audit })
+      ? startWatchRuntime({ config, logger, cli, reporter, records })
       : undefined;
   const deps: ProcessorDeps = {
     cli,
@@ -121,7 +118,9 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   const orphans = startOrphanSweep({ config, store, cli, outbox, logger });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
-    else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
+    else
+      for (const problem of answer.problems)
+        logger.error({ problem }, `aliyun CLI preflight: ${problem}`);
     return answer;
   });
   return {

@@ -47,8 +47,9 @@ export type TokenAnswer =
 
 /** One describe-service per call; and the token of a finished deployment, fetched on request. */
 export interface StatusPort {
-  describe(serviceName: string, region: string): Promise<StatusAnswer>;
-  fetchToken(deploymentId: string): Promise<TokenAnswer>;
+  /** `userId`: who asked, named in the audit entry of the call. */
+  describe(serviceName: string, region: string, userId?: string): Promise<StatusAnswer>;
+  fetchToken(deploymentId: string, userId?: string): Promise<TokenAnswer>;
 }
 
 /** A deployment made through the bot, as kept by the queue side (no secrets). */

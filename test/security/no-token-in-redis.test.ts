@@ -11,8 +11,8 @@ import { createDeploymentProcessor } from '../../src/queue/process-deployment.js
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { createRegionSlots } from '../../src/queue/region-slots.js';
 import { submitDeployment } from '../../src/queue/submit-deployment.js';
+import { recordCliCall } from '../../src/runtime/create-cli.js';
 import { createAuditLog } from '../../src/security/audit-log.js';
-import { createAuditedCliRunner } from '../../src/security/audited-cli-runner.js';
 import { redactSecrets } from '../../src/security/redact.js';
 import { createRedactingDestination } from '../../src/security/redacting-destination.js';
 import { findSecretIn, scanRedisForSecret } from '../../src/security/scan-secrets.js';
@@ -43,16 +43,21 @@ const logger = createLogger({ level: 'debug', destination });
 const audit = createAuditLog({ redis: producer, prefix, logger, maxEntries: 1_000 });
 const tokens = new Map<string, string>();
 
-/** The CLI answers describe-service-endpoints with this deployment's token, as the real one does. */
+/**
+ * The CLI answers describe-service-endpoints with this deployment's token, as the real one does,
+ * and reports each call as the runtime's runner does (recordCliCall).
+ */
 const cli: CliRunner = {
-  async run(args) {
+  async run(args, options) {
     const service = args[args.indexOf('--service-name') + 1] ?? '';
     const stdout = JSON.stringify({
       RequestId: 'R1',
       AccessToken: tokens.get(service),
       Endpoints: [],
     });
-    return { args, exitCode: 0, stdout, stderr: '', timedOut: false, durationMs: 3 };
+    const result = { args, exitCode: 0, stdout, stderr: '', timedOut: false, durationMs: 3 };
+    await recordCliCall({ audit }, result, options?.caller);
+    return result;
   },
 };
 
@@ -64,15 +69,17 @@ const worker = startDeployWorker({
   processor: createDeploymentProcessor({
     cli,
     async runDeployment(spec, ctx) {
-      const audited = createAuditedCliRunner(ctx.cli, audit, ctx.deploymentId);
-      const result = await audited.run([
-        'eas',
-        'describe-service-endpoints',
-        '--region',
-        spec.region,
-        '--service-name',
-        spec.serviceName,
-      ]);
+      const result = await ctx.cli.run(
+        [
+          'eas',
+          'describe-service-endpoints',
+          '--region',
+          spec.region,
+          '--service-name',
+          spec.serviceName,
+        ],
+        { caller: { deploymentId: ctx.deploymentId } },
+      );
       const token = (JSON.parse(result.stdout) as { AccessToken: string }).AccessToken;
       destination.remember(token);
       logger.debug({ stdout: result.stdout }, `endpoints of ${spec.serviceName}`);

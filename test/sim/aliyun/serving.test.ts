@@ -34,7 +34,7 @@ async function servingSim(world: Partial<SimWorldInput>) {
 describe('aliyun-sim: a Running service answers at the endpoint the cloud gives', () => {
   it('lists the served model at /v1/models with the service token, as vLLM does', async () => {
     const { sim, token } = await servingSim({});
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const listed = await sim.run(single('describe-service-endpoints', 'qwen_demo'));
     const [endpoint] =
       (listed.json.Endpoints as { InternetEndpoints: string[] }[])[0]?.InternetEndpoints ?? [];
@@ -50,7 +50,7 @@ describe('aliyun-sim: a Running service answers at the endpoint the cloud gives'
 
   it('answers a chat completion for the served model and 404 for another', async () => {
     const { sim, endpoint, token } = await servingSim({});
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const headers = { Authorization: await token('qwen_demo') };
     const chat = (model: string) =>
       fetch(`${endpoint('qwen_demo')}/v1/chat/completions`, {
@@ -67,7 +67,7 @@ describe('aliyun-sim: a Running service answers at the endpoint the cloud gives'
 
   it('refuses a call without the token', async () => {
     const { sim, endpoint } = await servingSim({});
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     expect((await fetch(`${endpoint('qwen_demo')}/v1/models`)).status).toBe(401);
   });
 
@@ -75,7 +75,7 @@ describe('aliyun-sim: a Running service answers at the endpoint the cloud gives'
     const { sim, endpoint, token } = await servingSim({
       lifecycle: { creatingMs: 600_000, waitingMs: 0 },
     });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const answer = await fetch(`${endpoint('qwen_demo')}/v1/models`, {
       headers: { Authorization: await token('qwen_demo') },
     });
@@ -92,7 +92,7 @@ describe('aliyun-sim: a Running service answers at the endpoint the cloud gives'
       },
     });
     for (const name of ['down_one', 'gone_one']) {
-      await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody({}, name)]);
+      await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody({}, name)]);
     }
     const get = async (name: string) =>
       fetch(`${endpoint(name)}/v1/models`, { headers: { Authorization: await token(name) } });
@@ -110,7 +110,7 @@ describe('aliyun-sim: a Running service answers at the endpoint the cloud gives'
         },
       ],
     });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', body]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', body]);
     const answer = await fetch(endpoint('qwen_demo'), {
       headers: { Authorization: await token('qwen_demo') },
     });
@@ -127,7 +127,7 @@ describe('aliyun-sim: what a failing service shows', () => {
       }),
     });
     cleanups.push(sim.cleanup);
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const all = await sim.run(single('describe-service-log', 'qwen_demo'));
     expect(all.json).toMatchObject({ PageNum: 1, TotalPageNum: 1 });
     const logs = all.json.Logs as string[];
@@ -150,7 +150,7 @@ describe('aliyun-sim: what a failing service shows', () => {
       }),
     });
     cleanups.push(sim.cleanup);
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     expect((await sim.run(single('describe-service', 'qwen_demo'))).json.Status).toBe('Waiting');
     const warnings = await sim.run(
       single('describe-service-event', 'qwen_demo', '--event-type', 'Warning'),

@@ -29,7 +29,7 @@ export function resendToken(deps: ListenerDeps) {
         ),
       );
     }
-    const answer = await deps.ports.status.fetchToken(record.deploymentId);
+    const answer = await deps.ports.status.fetchToken(record.deploymentId, click.userId);
     const message = answer.ok
       ? buildTokenMessage({
           serviceName: answer.serviceName,

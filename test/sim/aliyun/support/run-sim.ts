@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,11 +51,27 @@ export async function createSim(
         resolve({ code, stdout, stderr, json });
       });
     });
+  /** Runs the simulator with stdin /dev/null, as a child with ignored stdin gets it (a character device). */
+  const runWithDevNull = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
+    new Promise<SimRun>((resolve) => {
+      const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
+      const child = spawn(SIM, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, json: {} }));
+    });
   return {
     dir,
     statePath: simEnv.ALIYUN_SIM_STATE ?? '',
     run,
     servingUrl: host?.url,
+    runWithDevNull,
     cleanup: async () => {
       await host?.close();
       await rm(dir, { recursive: true, force: true });
