@@ -1,5 +1,5 @@
+import { redactSecrets } from '../redact.js';
 import type { CliResult } from './cli-runner.js';
-import { redactSecrets } from './redact-secrets.js';
 
 /** What went wrong with one CLI call, in a form callers branch on (`kind`) and people read (`message`). */
 export interface CliError {

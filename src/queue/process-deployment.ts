@@ -1,6 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
+import { redactKnownSecrets } from '../redact.js';
 import type { DeploymentAddress } from '../report/reporter.js';
 import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
@@ -39,7 +40,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
     const log = deps.logger.child({ deploymentId, region: spec.region, service: spec.serviceName });
     const save = async (next: DeployJobData) => {
       data = next;
-      await job.updateData(next);
+      await job.updateData(redactKnownSecrets(next));
     };
     let address: DeploymentAddress = addressOf(data);
     let finished = false;
@@ -104,15 +105,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
-      await deps.audit?.append(
-        {
-          kind: 'result',
-          deploymentId,
-          userId: data.requester.userId,
-          ...describeResultForAudit(outcome.result),
-        },
-        outcome.accessToken ? [outcome.accessToken] : [],
-      );
+      await deps.audit?.append({
+        kind: 'result',
+        deploymentId,
+        userId: data.requester.userId,
+        ...describeResultForAudit(outcome.result),
+      });
       log.info({ result: outcome.result.result }, 'deployment finished');
       return outcome.result;
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
 import { SERVICE_NAME_PATTERN } from '../deploy/deploy-spec.js';
+import { redactKnownSecrets } from '../redact.js';
 import { DEPLOY_JOB_OPTIONS, deploymentIdFor } from './deploy-queue.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { DeployJobData } from './job-data.js';
@@ -101,7 +102,10 @@ async function enqueue(
       updatedAt: now,
     });
     stopIfAbandoned();
-    await deps.queue.add('deploy', data, { ...DEPLOY_JOB_OPTIONS, jobId: deploymentId });
+    await deps.queue.add('deploy', redactKnownSecrets(data), {
+      ...DEPLOY_JOB_OPTIONS,
+      jobId: deploymentId,
+    });
     if (abandoned.value) {
       // Added after the person heard "not queued": take it back before a worker runs it.
       await deps.queue.remove(deploymentId);

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-message.js';
 import { buildInviteHint, buildNotifyLine } from '../../blocks/token-message.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+import { redactValue } from '../redact.js';
 import { buildResultMessage } from './build-result-message.js';
 import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
 import {
@@ -41,11 +42,12 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
   /** Posts in the deployment's channel; if the bot is not there, tells the requester privately and uses their DM. */
   const post = async (
     a: DeploymentAddress,
-    message: SlackMessage,
+    unredacted: SlackMessage,
     threadTs?: string,
   ): Promise<string> => {
     const channel = channelOf(a);
     const thread = threadTs ? { thread_ts: threadTs } : {};
+    const message = redactValue(unredacted);
     try {
       const sent = await client.chat.postMessage({ channel, ...thread, ...message });
       return sent.ts ?? '';
@@ -85,7 +87,8 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
   }>(
     async (_id, { a, steps, outcome }) => {
       const parent = parentOf(a);
-      if (parent) await client.chat.update({ ...parent, ...progressMessage(a, steps, outcome) });
+      if (parent)
+        await client.chat.update({ ...parent, ...redactValue(progressMessage(a, steps, outcome)) });
     },
     {
       intervalMs: options.minUpdateIntervalMs ?? 1000,
@@ -113,7 +116,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       requesterId: a.userId,
       threadLink,
     });
-    await client.chat.postMessage({ channel: options.notifyChannel, ...line });
+    await client.chat.postMessage({ channel: options.notifyChannel, ...redactValue(line) });
   };
 
   return {

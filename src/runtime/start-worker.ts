@@ -14,6 +14,7 @@ import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
+import { redactValue } from '../redact.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
@@ -68,13 +69,13 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       const posted = await client.chat.postMessage({
         channel: where.channelId,
         ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        ...message,
+        ...redactValue(message),
       });
       return posted.ts;
     },
     update: async (where, message) => {
       await client.chat
-        .update({ channel: where.channelId, ts: where.ts, ...message })
+        .update({ channel: where.channelId, ts: where.ts, ...redactValue(message) })
         .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
     },
   };

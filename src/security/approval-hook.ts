@@ -8,7 +8,6 @@ import type { ApprovalAnswer, ApprovalQuestion } from '../deploy/engine-context.
 import { type ApprovalGateDeps, runApprovalGate } from './approval-gate.js';
 import type { ApprovalRequest } from './approval-request.js';
 import type { AuditLog } from './audit-log.js';
-import { redactSecrets } from './redact.js';
 
 /** Where the approval request goes: the deployment's thread. */
 export interface ApprovalThread {
@@ -41,11 +40,8 @@ export interface ApprovalJob {
   readonly park: (until: number, decidedMeanwhile: () => Promise<boolean>) => Promise<never>;
 }
 
-/** The service JSON as an approver reads it: indented, with anything secret-shaped removed. */
-function showJson(serviceJson: string): string {
-  const parsed: unknown = JSON.parse(serviceJson);
-  return redactSecrets(JSON.stringify(parsed, null, 2));
-}
+/** The service JSON as an approver reads it: indented (the post redacts it, like every message). */
+const showJson = (serviceJson: string): string => JSON.stringify(JSON.parse(serviceJson), null, 2);
 
 /** Replaces the buttons of the posted request, when there is one, with what happened. */
 async function closeRequest(

@@ -141,7 +141,7 @@ describe('the audited CLI runner', () => {
         '--region',
         'cn-hangzhou',
         '--access-key-secret',
-        '[redacted]',
+        '[REDACTED]',
       ],
       exitCode: 0,
       durationMs: 7,

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { keysUnderPrefix } from '../queue/keys-under-prefix.js';
+import { keysUnderPrefix } from '../../src/queue/keys-under-prefix.js';
 
 /** Where a secret was found: the Redis key and the place inside it (field, index, member, entry id). */
 export interface SecretSighting {
