@@ -1,14 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import { fetchAccessToken, lookupServiceStatus } from '../deploy/lookup-service.js';
-import type {
-  DeploymentRecords,
-  DeploymentRecord as StoredRecord,
-} from '../queue/deployment-records.js';
+import type { Logger } from '../logger.js';
+import type { DeploymentRecords } from '../queue/deployment-records.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import type { NameReservations } from '../queue/name-reservations.js';
 import { submitDeployment } from '../queue/submit-deployment.js';
-import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
+import type { SlackPorts } from '../slack/ports.js';
 import { createCliCatalog } from './cli-catalog.js';
 
 export interface SlackPortDeps {
@@ -16,25 +14,14 @@ export interface SlackPortDeps {
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
   readonly cli: CliRunner;
+  readonly logger: Logger;
 }
-
-/** What the listeners see of a stored deployment: its last-known status first. */
-const toListItem = (r: StoredRecord): DeploymentRecord => ({
-  deploymentId: r.deploymentId,
-  serviceName: r.serviceName,
-  region: r.region,
-  status: r.serviceStatus ? `${r.state} (${r.serviceStatus})` : r.state,
-  createdAt: r.submittedAt,
-  requesterId: r.requesterId,
-  channelId: r.channelId,
-  spec: r.spec,
-});
 
 /** Implements the Slack listeners' ports with the queue, the records and the CLI. */
 export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
   const { cli, records } = deps;
   return {
-    submitter: { submit: (request) => submitDeployment(deps, request) },
+    submitter: { submit: (request, abandoned) => submitDeployment(deps, request, abandoned) },
     catalog: createCliCatalog(cli),
     status: {
       async describe(serviceName, region) {
@@ -61,20 +48,8 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
       },
     },
     history: {
-      async listRecent(filter) {
-        const found = await records.recent(
-          {
-            ...(filter.userId ? { userId: filter.userId } : {}),
-            ...(filter.region ? { region: filter.region } : {}),
-          },
-          filter.limit,
-        );
-        return found.map(toListItem);
-      },
-      async get(deploymentId) {
-        const record = await records.get(deploymentId);
-        return record ? toListItem(record) : undefined;
-      },
+      listRecent: ({ limit, ...filter }) => records.recent(filter, limit),
+      get: (deploymentId) => records.get(deploymentId),
     },
   };
 }

@@ -41,6 +41,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli: options.cli,
+    logger: options.logger,
   });
   const governance = createGovernance(producer, config, options.logger);
   const slack = createSlackApp({

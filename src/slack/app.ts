@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { authorizeBot } from './authorize-bot.js';
-import { createSlackUsergroupMembers } from './check-access.js';
+import { guardAccess } from './guard-access.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
 import { registerActions } from './listeners/actions/index.js';
@@ -15,6 +15,8 @@ import { registerHome } from './listeners/home/index.js';
 import { registerOptions } from './listeners/options/index.js';
 import { registerViews } from './listeners/views/index.js';
 import type { SlackPorts } from './ports.js';
+import { createSlackUsergroupMembers } from './slack-usergroup-members.js';
+import { ACK_BUDGET_MS } from './within-budget.js';
 
 export interface SlackAppDeps extends HealthDeps {
   readonly config: Pick<
@@ -39,7 +41,8 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botUserId?: string;
   readonly botId?: string;
   readonly logLevel?: LogLevel;
-  readonly submitBudgetMs?: number;
+  /** What the bot may spend of Slack's 3 s before it answers without its work; tests shorten it. */
+  readonly ackBudgetMs?: number;
 }
 
 export interface SlackApp {
@@ -83,16 +86,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           logLevel,
         }),
       });
-  const access = buildAccessPolicy(config);
+  // Membership is asked of Slack through the app's own client (usergroups:read), cached.
+  const members = createSlackUsergroupMembers(botClient);
+  // One access decision in front of every surface, before any listener.
+  app.use(guardAccess({ access: buildAccessPolicy(config), members, audit: deps.audit }));
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     regions: deps.regions ?? DEFAULT_REGIONS,
-    access,
-    // Membership is asked of Slack through the app's own client (usergroups:read), cached.
-    members: createSlackUsergroupMembers(botClient),
+    members,
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
-    submitBudgetMs: deps.submitBudgetMs ?? 2500,
+    ackBudgetMs: deps.ackBudgetMs ?? ACK_BUDGET_MS,
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);

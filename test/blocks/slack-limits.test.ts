@@ -25,8 +25,9 @@ const items = Array.from({ length: 60 }, (_, i) => ({
   deploymentId: `d${i}`,
   serviceName: `svc_${long(60)}`,
   region: 'cn-hangzhou',
-  status: long(300),
-  createdAt: 1_700_000_000_000,
+  state: long(150),
+  serviceStatus: long(150),
+  submittedAt: 1_700_000_000_000,
 }));
 const steps = Array.from({ length: 40 }, (_, i) => ({
   title: `Step ${i} ${long(50)}`,

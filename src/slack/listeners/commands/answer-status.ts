@@ -18,7 +18,7 @@ export async function answerStatus(
     const answer = await deps.ports.status.describe(serviceName, where);
     return answer.ok ? buildStatusAnswer(answer.status) : buildCommandProblem(answer.message);
   };
-  await answerInTime(args, lookup(), `Looking up \`${serviceName}\`…`);
+  await answerInTime(deps, args, lookup(), `Looking up \`${serviceName}\`…`);
 }
 
 /** The region of the latest deployment of that name made through the bot, if any. */

@@ -1,9 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../../blocks/ids.js';
 import { buildNoticeView } from '../../../../blocks/notice-view.js';
-import { checkSlackAccess } from '../../check-access.js';
+import {
+  type SubmitAnswer,
+  SubmitError,
+  type SubmitRequest,
+} from '../../../queue/submit-deployment.js';
+import { redactSecrets } from '../../../redact.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import type { SubmitAnswer } from '../../ports.js';
 import { withinBudget } from '../../within-budget.js';
 import { parseSubmission } from './parse-submission.js';
 import { readPrivateMetadata } from './read-private-metadata.js';
@@ -13,7 +17,7 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /** Deploy pressed: a bad field is shown on its field; a good request is handed to the queue and acked. */
 export function submitDeployRequest(deps: ListenerDeps) {
-  return async ({ ack, body, view }: Args): Promise<void> => {
+  return async ({ ack, body, view, logger }: Args): Promise<void> => {
     const parsed = parseSubmission(readStateValues(view.state.values));
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const meta = readPrivateMetadata(view.private_metadata);
@@ -32,14 +36,7 @@ export function submitDeployRequest(deps: ListenerDeps) {
         },
       });
     }
-    // Checked again here: private_metadata comes back from the client and is untrusted.
-    const access = await checkSlackAccess(
-      deps,
-      { userId: body.user.id, channelId: meta.channelId },
-      'submission',
-    );
-    if (!access.ok) return ack(notice('Not allowed', access.message));
-    const answer = await submitWithin(deps, {
+    const answer = await submitWithin(deps, logger, {
       spec: parsed.spec,
       requester: { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) },
       channelId: meta.channelId,
@@ -81,20 +78,31 @@ const notice = (title: string, text: string) => ({
   view: buildNoticeView(title, text),
 });
 
-/** The submitter's answer, or "unavailable" when it fails or does not answer within Slack's ack budget. */
+/**
+ * The submitter's answer, or "unavailable", saying what failed, when it fails or does not answer
+ * within Slack's budget (the submitter then undoes what arrives too late).
+ */
 function submitWithin(
   deps: ListenerDeps,
-  request: Parameters<ListenerDeps['ports']['submitter']['submit']>[0],
+  logger: Args['logger'],
+  request: SubmitRequest,
 ): Promise<SubmitAnswer> {
   return withinBudget(
-    deps.ports.submitter.submit(request),
-    deps.submitBudgetMs,
-    (reason, error) => ({
-      status: 'unavailable',
-      message:
-        reason === 'late'
-          ? 'the deploy queue did not answer in time; check the channel before trying again.'
-          : `the deploy queue is unavailable (${error instanceof Error ? error.message : 'unknown error'}).`,
-    }),
+    (abandoned) => deps.ports.submitter.submit(request, abandoned),
+    deps.ackBudgetMs,
+    (reason, error) => {
+      logger.warn(`deployment of view ${request.viewId} not queued: ${reason}`, error);
+      const what =
+        error instanceof SubmitError
+          ? error.message
+          : `failed (${error instanceof Error ? error.message : String(error)})`;
+      return {
+        status: 'unavailable',
+        message:
+          reason === 'late'
+            ? 'the deploy queue did not answer in time; check the channel before trying again.'
+            : redactSecrets(`the deploy queue ${what}.`),
+      };
+    },
   );
 }
