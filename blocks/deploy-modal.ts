@@ -2,9 +2,9 @@ import type { types } from '@slack/bolt';
 import {
   DEPLOY_CALLBACK_ID,
   FIELD,
-  type FieldId,
   NETWORK_MODES,
   type NetworkModeId,
+  type Prefill,
 } from './ids.js';
 import {
   dryRunInput,
@@ -15,9 +15,6 @@ import {
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, option, plain } from './text.js';
-
-/** Field values to start the modal with (raw strings, as a person would type them). */
-export type Prefill = Partial<Record<FieldId, string>>;
 
 export interface DeployModalInput {
   readonly prefill: Prefill;

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Prefill } from './deploy-modal.js';
+import type { Prefill } from './ids.js';
 import { FIELD, type FieldId } from './ids.js';
 import { option, plain, truncate } from './text.js';
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Prefill } from './deploy-modal.js';
+import type { Prefill } from './ids.js';
 import { FIELD, type NetworkModeId } from './ids.js';
 import { staticSelect, textInput } from './modal-inputs.js';
 import { option } from './text.js';

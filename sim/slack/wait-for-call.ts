@@ -1,12 +1,10 @@
-import type { RecordedCall } from './slack-standin.js';
-
 /** Resolves with the first call (past or future) that matches, or rejects after timeoutMs. */
-export function waitForCall(
-  calls: readonly RecordedCall[],
-  waiters: Set<(call: RecordedCall) => void>,
-  predicate: (call: RecordedCall) => boolean,
+export function waitForCall<Call>(
+  calls: readonly Call[],
+  waiters: Set<(call: Call) => void>,
+  predicate: (call: Call) => boolean,
   timeoutMs: number,
-): Promise<RecordedCall> {
+): Promise<Call> {
   const seen = calls.find(predicate);
   if (seen) return Promise.resolve(seen);
   return new Promise((resolve, reject) => {
@@ -14,7 +12,7 @@ export function waitForCall(
       waiters.delete(check);
       reject(new Error(`No matching Slack call within ${timeoutMs} ms`));
     }, timeoutMs);
-    const check = (call: RecordedCall): void => {
+    const check = (call: Call): void => {
       if (!predicate(call)) return;
       clearTimeout(timer);
       waiters.delete(check);

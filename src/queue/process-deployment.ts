@@ -1,13 +1,13 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { DeploymentResult } from '../deploy/outcome.js';
-import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
 import { redactKnownSecrets } from '../redact.js';
-import type { DeploymentAddress } from '../report/reporter.js';
-import { describeResultForAudit } from '../security/audit-result.js';
 import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
-import { createParkJob } from '../security/park-job.js';
+import { describeResultForAudit } from './audit-result.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 import { addressOf, DeployJobData } from './job-data.js';
+import { createParkJob } from './park-job.js';
 import type { ProcessorDeps } from './processor-deps.js';
+import { recordDeployment, recordQueueWait } from './record-deployment.js';
 import { internalError, reportBrokenDeployment } from './report-broken-deployment.js';
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { DeploymentAddress } from '../report/reporter.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 import type { ProcessorDeps } from './processor-deps.js';
 
 /** What the thread is told and the audit records when a deployment broke for reasons not the person's. */

@@ -2,9 +2,9 @@ import type { webApi } from '@slack/bolt';
 import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-message.js';
 import { buildInviteHint, buildNotifyLine } from '../../blocks/token-message.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+import type { DeploymentAddress, DeploymentReporter } from '../queue/deployment-reporter.js';
 import { redactValue } from '../redact.js';
 import { buildResultMessage } from './build-result-message.js';
-import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
 import {
   openDirectMessage,
   sendTokenPrivately,

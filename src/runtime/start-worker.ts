@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { type ApprovalHookDeps, createApprovalHook } from '../queue/approval-hook.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
@@ -14,9 +15,8 @@ import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
-import { redactValue } from '../redact.js';
+import { createApprovalPoster } from '../report/approval-poster.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
-import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
 import { createGovernance } from './create-governance.js';
@@ -65,19 +65,9 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approvers: governance.policy.approvers,
     ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
     audit: governance.audit,
-    post: async (where, message) => {
-      const posted = await client.chat.postMessage({
-        channel: where.channelId,
-        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        ...redactValue(message),
-      });
-      return posted.ts;
-    },
-    update: async (where, message) => {
-      await client.chat
-        .update({ channel: where.channelId, ts: where.ts, ...redactValue(message) })
-        .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
-    },
+    ...createApprovalPoster(client, governance.policy.approvers, (err) =>
+      logger.warn({ err }, 'the approval request could not be updated'),
+    ),
   };
   const stopping = new AbortController();
   const deps: ProcessorDeps = {

@@ -30,6 +30,7 @@ const items = Array.from({ length: 60 }, (_, i) => ({
   submittedAt: 1_700_000_000_000,
 }));
 const steps = Array.from({ length: 40 }, (_, i) => ({
+  id: `step_${i}`,
   title: `Step ${i} ${long(50)}`,
   status: 'passed' as const,
   detail: long(400),
@@ -91,7 +92,13 @@ const messages = {
   }),
   summary: buildSummaryMessage(summary, 'd1'),
   'dry run': buildDryRunMessage(
-    { serviceName: 'a', region: 'r', serviceJson: long(9000), notes: [long(4000)] },
+    {
+      result: 'dry-run',
+      serviceName: 'a',
+      region: 'r',
+      serviceJson: long(9000),
+      notes: [long(4000)],
+    },
     'd1',
   ),
   blocked: buildProblemMessage({

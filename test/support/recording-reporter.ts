@@ -1,5 +1,5 @@
 import type { DeploymentResult, StepRecord } from '../../src/deploy/outcome.js';
-import type { DeploymentAddress, DeploymentReporter } from '../../src/report/reporter.js';
+import type { DeploymentAddress, DeploymentReporter } from '../../src/queue/deployment-reporter.js';
 
 export interface RecordedReport {
   readonly kind: 'start' | 'progress' | 'finish';

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildDeployModal, type Prefill } from '../../../../blocks/deploy-modal.js';
+import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { UPDATE_BUDGET_MS, withinBudget } from '../../within-budget.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';

@@ -1,4 +1,4 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD, type FieldId } from '../../../../blocks/ids.js';
 import { DeploySpec } from '../../../deploy/deploy-spec.js';
 

@@ -1,4 +1,4 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import type { DeploySpec } from '../../../deploy/deploy-spec.js';
 
 /** A finished deployment's settings as modal pre-fill, without the name (a redeploy needs a new one). */
