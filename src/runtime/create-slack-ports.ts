@@ -22,7 +22,10 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
   const { cli, records } = deps;
   return {
     submitter: { submit: (request, abandoned) => submitDeployment(deps, request, abandoned) },
-    catalog: createCliCatalog(cli),
+    catalog: createCliCatalog(cli, {
+      onStaleRefreshError: (err) =>
+        deps.logger.warn({ err }, 'catalog refresh failed; old list kept'),
+    }),
     status: {
       async describe(serviceName, region) {
         const answer = await lookupServiceStatus(cli, region, serviceName, 'status');
