@@ -129,11 +129,17 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       }
       throw error;
     } finally {
-      await deps.slots.release(spec.region, deploymentId).catch(() => {});
+      await deps.slots
+        .release(spec.region, deploymentId)
+        .catch((err: unknown) =>
+          log.warn({ err }, 'region slot not released; its lease will expire'),
+        );
       if (finished) {
         await deps.reservations
           .release(spec.region, spec.serviceName, deploymentId)
-          .catch(() => {});
+          .catch((err: unknown) =>
+            log.warn({ err }, 'name not released; its reservation will expire'),
+          );
       }
     }
   };

@@ -40,7 +40,9 @@ export async function reportBrokenDeployment(
       error: cause.error,
     })
     .catch((e: unknown) => log.error({ err: e }, 'could not report the failure'));
-  await deps.records.update(address.deploymentId, { state: 'failed' }).catch(() => {});
+  await deps.records
+    .update(address.deploymentId, { state: 'failed' })
+    .catch((e: unknown) => log.error({ err: e }, 'the record could not be marked failed'));
   await deps.audit?.append({
     kind: 'result',
     deploymentId: address.deploymentId,

@@ -6,7 +6,7 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 describe('the Slack app manifest', () => {
   it('declares the command, interactivity with options, the home tab and app_home_opened', () => {
     expect(manifest.features.slash_commands[0].command).toBe('/eas-deploy');
-    // The command has an endpoint of its own (src/slack/command-endpoint.ts).
+    // Every Slack request, the command included, arrives at POST /slack/events.
     expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
