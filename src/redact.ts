@@ -140,7 +140,11 @@ export function redactKnownSecrets<T>(value: T): T {
 export function redactArgv(argv: readonly string[]): string[] {
   return argv.map((arg, index) => {
     const previous = argv[index - 1] ?? '';
-    if (/^--(access-key-(id|secret)|sts-token|security-token|token)$/i.test(previous)) {
+    if (
+      /^--(access-key-(id|secret)|sts-token|security-token|access-token|token|password|secret)$/i.test(
+        previous,
+      )
+    ) {
       return REDACTED;
     }
     return redactSecrets(arg);

@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { redactArgv } from '../../src/redact.js';
 import { appendCall } from './call-log.js';
 import { parseArgs } from './parse-args.js';
 import { keyFaults } from './pick-fault.js';
-import { redactArgv } from './redact-argv.js';
 import { renderResult } from './render-result.js';
 import { runCall } from './run-call.js';
 import { exitCodeOf } from './sim-result.js';
