@@ -20,14 +20,6 @@ export interface AuditLog {
   recentAudit(n?: number): Promise<Array<AuditEntry & { id: string }>>;
 }
 
-/** Redacts an audit entry: the argv of a CLI step loses secret flag values too. */
-function redactAuditEntry(entry: AuditEntry): AuditEntry {
-  const redacted = redactValue(entry);
-  return redacted.kind === 'cli-step' && entry.kind === 'cli-step'
-    ? { ...redacted, argv: redactArgv(entry.argv) }
-    : redacted;
-}
-
 /** Parses stored JSON; a corrupt record is skipped, not thrown. */
 function parseStored(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -50,7 +42,9 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         log.error({ kind: input.kind }, 'audit entry malformed; not recorded');
         return false;
       }
-      const entry = redactAuditEntry(parsed.data);
+      // Every string redacted; a CLI step's argv also loses the values of secret flags.
+      const entry = redactValue(parsed.data);
+      if (entry.kind === 'cli-step') entry.argv = redactArgv(entry.argv);
       log.info({ entry }, `audit ${entry.kind}`);
       try {
         await options.redis.xadd(
