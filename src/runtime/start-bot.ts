@@ -73,6 +73,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       return redisOk && (options.extraHealth?.() ?? true);
     },
     metrics: async () => (await metrics.render()).body,
+    logger: options.logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.identity ?? {}),
   });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { authorizeBot } from './authorize-bot.js';
@@ -16,6 +17,7 @@ import { registerOptions } from './listeners/options/index.js';
 import { registerViews } from './listeners/views/index.js';
 import type { SlackPorts } from './ports.js';
 import { createSlackUsergroupMembers } from './slack-usergroup-members.js';
+import { toBoltLogger } from './to-bolt-logger.js';
 import { ACK_BUDGET_MS } from './within-budget.js';
 
 export interface SlackAppDeps extends HealthDeps {
@@ -41,6 +43,8 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botUserId?: string;
   readonly botId?: string;
   readonly logLevel?: LogLevel;
+  /** Where Bolt's and the listeners' lines go (JSON, redacted); Bolt's console when absent. */
+  readonly logger?: Logger;
   /** What the bot may spend of Slack's 3 s before it answers without its work; tests shorten it. */
   readonly ackBudgetMs?: number;
 }
@@ -59,6 +63,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
   };
   const logLevel = deps.logLevel ?? LogLevel.WARN;
+  const logger = deps.logger ? { logger: toBoltLogger(deps.logger, logLevel) } : {};
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   // A client of the bot's own for auth.test and user groups; no retries on auth.test so the first
   // request never waits out a retry policy.
@@ -73,7 +78,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     deps.botId && deps.botUserId ? { botId: deps.botId, botUserId: deps.botUserId } : undefined,
   );
   // The bot keeps no conversation state; Bolt's default store costs time on every request.
-  const appOptions = { authorize, clientOptions, logLevel, convoStore: false } as const;
+  const appOptions = { authorize, clientOptions, logLevel, ...logger, convoStore: false } as const;
   const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
   const app = socketMode
     ? new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true })
@@ -84,6 +89,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           endpoints: '/slack/events',
           customRoutes: buildHealthRoutes(deps),
           logLevel,
+          ...logger,
         }),
       });
   // Membership is asked of Slack through the app's own client (usergroups:read), cached.
