@@ -20,21 +20,25 @@ export interface GuardedRequest {
   readonly threadTs?: string;
 }
 
-/** Just the fields of a Slack request body the decision reads; the rest is the listeners'. */
+/** A field that may be missing; one of an unexpected shape counts as missing (never fails the parse). */
+const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/**
+ * Just the fields of a Slack request body the decision reads; the rest is the listeners'. A field
+ * of an unexpected shape is read as missing, so the request is still checked (fail closed).
+ */
 const Body = z.looseObject({
-  type: z.string().optional(),
-  command: z.string().optional(),
-  text: z.string().optional(),
-  user_id: z.string().optional(),
-  channel_id: z.string().optional(),
-  user: z.object({ id: z.string() }).optional(),
-  channel: z.object({ id: z.string() }).optional(),
-  view: z.object({ private_metadata: z.string().optional() }).optional(),
-  actions: z.array(z.object({ action_id: z.string() })).optional(),
-  message: z.object({ ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
-  event: z
-    .object({ type: z.string(), user: z.string().optional(), tab: z.string().optional() })
-    .optional(),
+  type: maybe(z.string()),
+  command: maybe(z.string()),
+  text: maybe(z.string()),
+  user_id: maybe(z.string()),
+  channel_id: maybe(z.string()),
+  user: maybe(z.object({ id: z.string() })),
+  channel: maybe(z.object({ id: z.string() })),
+  view: maybe(z.object({ private_metadata: maybe(z.string()) })),
+  actions: maybe(z.array(z.object({ action_id: z.string() }))),
+  message: maybe(z.object({ ts: maybe(z.string()), thread_ts: maybe(z.string()) })),
+  event: maybe(z.object({ type: z.string(), user: maybe(z.string()), tab: maybe(z.string()) })),
 });
 type Body = z.infer<typeof Body>;
 
