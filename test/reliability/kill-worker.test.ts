@@ -48,7 +48,7 @@ const BOUNDARIES: Boundary[] = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const BATCH = 5;
+const BATCH = 3;
 const batches = Array.from({ length: Math.ceil(BOUNDARIES.length / BATCH) }, (_, b) =>
   BOUNDARIES.slice(b * BATCH, b * BATCH + BATCH).map((boundary, j) => ({
     boundary,
@@ -56,12 +56,11 @@ const batches = Array.from({ length: Math.ceil(BOUNDARIES.length / BATCH) }, (_,
   })),
 );
 
-// Five boundaries at a time (each runs two worker processes and the simulator), batch after batch:
-// most of a test is waiting for the killed worker's lock to expire, not work.
+// Three boundaries at a time (each runs two worker processes and the simulator), batch after batch.
 describe.each(batches.map((batch, b) => ({ b, batch })))(
   'a worker SIGKILLed at a step boundary (batch $b)',
   ({ batch }) => {
-    describe.concurrent('five at a time', () => {
+    describe.concurrent('three at a time', () => {
       batch.forEach(({ boundary, i }) => {
         it(`creates once and reports once when killed ${boundary.label}`, async () => {
           const s = await startReliabilityStack({ latencyMs: LATENCY_MS });
