@@ -21,6 +21,7 @@ type Ack = (answer?: unknown) => Promise<void>;
 
 /** Answers a refusal the way the surface allows: it must still acknowledge within Slack's 3 s. */
 async function answerRefusal(args: Args, request: GuardedRequest, reason: string): Promise<void> {
+  // Each surface's ack takes its own answer type (Bolt types them apart); the switch pairs them.
   const ack = ('ack' in args ? args.ack : undefined) as Ack | undefined;
   switch (request.surface) {
     case 'command':
