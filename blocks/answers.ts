@@ -7,8 +7,12 @@ export interface ServiceStatusView {
   readonly region: string;
   readonly status: string;
   readonly reason?: string;
+  /** The cloud's own words about the status; shown instead of the terse reason when there. */
+  readonly message?: string;
   readonly runningInstances?: number;
   readonly totalInstances?: number;
+  /** The service's addresses (no token); omitted where the caller did not read them. */
+  readonly endpoints?: readonly { readonly internet?: string; readonly intranet?: string }[];
 }
 
 /** One deployment made through the bot as the list shows it: where it got, and EAS's last word. */
@@ -26,11 +30,12 @@ export interface DeploymentListItem {
 const USAGE = [
   '*/eas-deploy* — open the deploy form',
   '*/eas-deploy key=value …* — open it pre-filled, e.g. `/eas-deploy region=cn-hangzhou service_name=qwen_demo image=vllm`',
-  '*/eas-deploy status <service_name> [region]* — the service’s current state',
+  '*/eas-deploy status <service_name> [region]* — its status, instances running and endpoints',
   '*/eas-deploy list [region]* — recent deployments made through this bot',
   '*/eas-deploy audit [n]* — the last audit entries (approvers only)',
   '*/eas-deploy help* — this text',
   'Keys: region, service_name, workspace, image, instance_type, replicas, port, command, oss_path, network (shared|gateway|nlb), gateway, resource_group, autoscale_min, autoscale_max, dry_run=true',
+  'Values with spaces take quotes: `command="vllm serve /model_dir --port 8000"`',
 ].join('\n');
 
 /** The usage text. */
@@ -43,15 +48,31 @@ export function buildCommandProblem(problem: string): SlackMessage {
   return { text: problem, blocks: [section(`*${escapeMrkdwn(problem)}*`), section(USAGE)] };
 }
 
-/** The answer to `/eas-deploy status` or a "Refresh status" click. */
+/** The answer to `/eas-deploy status`: status, instances running / total, and the endpoints. */
 export function buildStatusAnswer(s: ServiceStatusView): SlackMessage {
   const instances =
     s.totalInstances === undefined
       ? ''
-      : ` · instances ${s.runningInstances ?? 0}/${s.totalInstances}`;
-  const reason = s.reason ? `\n${escapeMrkdwn(s.reason)}` : '';
-  const text = `\`${escapeMrkdwn(s.serviceName)}\` in ${s.region}: *${escapeMrkdwn(s.status)}*${instances}${reason}`;
-  return { text: `${s.serviceName} in ${s.region}: ${s.status}`, blocks: [section(text)] };
+      : ` · ${s.runningInstances ?? 0}/${s.totalInstances} instances running`;
+  const why = s.message ?? s.reason;
+  const lines = [
+    `\`${escapeMrkdwn(s.serviceName)}\` in ${s.region}: *${escapeMrkdwn(s.status)}*${instances}`,
+    ...(why ? [escapeMrkdwn(why)] : []),
+    ...formatEndpoints(s.endpoints),
+  ];
+  return {
+    text: `${s.serviceName} in ${s.region}: ${s.status}`,
+    blocks: [section(lines.join('\n'))],
+  };
+}
+
+function formatEndpoints(endpoints: ServiceStatusView['endpoints']): string[] {
+  if (!endpoints) return [];
+  const lines = endpoints.flatMap((e) => [
+    ...(e.internet ? [`• Internet: ${escapeMrkdwn(e.internet)}`] : []),
+    ...(e.intranet ? [`• Intranet: ${escapeMrkdwn(e.intranet)}`] : []),
+  ]);
+  return lines.length > 0 ? ['*Endpoints*', ...lines] : ['No endpoint yet.'];
 }
 
 /** Lines for recent deployments, newest first; shared by the list answer and App Home. */

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import {
   DEPLOY_CALLBACK_ID,
   FIELD,
+  type FieldId,
   NETWORK_MODES,
   type NetworkModeId,
   type Prefill,
@@ -14,7 +15,14 @@ import {
   textInput,
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
-import { context, option, plain } from './text.js';
+import { context, escapeMrkdwn, option, plain, truncate } from './text.js';
+
+/** A `key=value` of the slash command that the form cannot hold, and the rule it broke. */
+export interface DroppedValue {
+  readonly field: FieldId;
+  readonly value: string;
+  readonly why: string;
+}
 
 export interface DeployModalInput {
   readonly prefill: Prefill;
@@ -24,6 +32,8 @@ export interface DeployModalInput {
   readonly workspaces?: readonly { id: string; name: string }[];
   /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
   readonly redeployOf?: string;
+  /** Pre-fill values left out of the form: named above it, with why. */
+  readonly dropped?: readonly DroppedValue[];
 }
 
 const NETWORK_LABELS: Record<NetworkModeId, string> = {
@@ -46,6 +56,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
           ),
         ]
       : []),
+    ...(input.dropped?.length ? [buildDroppedNotice(input.dropped)] : []),
     // Dispatches: picking a region brings its workspaces (views.update).
     staticSelect(FIELD.region, 'Region', regionOptions, prefill.region, true),
     textInput(
@@ -118,4 +129,13 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     }),
     blocks,
   };
+}
+
+/** Names each value of the command the form left out, with the rule it broke. */
+function buildDroppedNotice(dropped: readonly DroppedValue[]): types.ContextBlock {
+  const lines = dropped.map(
+    (d) =>
+      `• \`${escapeMrkdwn(truncate(`${d.field}=${d.value}`, 80).replace(/`/g, "'"))}\` — ${escapeMrkdwn(d.why)}`,
+  );
+  return context(`:warning: *Left out of the form:*\n${lines.join('\n')}`);
 }

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { Prefill } from './ids.js';
-import { FIELD, type FieldId } from './ids.js';
-import { option, plain, truncate } from './text.js';
+import { NUMBER_BOUNDS, readFieldNumber } from './field-rules.js';
+import { FIELD, type FieldId, type Prefill } from './ids.js';
+import { fitsOptionValue, option, plain, truncate } from './text.js';
 
 /** The modal's input blocks; each keeps block_id == action_id == field name (CONTRACT.md). */
 
@@ -30,14 +30,20 @@ export function textInput(
   };
 }
 
-/** A whole-number input; with a fallback it is required and starts at it. */
+/**
+ * A whole-number input with the field's bounds as Block Kit's min_value/max_value, so Slack refuses
+ * an out-of-range number before the bot sees it; with a fallback it is required and starts at it.
+ */
 export function numberInput(
   id: FieldId,
   label: string,
   prefill: Prefill,
   fallback?: string,
 ): Input {
-  const initial = prefill[id] ?? fallback;
+  const given = prefill[id];
+  const initial =
+    given !== undefined && readFieldNumber(id, given) !== undefined ? given : fallback;
+  const bounds = NUMBER_BOUNDS[id];
   return {
     type: 'input',
     block_id: id,
@@ -47,7 +53,8 @@ export function numberInput(
       type: 'number_input',
       action_id: id,
       is_decimal_allowed: false,
-      ...(initial && /^\d+$/.test(initial) ? { initial_value: initial } : {}),
+      ...(bounds ? { min_value: String(bounds.min), max_value: String(bounds.max) } : {}),
+      ...(initial ? { initial_value: initial.trim() } : {}),
     },
   };
 }
@@ -93,7 +100,8 @@ export function externalSelect(
       action_id: id,
       min_query_length: 0,
       placeholder: plain(placeholder, 150),
-      ...(initial ? { initial_option: option(initial, initial) } : {}),
+      // Too long for an option: left out, and the person types the value in the search box.
+      ...(initial && fitsOptionValue(initial) ? { initial_option: option(initial, initial) } : {}),
     },
   };
 }

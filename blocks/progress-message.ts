@@ -31,9 +31,11 @@ function stepLine(step: StepRecord, now: number): string {
   return `${MARK[step.status]} ${escapeMrkdwn(step.title)}${detail}${elapsed}`;
 }
 
-/** The parent message's headline, also its notification text. */
-export function buildParentText(serviceName: string, region: string): string {
-  return `Deploying \`${serviceName}\` to ${region}…`;
+/** The parent message's headline while it runs, also its notification text; a dry run only checks. */
+export function buildParentText(serviceName: string, region: string, dryRun = false): string {
+  return dryRun
+    ? `Checking \`${serviceName}\` for ${region} (dry run: nothing will be created)…`
+    : `Deploying \`${serviceName}\` to ${region}…`;
 }
 
 /** How a deployment ended, as the parent's headline says it once the thread has the details. */
@@ -41,6 +43,7 @@ function buildOutcomeText(
   outcome: DeploymentResult['result'],
   serviceName: string,
   region: string,
+  dryRun: boolean,
 ): string {
   const name = `\`${serviceName}\``;
   switch (outcome) {
@@ -51,7 +54,9 @@ function buildOutcomeText(
     case 'blocked':
       return `✗ Stopped: ${name} was not created in ${region}`;
     case 'failed':
-      return `✗ Deploying ${name} to ${region} failed`;
+      return dryRun
+        ? `✗ Checking ${name} for ${region} failed`
+        : `✗ Deploying ${name} to ${region} failed`;
   }
 }
 
@@ -65,10 +70,13 @@ export function buildProgressMessage(input: {
   steps: readonly StepRecord[];
   now: number;
   outcome?: DeploymentResult['result'];
+  /** A dry run: the headline says it checks, never that it deploys. */
+  dryRun?: boolean;
 }): SlackMessage {
+  const dryRun = input.dryRun ?? false;
   const headline = input.outcome
-    ? buildOutcomeText(input.outcome, input.serviceName, input.region)
-    : buildParentText(input.serviceName, input.region);
+    ? buildOutcomeText(input.outcome, input.serviceName, input.region, dryRun)
+    : buildParentText(input.serviceName, input.region, dryRun);
   const lines = input.steps.map((s) => stepLine(s, input.now));
   return {
     text: headline,

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { option } from './text.js';
+import { fitsOptionValue, option } from './text.js';
 
 /** An image the region offers (from list-images). */
 export interface ImageChoice {
@@ -24,16 +24,20 @@ const MAX_OPTIONS = 100;
 const matches = (query: string, ...texts: string[]): boolean =>
   texts.some((t) => t.toLowerCase().includes(query.trim().toLowerCase()));
 
-/** Image options for a search; a URI typed in the box is offered too, so custom images work. */
+/**
+ * Image options for a search; a URI typed in the box is offered too, so custom images work. An
+ * image whose URI is longer than an option's value may be (150) is left out, never cut into a
+ * different URI: the person can still type it.
+ */
 export function buildImageOptions(
   images: readonly ImageChoice[],
   query: string,
 ): types.PlainTextOption[] {
-  const found = images.filter((i) => matches(query, i.label, i.uri));
+  const found = images.filter((i) => fitsOptionValue(i.uri) && matches(query, i.label, i.uri));
   const options = found.map((i) => option(i.label, i.uri));
   const typed = query.trim();
-  const looksLikeUri = /^[a-zA-Z0-9._/:@-]{2,150}$/.test(typed) && /[/:]/.test(typed);
-  if (looksLikeUri && !found.some((i) => i.uri === typed)) {
+  const looksLikeUri = /^[a-zA-Z0-9._/:@-]{2,}$/.test(typed) && /[/:]/.test(typed);
+  if (looksLikeUri && fitsOptionValue(typed) && !found.some((i) => i.uri === typed)) {
     options.unshift(option(`Custom image: ${typed}`, typed));
   }
   return options.slice(0, MAX_OPTIONS);
@@ -55,7 +59,9 @@ export function buildInstanceOptions(
   specs: readonly InstanceChoice[],
   query: string,
 ): types.PlainTextOption[] {
-  const found = specs.filter((s) => matches(query, s.instanceType, s.gpuModel ?? ''));
+  const found = specs.filter(
+    (s) => fitsOptionValue(s.instanceType) && matches(query, s.instanceType, s.gpuModel ?? ''),
+  );
   const gpuFirst = [
     ...found.filter((s) => s.gpuCount > 0),
     ...found.filter((s) => s.gpuCount === 0),

@@ -20,9 +20,15 @@ export function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] };
 }
 
-/** A select option: text ≤75, value ≤150. */
+/** Slack's limit on an option's value (python-slack-sdk `Option.value_max_length`). */
+export const MAX_OPTION_VALUE = 150;
+
+/** True when `value` fits an option whole: a value cut short would name something else. */
+export const fitsOptionValue = (value: string): boolean => value.length <= MAX_OPTION_VALUE;
+
+/** A select option: text cut to 75; the value as given (callers leave out what does not fit). */
 export function option(text: string, value: string): types.PlainTextOption {
-  return { text: plain(text, 75), value: truncate(value, 150) };
+  return { text: plain(text, 75), value };
 }
 
 /** A button; the label is kept within 24 characters so it never wraps or is cut by Slack. */

@@ -3,6 +3,8 @@ import {
   buildStateValues,
   buildViewSubmissionBody,
   FORM_CONTENT_TYPE,
+  type SlashCommandFields,
+  type StateValues,
   type ViewOverrides,
 } from '../sim/slack/payloads.js';
 import { postSigned, type SignedPostAnswer } from '../sim/slack/sign-request.js';
@@ -10,8 +12,8 @@ import { LOCAL_SIGNING_SECRET } from './local-stack.js';
 
 /** A person in a channel, acting through correctly signed Slack requests. */
 export interface SlackUser {
-  /** Types `/eas-deploy <text>`. */
-  command(text?: string): Promise<SignedPostAnswer>;
+  /** Types `/eas-deploy <text>`; `extra` sets the trigger_id, response_url, … Slack would send. */
+  command(text?: string, extra?: Partial<SlashCommandFields>): Promise<SignedPostAnswer>;
   /**
    * Presses Deploy on the modal with these plain-text fields and select values. `view` is a view
    * id (a view the stand-in does not hold: fixed hash, metadata naming the channel) or the view
@@ -22,6 +24,8 @@ export interface SlackUser {
     selects: Record<string, string>,
     view: string | ViewOverrides,
   ): Promise<SignedPostAnswer>;
+  /** Presses Deploy on a view with the state Slack read from it (block_id → action_id → value). */
+  submitState(values: StateValues, view: ViewOverrides): Promise<SignedPostAnswer>;
 }
 
 export interface SlackUserOptions {
@@ -38,8 +42,8 @@ export function createSlackUser(options: SlackUserOptions): SlackUser {
   const secret = options.secret ?? LOCAL_SIGNING_SECRET;
   const post = (body: string) => postSigned(options.eventsUrl, body, FORM_CONTENT_TYPE, secret);
   return {
-    command: (text = '') =>
-      post(buildSlashCommandBody({ text, user_id: userId, channel_id: channelId })),
+    command: (text = '', extra = {}) =>
+      post(buildSlashCommandBody({ text, user_id: userId, channel_id: channelId, ...extra })),
     submitForm: (fields, selects, view) =>
       post(
         buildViewSubmissionBody({
@@ -49,5 +53,6 @@ export function createSlackUser(options: SlackUserOptions): SlackUser {
           values: buildStateValues(fields, selects),
         }),
       ),
+    submitState: (values, view) => post(buildViewSubmissionBody({ ...view, userId, values })),
   };
 }

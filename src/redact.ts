@@ -66,12 +66,32 @@ const TOKEN_LIKE = /[A-Za-z0-9+/]{28,}={0,2}/g;
 
 const isPlaceholder = (value: string): boolean => /^<[^<>]+>$/.test(value);
 const keep = (value: string): boolean => isPlaceholder(value) || value.endsWith(REDACTED);
-/**
- * Mixed case plus digits: hex hashes, ids and lowercase service names never qualify. A run right
- * after `.` or `:` is the rest of a URL or path (a Slack permalink, `oss://…`), not a token.
- */
-const looksLikeToken = (run: string, before: string | undefined): boolean =>
-  before !== '.' && before !== ':' && /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run);
+// Mixed case plus digits: hex hashes, ids and lowercase service names never qualify.
+const looksLikeToken = (run: string): boolean =>
+  /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run);
+
+/** A URL (`https://…`, `oss://…`): its parts are judged one by one, never as one long run. */
+const URL_PATTERN = /[a-z][a-z0-9+.-]*:\/\/[^\s|>"'`]+/gi;
+
+/** Token-shaped runs go; inside a URL only a part that is one (a permalink's path is not). */
+function removeTokenRuns(text: string): string {
+  const runs = (piece: string) =>
+    piece.replace(TOKEN_LIKE, (run) => (looksLikeToken(run) ? REDACTED : run));
+  const urls = text.match(URL_PATTERN) ?? [];
+  return text
+    .split(URL_PATTERN)
+    .map((piece, i) => {
+      const url = urls[i] ?? '';
+      return (
+        runs(piece) +
+        url
+          .split(/([/?&=#])/)
+          .map(runs)
+          .join('')
+      );
+    })
+    .join('');
+}
 
 /** Every form in which a known secret might be written: as is, URL-encoded, JSON-escaped. */
 const formsOf = (secret: string): string[] => [
@@ -107,9 +127,7 @@ export function redactSecrets(text: string): string {
       keep(value) ? whole : `${head}${REDACTED}`,
     );
   }
-  return out.replace(TOKEN_LIKE, (run: string, at: number, whole: string) =>
-    looksLikeToken(run, whole[at - 1]) ? REDACTED : run,
-  );
+  return removeTokenRuns(out);
 }
 
 /** Applies `redact` to every string of a value, keeping its shape (objects, arrays, numbers). */

@@ -54,6 +54,14 @@ describe('redacting secrets by their shape', () => {
     expect(redactSecrets(text)).toBe(text);
   });
 
+  it('keeps a thread permalink and a model path whole, but removes a token carried in a URL', () => {
+    const link = 'https://example.slack.com/archives/C0DEPLOY/p1796176055000009';
+    const path = 'oss://mybucket/models/DeepSeekR1DistillQwen7B/';
+    const token = 'Zm9vYmFyQmF6UXV4MTIzNDU2Nzg5MGFiY2RlZkdISUo';
+    const out = redactSecrets(`<${link}|thread> ${path} http://x/api/${token}/v1`);
+    expect(out).toBe(`<${link}|thread> ${path} http://x/api/${REDACTED}/v1`);
+  });
+
   it('empties the value of secret flags in a CLI argument array', () => {
     expect(
       redactArgv([

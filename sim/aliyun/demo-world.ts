@@ -98,7 +98,8 @@ function buildNetwork(region: string, tag: string) {
   };
 }
 
-function buildRegion(region: string, tag: string) {
+/** One region of the demo account: the official images, GPU and CPU types, and a VPC network. */
+export function buildRegion(region: string, tag: string) {
   return {
     images: buildOfficialImages(region),
     instanceSpecs: [...GPU_SPECS, ...CPU_SPECS],

@@ -1,4 +1,4 @@
-import type { RecordedCall } from './slack-standin.js';
+import type { RecordedCall } from './standin-options.js';
 
 /** The id of the view a views.open / push / update / publish call was answered with; throws if none. */
 export function answeredViewId(call: RecordedCall): string {

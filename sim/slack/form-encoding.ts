@@ -1,8 +1,6 @@
 /** Shared pieces of Slack's request encodings: trigger ids, `payload=<json>`, state values. */
 
-let counter = 0;
-/** A fresh trigger_id, as Slack gives one per interaction. */
-export const nextTriggerId = (): string => `${Date.now()}.${++counter}.trigger`;
+export { nextTriggerId } from './triggers.js';
 
 /** Encodes an interaction payload as Slack does: `payload=<json>`, form-encoded. */
 export function encodeInteraction(payload: object): string {

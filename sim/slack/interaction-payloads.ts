@@ -9,12 +9,14 @@ export interface ViewOverrides {
   callback_id?: string;
   private_metadata?: string;
   values?: StateValues;
+  /** The whole view as Slack holds it (its blocks, title, ids): payloads echo it. */
+  stored?: StoredView;
 }
 
 /**
- * The view fields Slack sends for a view it holds: its id, its current hash (a payload for a view
- * changed since carries the new one), callback_id and private_metadata. Throws for an unknown view,
- * so a test never falls back to the fixed default hash by mistake.
+ * The view Slack sends for a view it holds: all of it, blocks included, with its current hash (a
+ * payload for a view changed since carries the new one). Throws for an unknown view, so a test
+ * never falls back to the fixed default hash by mistake.
  */
 export function fromStoredView(view: StoredView | undefined): ViewOverrides {
   if (!view) throw new Error('The Slack stand-in holds no such view');
@@ -22,15 +24,29 @@ export function fromStoredView(view: StoredView | undefined): ViewOverrides {
   return {
     id,
     hash,
+    stored: view,
     ...(typeof callbackId === 'string' ? { callback_id: callbackId } : {}),
     ...(typeof metadata === 'string' ? { private_metadata: metadata } : {}),
   };
+}
+
+/** The type of the element with this action_id in a view's blocks, when the view has it. */
+function elementType(blocks: unknown, actionId: string): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  for (const block of blocks as Record<string, unknown>[]) {
+    const elements = [block.element, block.accessory, ...((block.elements as unknown[]) ?? [])];
+    for (const e of elements as ({ action_id?: string; type?: string } | undefined)[]) {
+      if (e?.action_id === actionId) return e.type;
+    }
+  }
+  return undefined;
 }
 
 const user = (id: string) => ({ id, username: 'requester', name: 'requester', team_id: 'T0001' });
 
 function buildView(o: ViewOverrides) {
   return {
+    ...o.stored,
     id: o.id ?? 'V0MODAL01',
     team_id: 'T0001',
     type: 'modal',
@@ -38,7 +54,7 @@ function buildView(o: ViewOverrides) {
     private_metadata: o.private_metadata ?? JSON.stringify({ channelId: 'C0DEPLOY' }),
     // A fixed hash for payloads not tied to a view the stand-in holds (see fromStoredView).
     hash: o.hash ?? '1700000000.abcdef',
-    blocks: [],
+    blocks: o.stored?.blocks ?? [],
     state: { values: o.values ?? {} },
     app_id: 'A0EASDEPLOY',
     bot_id: 'BBOT0001',
@@ -72,8 +88,9 @@ export interface BlockActionOverrides extends ViewOverrides {
 
 /** A block_actions payload body: a button or a select on a message or in a view. */
 export function buildBlockActionsBody(o: BlockActionOverrides): string {
+  const known = elementType(o.stored?.blocks ?? o.message?.blocks, o.actionId);
   const action = {
-    type: o.selectedValue !== undefined ? 'static_select' : 'button',
+    type: known ?? (o.selectedValue !== undefined ? 'static_select' : 'button'),
     action_id: o.actionId,
     block_id: o.blockId ?? o.actionId,
     action_ts: `${Date.now() / 1000}`,

@@ -15,6 +15,8 @@ export {
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 export interface SlashCommandFields {
+  /** Deprecated verification token: Slack still sends it (Bolt verifies the signature instead). */
+  token: string;
   command: string;
   text: string;
   user_id: string;
@@ -26,11 +28,13 @@ export interface SlashCommandFields {
   trigger_id: string;
   response_url: string;
   api_app_id: string;
+  is_enterprise_install: string;
 }
 
 /** A slash command body, form-encoded exactly as Slack sends it. */
 export function buildSlashCommandBody(overrides: Partial<SlashCommandFields> = {}): string {
   const fields: SlashCommandFields = {
+    token: 'deprecated-verification-token',
     command: '/eas-deploy',
     text: '',
     user_id: 'U0REQUEST',
@@ -42,6 +46,7 @@ export function buildSlashCommandBody(overrides: Partial<SlashCommandFields> = {
     trigger_id: nextTriggerId(),
     response_url: 'http://127.0.0.1:9/respond/commands',
     api_app_id: 'A0EASDEPLOY',
+    is_enterprise_install: 'false',
     ...overrides,
   };
   return new URLSearchParams(Object.entries(fields)).toString();
@@ -71,3 +76,36 @@ export {
   fromStoredView,
   type ViewOverrides,
 } from './interaction-payloads.js';
+
+/**
+ * An Events API envelope (JSON body) around `event`, as Slack sends it: `event_callback` with the
+ * app's `authorizations` (the installation the event is delivered for) and the event's context.
+ */
+export function buildEventBody(
+  event: Record<string, unknown>,
+  overrides: { eventId?: string; teamId?: string } = {},
+): string {
+  const teamId = overrides.teamId ?? 'T0001';
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    context_team_id: teamId,
+    context_enterprise_id: null,
+    api_app_id: 'A0EASDEPLOY',
+    event,
+    type: 'event_callback',
+    event_id: overrides.eventId ?? `Ev${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: 'UBOT0001',
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-${Buffer.from(`${teamId}:${String(event.type)}`).toString('base64url')}`,
+  });
+}

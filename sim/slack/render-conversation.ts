@@ -1,4 +1,4 @@
-import type { RecordedCall } from './slack-standin.js';
+import type { RecordedCall } from './standin-options.js';
 
 interface Message {
   ts: string;
@@ -33,7 +33,8 @@ export function renderConversation(calls: readonly RecordedCall[], channelId: st
   const messages = new Map<string, Message>();
   const out: Message[] = [];
   for (const call of calls) {
-    if (call.args.channel !== channelId) continue;
+    // Slack showed nothing for a refused call (a 429, invalid_blocks): neither does the rendering.
+    if (call.args.channel !== channelId || call.response?.ok !== true) continue;
     const thread =
       typeof call.args.thread_ts === 'string' ? messages.get(call.args.thread_ts) : undefined;
     const text = readMessageText(call.args);

@@ -1,3 +1,4 @@
+import { checkMessage } from './message-checks.js';
 import {
   type CallArgs,
   type Handler,
@@ -29,7 +30,8 @@ function postMessage(state: StandInState, args: CallArgs): MethodAnswer {
   const channel = text(args, 'channel');
   const bad = checkChannel(state, channel);
   if (bad || !channel) return bad ?? { ok: false, error: 'channel_not_found' };
-  if (!text(args, 'text') && !Array.isArray(args.blocks)) return { ok: false, error: 'no_text' };
+  const refused = checkMessage(args);
+  if (refused) return refused;
   const ts = nextTs(state);
   const inChannel = state.messages.get(channel) ?? new Map<string, CallArgs>();
   inChannel.set(ts, { ...args, ts });
@@ -39,7 +41,7 @@ function postMessage(state: StandInState, args: CallArgs): MethodAnswer {
 
 function updateMessage(state: StandInState, args: CallArgs): MethodAnswer {
   const channel = text(args, 'channel');
-  const bad = checkChannel(state, channel);
+  const bad = checkChannel(state, channel) ?? checkMessage(args);
   if (bad) return bad;
   const ts = text(args, 'ts') ?? '';
   const found = state.messages.get(channel ?? '')?.get(ts);
@@ -50,12 +52,18 @@ function updateMessage(state: StandInState, args: CallArgs): MethodAnswer {
 
 /** The Web API methods the bot uses, answered as Slack answers them. */
 export const METHODS: Readonly<Record<string, Handler>> = {
-  'auth.test': () => ({ ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0001' }),
+  'auth.test': (state) => ({
+    ok: true,
+    user_id: 'UBOT0001',
+    bot_id: state.botId,
+    team_id: state.teamId,
+  }),
   ...VIEW_METHODS,
   'chat.postMessage': postMessage,
   'chat.update': updateMessage,
   'chat.postEphemeral': (state, args) =>
     checkChannel(state, text(args, 'channel')) ??
+    checkMessage(args) ??
     (text(args, 'user')
       ? { ok: true, message_ts: nextTs(state) }
       : { ok: false, error: 'user_not_in_channel' }),

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCallHolds, type HeldCall } from './call-holds.js';
+import { createRateLimiter } from './rate-limits.js';
 import { parseBody, readRaw } from './read-form-body.js';
 import {
   type CallArgs,
@@ -8,42 +10,18 @@ import {
   type StandInState,
   type StoredView,
 } from './slack-api-methods.js';
+import { attachSocketMode, type SocketModeStandIn } from './socket-mode-standin.js';
+import type { InjectedFailure, RecordedCall, SlackStandInOptions } from './standin-options.js';
+import { TRIGGER_TTL_MS } from './triggers.js';
 import { waitForCall } from './wait-for-call.js';
 
-/** One request the stand-in received: a Web API method, or `response_url` for a respond() post. */
-export interface RecordedCall {
-  readonly method: string;
-  readonly args: CallArgs;
-  readonly time: number;
-  /** What the stand-in answered (ts of a posted message, view id, or the error). */
-  readonly response?: MethodAnswer;
-}
-
-/** A call whose answer the stand-in withholds: `arrived` resolves when it came in. */
-export interface HeldCall {
-  readonly arrived: Promise<RecordedCall>;
-  release(): void;
-}
-
-interface Hold {
-  readonly method: string;
-  readonly matches: (call: RecordedCall) => boolean;
-  readonly arrive: (call: RecordedCall) => void;
-  readonly released: Promise<void>;
-}
-
-/** A failure to answer the next call of a method with. */
-export type InjectedFailure = { error: string } | { status: 429; retryAfterSeconds: number };
-
-export interface SlackStandInOptions {
-  /** The only bot token accepted; default: any `xoxb-`/`xoxp-` token. */
-  readonly token?: string;
-  /** Channels where the bot is not a member (answers `not_in_channel`). */
-  readonly notInChannel?: readonly string[];
-  /** Channels that do not exist (answers `channel_not_found`). */
-  readonly unknownChannels?: readonly string[];
-  readonly usergroups?: Readonly<Record<string, readonly string[]>>;
-}
+export type { HeldCall } from './call-holds.js';
+export type {
+  InjectedFailure,
+  RecordedCall,
+  SlackRules,
+  SlackStandInOptions,
+} from './standin-options.js';
 
 export interface SlackStandIn {
   /** Base URL for WebClient's `slackApiUrl`; ends with `/api/`. */
@@ -51,6 +29,10 @@ export interface SlackStandIn {
   /** Base URL for `response_url` values; posts there are recorded as method `response_url`. */
   readonly responseUrl: string;
   readonly calls: RecordedCall[];
+  /** Every call answered HTTP 429 for its rate limit (injected ones included). */
+  readonly rateLimited: readonly RecordedCall[];
+  /** Slack's Socket Mode end: apps.connections.open (with an `xapp-` token) answers its URL. */
+  readonly socket: SocketModeStandIn;
   /**
    * The view as Slack holds it now (with its current hash), or undefined: payloads that Slack
    * would send for it carry this hash.
@@ -61,16 +43,31 @@ export interface SlackStandIn {
   failNext(method: string, failure: InjectedFailure): void;
   /**
    * Withholds the answer to the next call of `method` that matches (it has taken effect and is
-   * recorded) until `release()`: a test can act while the caller waits for Slack.
+   * recorded) until `release()`: a test can act while the caller waits for Slack. With
+   * `beforeEffect` the call is held before it takes effect, and `drop()` makes it never happen.
    */
-  holdNext(method: string, predicate?: (call: RecordedCall) => boolean): HeldCall;
+  holdNext(
+    method: string,
+    predicate?: (call: RecordedCall) => boolean,
+    options?: { beforeEffect?: boolean },
+  ): HeldCall;
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs: number): Promise<RecordedCall>;
   close(): Promise<void>;
 }
 
+const json = (res: ServerResponse, status: number, body: MethodAnswer, headers = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+};
+
 /** Starts a loopback Slack Web API stand-in that records every call and answers like Slack. */
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const rules = options.rules ?? {};
   const state: StandInState = {
+    teamId: 'T0001',
+    appId: 'A0EASDEPLOY',
+    botId: 'BBOT0001',
+    triggerTtlMs: rules.triggerTtlMs ?? TRIGGER_TTL_MS,
     nextTs: 0,
     messages: new Map(),
     views: new Map(),
@@ -80,37 +77,50 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     unknownChannels: new Set(options.unknownChannels ?? []),
     usergroups: options.usergroups ?? {},
   };
+  const limits =
+    rules.rateLimits === false
+      ? undefined
+      : createRateLimiter(rules.rateLimits === true ? {} : rules.rateLimits);
   const calls: RecordedCall[] = [];
+  const rateLimited: RecordedCall[] = [];
   const failures = new Map<string, InjectedFailure[]>();
   const waiters = new Set<(call: RecordedCall) => void>();
-  const holds: Hold[] = [];
+  const holds = createCallHolds();
 
-  const record = (method: string, args: CallArgs, response?: MethodAnswer): RecordedCall => {
-    const call = { method, args, time: Date.now(), ...(response ? { response } : {}) };
-    calls.push(call);
-    for (const notify of [...waiters]) notify(call);
-    return call;
+  const record = (method: string, args: CallArgs, response?: MethodAnswer, status?: 429) => {
+    const call: RecordedCall = {
+      method,
+      args,
+      time: Date.now(),
+      ...(response ? { response } : {}),
+    };
+    const recorded = status ? { ...call, status } : call;
+    calls.push(recorded);
+    if (status) rateLimited.push(recorded);
+    for (const notify of [...waiters]) notify(recorded);
+    return recorded;
   };
 
-  /** Resolves when the answer to this call may go out (at once unless a hold matches it). */
-  const heldUntil = (call: RecordedCall): Promise<void> | undefined => {
-    const index = holds.findIndex((h) => h.method === call.method && h.matches(call));
-    const hold = holds[index];
-    if (!hold) return undefined;
-    holds.splice(index, 1);
-    hold.arrive(call);
-    return hold.released;
-  };
-
-  const authorized = (req: IncomingMessage, args: CallArgs): boolean => {
+  const tokenOf = (req: IncomingMessage, args: CallArgs): string => {
     const header = req.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : String(args.token ?? '');
+    return header.startsWith('Bearer ') ? header.slice(7) : String(args.token ?? '');
+  };
+  const authorized = (method: string, token: string): boolean => {
+    // apps.connections.open takes the app-level token; every other method the bot's.
+    if (method === 'apps.connections.open') return token.startsWith('xapp-');
     return options.token ? token === options.token : /^xox[bp]-/.test(token);
   };
 
-  const answer = (res: ServerResponse, status: number, body: MethodAnswer, headers = {}): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
+  const answerMethod = (method: string, req: IncomingMessage, args: CallArgs): MethodAnswer => {
+    if (method === 'apps.connections.open') {
+      return authorized(method, tokenOf(req, args))
+        ? { ok: true, url: socket.url }
+        : { ok: false, error: 'invalid_auth' };
+    }
+    const handler = METHODS[method];
+    if (!handler) return { ok: false, error: 'unknown_method' };
+    if (!authorized(method, tokenOf(req, args))) return { ok: false, error: 'invalid_auth' };
+    return handler(state, args);
   };
 
   const server = createServer(async (req, res) => {
@@ -119,55 +129,59 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'POST' && url.pathname.startsWith('/respond/')) {
       record('response_url', { ...args, path: url.pathname });
-      return answer(res, 200, { ok: true });
+      return json(res, 200, { ok: true });
     }
     const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
     const failure = failures.get(method)?.shift();
-    if (failure && 'status' in failure) {
+    const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    const limit = failure ? undefined : limits?.check(state.teamId, method, channel);
+    const retryAfter =
+      failure && 'status' in failure
+        ? failure.retryAfterSeconds
+        : limit && 'retryAfter' in limit
+          ? limit.retryAfter
+          : undefined;
+    if (retryAfter !== undefined) {
       const limited = { ok: false, error: 'ratelimited' };
-      record(method, args, limited);
-      return answer(res, 429, limited, { 'retry-after': String(failure.retryAfterSeconds) });
+      record(method, args, limited, 429);
+      return json(res, 429, limited, { 'retry-after': String(retryAfter) });
     }
-    const handler = METHODS[method];
-    const body: MethodAnswer = failure
-      ? { ok: false, error: failure.error }
-      : !handler
-        ? { ok: false, error: 'unknown_method' }
-        : !authorized(req, args)
-          ? { ok: false, error: 'invalid_auth' }
-          : handler(state, args);
+    const pending: RecordedCall = { method, args, time: Date.now() };
+    if ((await holds.heldUntil(pending, true)) === 'drop') {
+      res.destroy();
+      return;
+    }
+    const body =
+      failure && 'error' in failure
+        ? { ok: false, error: failure.error }
+        : answerMethod(method, req, args);
     const call = record(method, args, body);
-    await heldUntil(call);
-    return answer(res, 200, body);
+    await holds.heldUntil(call, false);
+    return json(res, 200, body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const socket = attachSocketMode(server, state.appId);
 
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: `http://127.0.0.1:${port}/respond/`,
     calls,
+    rateLimited,
+    socket,
     // Copies: a test cannot change what the stand-in holds.
     currentView: (id) => structuredClone(state.views.get(id)),
     homeView: (userId) => structuredClone(state.views.get(state.homeViews.get(userId) ?? '')),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
-    holdNext: (method, predicate = () => true) => {
-      let arrive: (call: RecordedCall) => void = () => {};
-      let release: () => void = () => {};
-      const arrived = new Promise<RecordedCall>((resolve) => {
-        arrive = resolve;
-      });
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      holds.push({ method, matches: predicate, arrive, released });
-      return { arrived, release };
-    },
+    holdNext: (method, predicate = () => true, o = {}) =>
+      holds.add(method, predicate, o.beforeEffect ?? false),
     waitFor: (predicate, timeoutMs) => waitForCall(calls, waiters, predicate, timeoutMs),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await socket.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -9,6 +9,12 @@ export type StoredView = CallArgs & { readonly id: string; readonly hash: string
 
 /** Mutable state the stand-in keeps between calls (messages per channel, views). */
 export interface StandInState {
+  /** The workspace, app and bot the stand-in plays (ids Slack adds to what it echoes). */
+  readonly teamId: string;
+  readonly appId: string;
+  readonly botId: string;
+  /** How long a trigger_id may be exchanged after it was issued (Slack: 3 s). */
+  readonly triggerTtlMs: number;
   nextTs: number;
   readonly messages: Map<string, Map<string, CallArgs>>;
   readonly views: Map<string, StoredView>;

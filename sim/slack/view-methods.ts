@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { findViewProblems } from './block-kit-limits.js';
 import {
   type CallArgs,
   type Handler,
@@ -7,16 +8,28 @@ import {
   type StoredView,
   text,
 } from './standin-state.js';
+import { checkTrigger } from './triggers.js';
 
-/** Slack rejects a modal that has input blocks but no submit button. */
+/** views.open: "view_too_large — Error returned if the provided view is greater than 250kb". */
+const MAX_VIEW_BYTES = 250 * 1024;
+
+/** Slack's refusal of a view: `invalid_arguments` naming each bad place, or `view_too_large`. */
 function checkView(view: unknown): MethodAnswer | undefined {
-  if (typeof view !== 'object' || view === null) return { ok: false, error: 'invalid_arguments' };
-  const v = view as { type?: unknown; blocks?: unknown; submit?: unknown };
-  if (!Array.isArray(v.blocks)) return { ok: false, error: 'invalid_arguments' };
-  const hasInput = v.blocks.some((b) => (b as { type?: unknown }).type === 'input');
-  if (v.type === 'modal' && hasInput && !v.submit) return { ok: false, error: 'invalid_arguments' };
-  return undefined;
+  if (typeof view !== 'object' || view === null || !Array.isArray((view as CallArgs).blocks)) {
+    return invalid(['failed to match all allowed schemas [json-pointer:/view]']);
+  }
+  if (Buffer.byteLength(JSON.stringify(view)) > MAX_VIEW_BYTES) {
+    return { ok: false, error: 'view_too_large' };
+  }
+  const problems = findViewProblems(view as CallArgs);
+  return problems.length > 0 ? invalid(problems) : undefined;
 }
+
+const invalid = (problems: string[]): MethodAnswer => ({
+  ok: false,
+  error: 'invalid_arguments',
+  response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) },
+});
 
 /**
  * Slack refuses an update whose `hash` is not the view's current one (someone changed the view
@@ -35,10 +48,32 @@ function checkHash(current: StoredView | undefined, args: CallArgs): MethodAnswe
  */
 export const MAX_HELD_VIEWS = 1_000;
 
-/** Stores a view under its id (a new one unless given) with a new hash, as every change gets. */
+/**
+ * Stores a view under its id (a new one unless given) with a new hash, as every change gets, in
+ * the shape Slack echoes it (views.open's documented answer): the blocks as sent, an empty state,
+ * the ids Slack adds.
+ */
 function storeView(state: StandInState, view: CallArgs, id?: string): StoredView {
   const viewId = id ?? `V${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
-  const stored = { ...view, id: viewId, hash: `${Date.now()}.${randomUUID().slice(0, 8)}` };
+  const stored: StoredView = {
+    team_id: state.teamId,
+    private_metadata: '',
+    callback_id: '',
+    external_id: '',
+    state: { values: {} },
+    clear_on_close: false,
+    notify_on_close: false,
+    close: null,
+    submit: null,
+    previous_view_id: null,
+    root_view_id: viewId,
+    app_id: state.appId,
+    app_installed_team_id: state.teamId,
+    bot_id: state.botId,
+    ...view,
+    id: viewId,
+    hash: `${Math.floor(Date.now() / 1000)}.${randomUUID().replace(/-/g, '').slice(0, 8)}`,
+  };
   state.views.delete(viewId); // a changed view becomes the newest (a Map keeps insertion order)
   state.views.set(viewId, stored);
   if (state.views.size > MAX_HELD_VIEWS) {
@@ -46,6 +81,17 @@ function storeView(state: StandInState, view: CallArgs, id?: string): StoredView
     if (oldest !== undefined) state.views.delete(oldest);
   }
   return stored;
+}
+
+/** views.open and views.push exchange a trigger: once, within its time. */
+function openWithTrigger(state: StandInState, args: CallArgs): MethodAnswer {
+  const trigger = text(args, 'trigger_id');
+  const refused = checkTrigger(trigger, state.usedTriggers, state.triggerTtlMs);
+  if (refused) return { ok: false, error: refused };
+  const bad = checkView(args.view);
+  if (bad) return bad;
+  state.usedTriggers.add(trigger ?? '');
+  return { ok: true, view: storeView(state, args.view as CallArgs) };
 }
 
 function updateView(state: StandInState, args: CallArgs): MethodAnswer {
@@ -70,17 +116,8 @@ function publishView(state: StandInState, args: CallArgs): MethodAnswer {
 
 /** views.open / push / update / publish, answered as Slack answers them (ids, hashes, conflicts). */
 export const VIEW_METHODS: Readonly<Record<string, Handler>> = {
-  'views.open': (state, args) => {
-    const trigger = text(args, 'trigger_id');
-    if (!trigger) return { ok: false, error: 'invalid_arguments' };
-    if (state.usedTriggers.has(trigger)) return { ok: false, error: 'exchanged_trigger_id' };
-    const bad = checkView(args.view);
-    if (bad) return bad;
-    state.usedTriggers.add(trigger);
-    return { ok: true, view: storeView(state, args.view as CallArgs) };
-  },
-  'views.push': (state, args) =>
-    checkView(args.view) ?? { ok: true, view: storeView(state, args.view as CallArgs) },
+  'views.open': openWithTrigger,
+  'views.push': openWithTrigger,
   'views.update': updateView,
   'views.publish': publishView,
 };

@@ -1,10 +1,12 @@
+import type { RecordedCall } from './standin-options.js';
+
 /** Resolves with the first call (past or future) that matches, or rejects after timeoutMs. */
-export function waitForCall<Call>(
-  calls: readonly Call[],
-  waiters: Set<(call: Call) => void>,
-  predicate: (call: Call) => boolean,
+export function waitForCall(
+  calls: readonly RecordedCall[],
+  waiters: Set<(call: RecordedCall) => void>,
+  predicate: (call: RecordedCall) => boolean,
   timeoutMs: number,
-): Promise<Call> {
+): Promise<RecordedCall> {
   const seen = calls.find(predicate);
   if (seen) return Promise.resolve(seen);
   return new Promise((resolve, reject) => {
@@ -12,7 +14,7 @@ export function waitForCall<Call>(
       waiters.delete(check);
       reject(new Error(`No matching Slack call within ${timeoutMs} ms`));
     }, timeoutMs);
-    const check = (call: Call): void => {
+    const check = (call: RecordedCall): void => {
       if (!predicate(call)) return;
       clearTimeout(timer);
       waiters.delete(check);

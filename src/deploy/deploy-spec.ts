@@ -12,6 +12,16 @@ export const SERVICE_NAME_PATTERN = /^[a-z0-9_]{3,63}$/;
 /** A prefix request: `qwen_*` becomes `qwen_` plus 6 random digits. */
 export const SERVICE_PREFIX_PATTERN = /^[a-z0-9_]{1,57}\*$/;
 
+/** Bounds of the numeric fields, shared by the schema and the form's own number inputs. */
+export const LIMITS = {
+  replicas: { min: 1, max: 100 },
+  port: { min: 1, max: 65_535 },
+  autoscaleMin: { min: 0, max: 1000 },
+  autoscaleMax: { min: 1, max: 1000 },
+} as const;
+/** EAS keeps this port for itself. */
+export const RESERVED_PORT = 8080;
+
 export const Region = z.string().regex(REGION_PATTERN, 'Pick a region such as cn-hangzhou.');
 
 export const ServiceName = z
@@ -88,12 +98,15 @@ export type Network = z.infer<typeof Network>;
 
 export const Autoscale = z
   .object({
-    min: z.number().int().min(0).max(1000),
-    max: z.number().int().min(1).max(1000),
+    min: z.number().int().min(LIMITS.autoscaleMin.min).max(LIMITS.autoscaleMin.max),
+    max: z.number().int().min(LIMITS.autoscaleMax.min).max(LIMITS.autoscaleMax.max),
     metric: z.enum(['qps', 'cpu', 'gpu', 'memory']).default('qps'),
     threshold: z.number().positive().max(100_000).default(20),
   })
-  .refine((a) => a.min < a.max, { message: 'Autoscaling min must be below max.', path: ['min'] });
+  .refine((a) => a.min < a.max, {
+    message: 'Autoscaling min must be below Autoscaling max, for example min 1 and max 4.',
+    path: ['min'],
+  });
 export type Autoscale = z.infer<typeof Autoscale>;
 
 const DeploySpecFields = z.object({
@@ -105,14 +118,14 @@ const DeploySpecFields = z.object({
     .optional(),
   image: ImageRef,
   instanceType: InstanceType,
-  replicas: z.number().int().min(1).max(100).default(1),
+  replicas: z.number().int().min(LIMITS.replicas.min).max(LIMITS.replicas.max).default(1),
   port: z
     .number()
     .int()
-    .min(1)
-    .max(65535)
-    .refine((p) => p !== 8080, {
-      message: 'Port 8080 is reserved by EAS; use another (8000 is usual).',
+    .min(LIMITS.port.min)
+    .max(LIMITS.port.max)
+    .refine((p) => p !== RESERVED_PORT, {
+      message: 'Port must be other than 8080, which EAS keeps for itself, for example 8000.',
     })
     .default(8000),
   command: z.string().trim().min(1).max(2000).optional(),
@@ -142,13 +155,14 @@ const DeploySpecFields = z.object({
  */
 function checkModelSource(spec: z.infer<typeof DeploySpecFields>): string | undefined {
   if (!spec.nasPath) return undefined;
-  if (spec.ossPath) return 'Give either an OSS path or a NAS path, not both.';
+  if (spec.ossPath)
+    return 'Model path must be an OSS path or a NAS path, not both, for example oss://bucket/models/qwen/.';
   const nas = parseNasPath(spec.nasPath);
   if (nas && nas.region !== spec.region) {
-    return `This NAS is in ${nas.region}; use one in ${spec.region}, the deployment's region.`;
+    return `Model path must be a NAS in ${spec.region}, the deployment's region (this one is in ${nas.region}), for example nas://0a1b2c.${spec.region}.nas.aliyuncs.com/models/.`;
   }
   if (spec.network.mode === 'shared') {
-    return 'A NAS path needs a VPC: pick the dedicated gateway or NLB network (or use an OSS path).';
+    return 'Model path must be an OSS path on the shared gateway (a NAS needs a VPC: pick the dedicated gateway or NLB network), for example oss://bucket/models/qwen/.';
   }
   return undefined;
 }

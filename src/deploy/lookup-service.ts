@@ -9,7 +9,7 @@ import {
 import { DescribeServiceEndpointsResponse, Service } from '../aliyun/schemas.js';
 import type { EndpointSummary } from './outcome.js';
 
-/** One service's status for `/eas-deploy status`; never holds the token. */
+/** One service's status for `/eas-deploy status`: status, instances, endpoints; never the token. */
 export type ServiceStatus =
   | {
       ok: true;
@@ -17,11 +17,15 @@ export type ServiceStatus =
       serviceId?: string;
       status: string;
       reason?: string;
+      /** The cloud's own words about the status (e.g. "Service start successfully"). */
+      message?: string;
+      runningInstances?: number;
+      totalInstances?: number;
       endpoints: EndpointSummary[];
     }
   | { ok: false; notFound: boolean; message: string };
 
-/** Reads one service's status with a single describe-service (no token in the answer). */
+/** Reads one service's status, instances and endpoints with a single describe-service (no token in the answer). */
 export async function lookupServiceStatus(
   cli: CliRunner,
   region: string,
@@ -39,13 +43,15 @@ export async function lookupServiceStatus(
     return { ok: false, notFound, message };
   }
   const s = answer.data;
-  const reason = typeof s.Reason === 'string' ? s.Reason : undefined;
   return {
     ok: true,
     serviceName: s.ServiceName,
     ...(s.ServiceId ? { serviceId: s.ServiceId } : {}),
     status: s.Status,
-    ...(reason ? { reason } : {}),
+    ...(s.Reason ? { reason: s.Reason } : {}),
+    ...(s.Message ? { message: s.Message } : {}),
+    ...(typeof s.RunningInstance === 'number' ? { runningInstances: s.RunningInstance } : {}),
+    ...(typeof s.TotalInstance === 'number' ? { totalInstances: s.TotalInstance } : {}),
     endpoints: [
       {
         type: 'Service',

@@ -9,6 +9,8 @@ export interface DeploymentAddress {
   readonly region: string;
   /** The parent message once posted; every later message goes in its thread. */
   readonly parentTs?: string;
+  /** A dry run: its messages say it checks, never that it deploys. */
+  readonly dryRun?: boolean;
 }
 
 /** The worker's way out to people: the Slack reporter in production, a recorder in tests. */

@@ -28,5 +28,6 @@ export function addressOf(data: DeployJobData): DeploymentAddress {
     serviceName: data.journal.resolvedServiceName ?? data.spec.serviceName,
     region: data.spec.region,
     ...(data.parentTs ? { parentTs: data.parentTs } : {}),
+    ...(data.spec.dryRun ? { dryRun: true } : {}),
   };
 }

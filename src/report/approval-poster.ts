@@ -1,38 +1,32 @@
-import type { webApi } from '@slack/bolt';
 import {
   buildApprovalClosedMessage,
   buildApprovalRequestMessage,
 } from '../../blocks/approval-message.js';
 import type { ApprovalHookDeps } from '../queue/approval-hook.js';
-import { redactValue } from '../redact.js';
+import type { SlackOutbox } from './slack-outbox.js';
 
-/** The service JSON as an approver reads it: indented (the message is redacted as it is sent). */
+/** The service JSON as an approver reads it: indented (the outbox redacts it, like every message). */
 const showJson = (serviceJson: string): string => JSON.stringify(JSON.parse(serviceJson), null, 2);
 
-/** Posts approval requests in a deployment's thread and closes them, through the Web API, redacted. */
+/**
+ * Posts approval requests in a deployment's thread and closes them: posts and final edits, so
+ * they never wait behind progress edits.
+ */
 export function createApprovalPoster(
-  client: webApi.WebClient,
+  outbox: SlackOutbox,
   approvers: readonly string[],
   onError: (error: unknown) => void,
 ): Pick<ApprovalHookDeps, 'postRequest' | 'closeRequest'> {
   return {
-    async postRequest(where, request, serviceJson) {
-      const message = buildApprovalRequestMessage({
-        request,
-        serviceJson: showJson(serviceJson),
-        approvers,
-      });
-      const posted = await client.chat.postMessage({
-        channel: where.channelId,
-        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-        ...redactValue(message),
-      });
-      return posted.ts;
-    },
+    postRequest: (where, request, serviceJson) =>
+      outbox.post(
+        { channel: where.channelId, ...(where.threadTs ? { threadTs: where.threadTs } : {}) },
+        buildApprovalRequestMessage({ request, serviceJson: showJson(serviceJson), approvers }),
+      ),
     async closeRequest(posted, request, closed) {
       const message = buildApprovalClosedMessage(request, closed);
-      await client.chat
-        .update({ channel: posted.channelId, ts: posted.ts, ...redactValue(message) })
+      await outbox
+        .edit({ channel: posted.channelId, ts: posted.ts }, message, { final: true })
         .catch(onError);
     },
   };

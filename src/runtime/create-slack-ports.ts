@@ -29,14 +29,22 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
     status: {
       async describe(serviceName, region) {
         const answer = await lookupServiceStatus(cli, region, serviceName, 'status');
-        if (!answer.ok) return { ok: false, message: answer.message };
+        if (!answer.ok) return { ok: false, message: answer.message, notFound: answer.notFound };
+        const { reason, message, runningInstances, totalInstances } = answer;
         return {
           ok: true,
           status: {
             serviceName,
             region,
             status: answer.status,
-            ...(answer.reason ? { reason: answer.reason } : {}),
+            ...(reason ? { reason } : {}),
+            ...(message ? { message } : {}),
+            ...(runningInstances !== undefined ? { runningInstances } : {}),
+            ...(totalInstances !== undefined ? { totalInstances } : {}),
+            endpoints: answer.endpoints.map((e) => ({
+              ...(e.internet ? { internet: e.internet } : {}),
+              ...(e.intranet ? { intranet: e.intranet } : {}),
+            })),
           },
         };
       },

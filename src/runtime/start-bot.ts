@@ -8,6 +8,7 @@ import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
 import { createGovernance } from './create-governance.js';
@@ -47,6 +48,13 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const slack = createSlackApp({
     config,
     ports,
+    // The listeners spend the same Slack budget as the workers: it is counted in Redis.
+    outbox: createProcessOutbox({
+      config,
+      redis: producer,
+      logger: options.logger,
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    }),
     audit: governance.audit,
     approvals: {
       store: governance.approvals,

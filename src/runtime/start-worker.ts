@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
 import { runPreflight } from '../aliyun/preflight.js';
@@ -16,6 +16,7 @@ import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
 import { createApprovalPoster } from '../report/approval-poster.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { countCliErrors } from './count-cli-errors.js';
@@ -48,12 +49,14 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
     metrics,
   );
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+  const outbox = createProcessOutbox({
+    config,
+    redis: store,
+    logger,
     ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
   });
   const reporter = createSlackReporter({
-    client,
+    outbox,
     ...(config.EAS_NOTIFY_CHANNEL ? { notifyChannel: config.EAS_NOTIFY_CHANNEL } : {}),
     tokenDelivery: config.EAS_TOKEN_DELIVERY,
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
@@ -65,7 +68,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approvers: governance.policy.approvers,
     ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
     audit: governance.audit,
-    ...createApprovalPoster(client, governance.policy.approvers, (err) =>
+    ...createApprovalPoster(outbox, governance.policy.approvers, (err) =>
       logger.warn({ err }, 'the approval request could not be updated'),
     ),
   };
@@ -107,6 +110,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     preflight,
     async stop() {
       stopping.abort();
+      outbox.close();
       const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
       logger.info({ how }, 'worker stopped');
       // After the worker: a failure it made while draining is still heard and reported.

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createProcessOutbox } from '../report/create-process-outbox.js';
+import type { SlackOutbox } from '../report/slack-outbox.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { authorizeBot } from './authorize-bot.js';
 import { guardAccess } from './guard-access.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
+import { serveHealth } from './health-server.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
@@ -30,8 +33,10 @@ export interface SlackAppDeps extends HealthDeps {
     | 'EAS_ALLOWED_USERS'
     | 'EAS_ALLOWED_CHANNELS'
   > &
-    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>;
+    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS' | 'QUEUE_PREFIX'>>;
   readonly ports: SlackPorts;
+  /** How the listeners' messages leave (budgeted, redacted); default: one on this process's own budget. */
+  readonly outbox?: SlackOutbox;
   /** Requests, denials and approval clicks are recorded here. */
   readonly audit?: AuditLog;
   /** The Approve/Reject buttons; without them approval clicks are not handled. */
@@ -61,6 +66,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const clientOptions = {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
+    // A 429 fails that call alone: Bolt's one client per token is never paused for everyone.
+    rejectRateLimitedCalls: true,
   };
   const logLevel = deps.logLevel ?? LogLevel.WARN;
   const logger = deps.logger ? { logger: toBoltLogger(deps.logger, logLevel) } : {};
@@ -81,7 +88,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const appOptions = { authorize, clientOptions, logLevel, ...logger, convoStore: false } as const;
   const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
   const app = socketMode
-    ? new App({ ...appOptions, appToken: config.SLACK_APP_TOKEN, socketMode: true })
+    ? new App({
+        ...appOptions,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        // The socket client asks apps.connections.open where SLACK_API_URL points, too.
+        installerOptions: { clientOptions },
+      })
     : new App({
         ...appOptions,
         receiver: new HTTPReceiver({
@@ -92,12 +105,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           ...logger,
         }),
       });
+  const outbox =
+    deps.outbox ??
+    createProcessOutbox({
+      config: { ...config, QUEUE_PREFIX: config.QUEUE_PREFIX ?? 'eas-deploy' },
+      ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
+    });
   // Membership is asked of Slack through the app's own client (usergroups:read), cached.
   const members = createSlackUsergroupMembers(botClient);
   // One access decision in front of every surface, before any listener.
-  app.use(guardAccess({ access: buildAccessPolicy(config), members, audit: deps.audit }));
+  app.use(guardAccess({ access: buildAccessPolicy(config), members, outbox, audit: deps.audit }));
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
+    outbox,
     regions: deps.regions ?? DEFAULT_REGIONS,
     members,
     ...(deps.audit ? { audit: deps.audit } : {}),
@@ -110,16 +130,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerActions(app, listenerDeps);
   registerHome(app, listenerDeps);
   registerEvents(app, listenerDeps);
+  let health: Server | undefined;
   return {
     app,
     start: async (port) => {
+      if (socketMode) {
+        // Health first: the HEALTHCHECK answers (503) while the socket connects.
+        const served = await serveHealth(deps, port);
+        health = served.server;
+        await app.start();
+        return { port: served.port };
+      }
       const started: unknown = await app.start(port);
-      if (socketMode) return { port: 0 };
       const address = (started as Server).address() as AddressInfo | null;
       return { port: address?.port ?? port };
     },
     stop: async () => {
+      outbox.close();
       await app.stop();
+      await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
     },
   };
 }

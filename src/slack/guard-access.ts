@@ -1,26 +1,34 @@
-import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { buildCommandProblem } from '../../blocks/answers.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { buildNoticeView } from '../../blocks/notice-view.js';
+import type { SlackOutbox } from '../report/slack-outbox.js';
+import { tellPrivately } from '../report/tell-privately.js';
 import type { AccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { checkAccess } from '../security/check-access.js';
 import type { UsergroupMembers } from '../security/usergroup-members.js';
-import { replyPrivately } from './listeners/actions/reply-privately.js';
 import { type GuardedRequest, readAccessRequest } from './read-access-request.js';
 
 export interface GuardAccessDeps {
   readonly access: AccessPolicy;
   /** Resolves user-group membership (cached, fail-closed); absent = groups cannot be checked. */
   readonly members?: UsergroupMembers;
+  /** Where a refused click is told why, privately. */
+  readonly outbox: SlackOutbox;
   readonly audit?: AuditLog;
 }
 
-type Args = AnyMiddlewareArgs & { client: webApi.WebClient };
+type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 type Ack = (answer?: unknown) => Promise<void>;
 
 /** Answers a refusal the way the surface allows: it must still acknowledge within Slack's 3 s. */
-async function answerRefusal(args: Args, request: GuardedRequest, reason: string): Promise<void> {
+async function answerRefusal(
+  deps: GuardAccessDeps,
+  args: Args,
+  request: GuardedRequest,
+  reason: string,
+): Promise<void> {
   // Each surface's ack takes its own answer type (Bolt types them apart); the switch pairs them.
   const ack = ('ack' in args ? args.ack : undefined) as Ack | undefined;
   switch (request.surface) {
@@ -32,8 +40,9 @@ async function answerRefusal(args: Args, request: GuardedRequest, reason: string
       return ack?.({ options: [] });
     case 'action':
       await ack?.();
-      return replyPrivately(args.client, request, buildCommandProblem(reason));
+      return tellPrivately(deps.outbox, request, buildCommandProblem(reason));
     case 'home':
+      // As the Home listener publishes its tab: through Bolt's client.
       await args.client.views.publish({ user_id: request.userId, view: buildHomeView([], reason) });
   }
 }
@@ -61,6 +70,6 @@ export function guardAccess(deps: GuardAccessDeps): Middleware<AnyMiddlewareArgs
       action: request.action,
       reason: decision.reason,
     });
-    await answerRefusal(args, request, decision.reason);
+    await answerRefusal(deps, args, request, decision.reason);
   };
 }

@@ -1,3 +1,4 @@
+import type { SlackOutbox } from '../report/slack-outbox.js';
 import type { ApprovalStore } from '../security/approval-store.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { UsergroupMembers } from '../security/usergroup-members.js';
@@ -13,6 +14,8 @@ export interface ApprovalListenerDeps {
 /** What every listener needs: the ports, the region list and the audit log (access is decided before). */
 export interface ListenerDeps {
   readonly ports: SlackPorts;
+  /** Every message the listeners send (private replies, edits of clicked messages) goes here. */
+  readonly outbox: SlackOutbox;
   readonly regions: readonly string[];
   /** The user-group cache the access check reads; a group's change event empties it. */
   readonly members?: UsergroupMembers;

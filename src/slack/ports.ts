@@ -20,7 +20,9 @@ export interface CatalogPort {
   peekImageCommand(region: string, image: string): string | undefined;
 }
 
-export type StatusAnswer = { ok: true; status: ServiceStatusView } | { ok: false; message: string };
+export type StatusAnswer =
+  | { ok: true; status: ServiceStatusView }
+  | { ok: false; message: string; notFound?: boolean };
 
 export type TokenAnswer =
   | { ok: true; serviceName: string; token: string }

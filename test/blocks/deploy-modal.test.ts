@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { buildDeployModal } from '../../blocks/deploy-modal.js';
 
@@ -74,5 +75,71 @@ describe('the deploy modal', () => {
     expect(json).toContain('"initial_value":"qwen_demo"');
     const region = view.blocks.find((b) => b.block_id === 'region');
     expect(region).toMatchObject({ element: { initial_option: { value: 'cn-hangzhou' } } });
+  });
+
+  it('gives the number inputs Block Kit bounds, so Slack refuses an out-of-range number first', () => {
+    const view = buildDeployModal({ prefill: {}, channelId: 'C1', regions: ['r'] });
+    const bounds = Object.fromEntries(
+      view.blocks.flatMap((b) => {
+        const element = (b as types.InputBlock).element;
+        return element?.type === 'number_input'
+          ? [[b.block_id, [element.min_value, element.max_value]]]
+          : [];
+      }),
+    );
+    expect(bounds).toEqual({
+      replicas: ['1', '100'],
+      port: ['1', '65535'],
+      autoscale_min: ['0', '1000'],
+      autoscale_max: ['1', '1000'],
+    });
+  });
+
+  it('starts a number input at its default when the pre-fill breaks the bounds', () => {
+    const view = buildDeployModal({
+      prefill: { replicas: '-3', port: '70000', autoscale_min: '2' },
+      channelId: 'C1',
+      regions: ['r'],
+    });
+    const initial = (id: string) => {
+      const element = (view.blocks.find((b) => b.block_id === id) as types.InputBlock).element;
+      return element.type === 'number_input' ? element.initial_value : 'not a number input';
+    };
+    expect([initial('replicas'), initial('port'), initial('autoscale_min')]).toEqual([
+      '1',
+      '8000',
+      '2',
+    ]);
+  });
+
+  it('names each pre-fill value it left out above the fields, with why', () => {
+    const view = buildDeployModal({
+      prefill: { service_name: 'qwen_x' },
+      channelId: 'C1',
+      regions: ['cn-hangzhou'],
+      dropped: [
+        {
+          field: 'replicas',
+          value: '-3',
+          why: 'Replicas must be a whole number from 1 to 100, for example 1.',
+        },
+        {
+          field: 'region',
+          value: 'cn-<nowhere>',
+          why: 'Region must be one of the regions this bot offers (cn-hangzhou), for example cn-hangzhou.',
+        },
+      ],
+    });
+    expect(view.blocks[0]).toEqual({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: ':warning: *Left out of the form:*\n• `replicas=-3` — Replicas must be a whole number from 1 to 100, for example 1.\n• `region=cn-&lt;nowhere&gt;` — Region must be one of the regions this bot offers (cn-hangzhou), for example cn-hangzhou.',
+        },
+      ],
+    });
+    const plain = buildDeployModal({ prefill: {}, channelId: 'C1', regions: ['r'] });
+    expect(plain.blocks[0]?.type).toBe('input');
   });
 });

@@ -12,7 +12,7 @@ export const IMAGES: ImageChoice[] = [
     label: 'sglang 0.4.6',
   },
   ...Array.from({ length: 130 }, (_, i) => ({
-    uri: `registry.example.com/team/${'x'.repeat(140)}:${i}`,
+    uri: `registry.example.com/team/${'x'.repeat(110)}:${i}`,
     label: `very long image label ${'y'.repeat(90)} ${i}`,
   })),
 ];

@@ -15,6 +15,16 @@ describe('image options', () => {
     expect(buildImageOptions(IMAGES, 'vllm').map((o) => o.value)).toEqual([IMAGES[0]?.uri]);
     expect(buildImageOptions(IMAGES, '')).toHaveLength(100);
   });
+
+  it('leaves out an image whose URI is longer than an option value may be, never cutting it', () => {
+    const long = `registry.example.com/${'team/'.repeat(30)}model:1`;
+    const images = [...IMAGES.slice(0, 3), { uri: long, label: 'model:1' }];
+    const options = buildImageOptions(images, '');
+    expect(options.map((o) => o.value)).not.toContain(long);
+    expect(options.every((o) => images.some((i) => i.uri === o.value))).toBe(true);
+    // Typed into the box it is not offered cut short either: the person's text is the value.
+    expect(buildImageOptions(images, long).map((o) => o.value)).toEqual([]);
+  });
 });
 
 describe('instance type options', () => {

@@ -16,7 +16,7 @@ import {
 } from '../../blocks/result-message.js';
 import { buildImageOptions, buildInstanceOptions } from '../../blocks/select-options.js';
 import { buildInviteHint, buildNotifyLine, buildTokenMessage } from '../../blocks/token-message.js';
-import { findSlackLimitViolations } from '../support/slack-limits.js';
+import { sendThroughSlack } from '../support/through-slack.js';
 import { IMAGES, INSTANCES } from './fixtures.js';
 
 const long = (n: number) => 'z'.repeat(n);
@@ -37,7 +37,7 @@ const steps = Array.from({ length: 40 }, (_, i) => ({
   startedAt: 0,
   finishedAt: 1500,
 }));
-const summary = {
+const summaryInput = {
   serviceName: long(63),
   region: 'cn-hangzhou',
   status: 'Running',
@@ -90,7 +90,7 @@ const messages = {
     steps,
     now: 2000,
   }),
-  summary: buildSummaryMessage(summary, 'd1'),
+  summary: buildSummaryMessage(summaryInput, 'd1'),
   'dry run': buildDryRunMessage(
     {
       result: 'dry-run',
@@ -137,35 +137,47 @@ const messages = {
   'empty list': buildListAnswer([], 'cn-hangzhou'),
 };
 
-describe('Block Kit limits', () => {
-  it.each(Object.entries(views))('the %s view fits Slack limits', (_name, view) => {
-    expect(findSlackLimitViolations(view, 'view')).toEqual([]);
+describe('Block Kit limits, as Slack (the stand-in) checks them', () => {
+  it.each(Object.entries(views))('Slack opens the %s view', async (_name, view) => {
+    expect(await sendThroughSlack(view, 'view')).toEqual(expect.objectContaining({ ok: true }));
   });
 
-  it.each(Object.entries(messages))('the %s message fits Slack limits', (_name, message) => {
-    expect(findSlackLimitViolations(message, 'message')).toEqual([]);
+  it.each(Object.entries(messages))('Slack accepts the %s message', async (_name, message) => {
+    expect(await sendThroughSlack(message, 'message')).toEqual(
+      expect.objectContaining({ ok: true }),
+    );
   });
 
-  it('image and instance option lists fit Slack limits', () => {
-    const asView = {
+  it('Slack accepts the image and instance option lists in a select', async () => {
+    const select = (id: string, options: unknown[]) => ({
+      type: 'input',
+      block_id: id,
+      label: { type: 'plain_text', text: id },
+      element: { type: 'static_select', action_id: id, options },
+    });
+    const view = {
+      type: 'modal',
+      title: { type: 'plain_text', text: 'Options' },
+      submit: { type: 'plain_text', text: 'Go' },
       blocks: [
-        { type: 'x', options: buildImageOptions(IMAGES, '') },
-        { type: 'x', options: buildInstanceOptions(INSTANCES, '') },
+        select('image', buildImageOptions(IMAGES, '')),
+        select('instance', buildInstanceOptions(INSTANCES, '')),
       ],
     };
-    expect(findSlackLimitViolations(asView, 'view')).toEqual([]);
+    expect(await sendThroughSlack(view, 'view')).toEqual(expect.objectContaining({ ok: true }));
   });
 
-  it('the checker itself catches a long title and too many options', () => {
-    const bad = {
-      title: { text: long(25) },
-      blocks: [
-        {
-          type: 'x',
-          options: Array.from({ length: 101 }, () => ({ text: { text: long(80) }, value: 'v' })),
-        },
-      ],
+  it('a builder that breaks a limit fails through Slack, naming the block', async () => {
+    const summary = buildSummaryMessage(summaryInput, 'd1');
+    // The kind of change the limits catch: a section built without the 3000-character cut.
+    const broken = {
+      ...summary,
+      blocks: [...summary.blocks, { type: 'section', text: { type: 'mrkdwn', text: long(3001) } }],
     };
-    expect(findSlackLimitViolations(bad, 'view').length).toBeGreaterThan(2);
+    const answer = await sendThroughSlack(broken, 'message');
+    expect(answer).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(JSON.stringify(answer.errors)).toContain(
+      `json-pointer:/blocks/${summary.blocks.length}/text/text`,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { fetchAccessToken, lookupServiceStatus } from '../../src/deploy/lookup-s
 import { createScriptedCli, failWith, fixture, textFixture } from '../support/scripted-cli.js';
 
 describe('lookupServiceStatus', () => {
-  it('answers with one describe-service: status and endpoints, no token', async () => {
+  it('answers with one describe-service: status, instances and endpoints, no token', async () => {
     const cli = createScriptedCli([
       {
         prefix: ['eas', 'describe-service'],
@@ -11,7 +11,19 @@ describe('lookupServiceStatus', () => {
       },
     ]);
     const status = await lookupServiceStatus(cli, 'cn-hangzhou', 'qwen_demo', 'status-1');
-    expect(status).toMatchObject({ ok: true, serviceName: 'qwen_demo', status: 'Creating' });
+    expect(status).toMatchObject({
+      ok: true,
+      serviceName: 'qwen_demo',
+      status: 'Creating',
+      runningInstances: 0,
+      totalInstances: 1,
+      endpoints: [
+        {
+          internet: 'http://1234.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+          intranet: 'http://1234.vpc.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+        },
+      ],
+    });
     expect(JSON.stringify(status)).not.toContain('SECRETTOKEN');
     expect(cli.calls).toHaveLength(1);
   });

@@ -44,7 +44,10 @@ describe('a NAS model source in the deploy spec', () => {
 
   it('is a field error when the NAS is in another region than the deployment', () => {
     expect(messageOf({ ...base, region: 'cn-beijing', nasPath: NAS })).toEqual([
-      ['nasPath', "This NAS is in cn-hangzhou; use one in cn-beijing, the deployment's region."],
+      [
+        'nasPath',
+        "Model path must be a NAS in cn-beijing, the deployment's region (this one is in cn-hangzhou), for example nas://0a1b2c.cn-beijing.nas.aliyuncs.com/models/.",
+      ],
     ]);
   });
 
@@ -52,14 +55,14 @@ describe('a NAS model source in the deploy spec', () => {
     expect(messageOf({ ...base, network: { mode: 'shared' }, nasPath: NAS })).toEqual([
       [
         'nasPath',
-        'A NAS path needs a VPC: pick the dedicated gateway or NLB network (or use an OSS path).',
+        'Model path must be an OSS path on the shared gateway (a NAS needs a VPC: pick the dedicated gateway or NLB network), for example oss://bucket/models/qwen/.',
       ],
     ]);
   });
 
   it('is a field error together with an OSS path, and when malformed', () => {
     expect(messageOf({ ...base, nasPath: NAS, ossPath: 'oss://bucket/m/' })?.[0]?.[1]).toBe(
-      'Give either an OSS path or a NAS path, not both.',
+      'Model path must be an OSS path or a NAS path, not both, for example oss://bucket/models/qwen/.',
     );
     expect(messageOf({ ...base, nasPath: 'nas://somewhere/models' })?.[0]?.[0]).toBe('nasPath');
   });

@@ -30,7 +30,7 @@ describe('/eas-deploy from slash command to thread summary', () => {
     const person = createSlackUser({ eventsUrl: stack.eventsUrl });
     const ack = await person.command('');
     expect(ack.status).toBe(200);
-    const opened = await stack.slack.waitFor((c) => c.method === 'views.open', 5_000);
+    const opened = await stack.slack.waitFor((c) => c.method === 'views.open', 30_000);
     expect((opened.args.view as { callback_id: string }).callback_id).toBe('eas_deploy');
 
     const submitted = await person.submitForm(
@@ -49,7 +49,7 @@ describe('/eas-deploy from slash command to thread summary', () => {
 
     const parent = await stack.slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DEPLOY' && !c.args.thread_ts,
-      10_000,
+      30_000,
     );
     expect(textOf(parent.args)).toContain('qwen_demo');
     const parentTs = (parent.response as unknown as { ts: string }).ts;
@@ -84,7 +84,7 @@ describe('/eas-deploy from slash command to thread summary', () => {
     // The AccessToken reaches the requester privately and never a channel message.
     const token = await readTokenFromSim(stack.simEnv, 'cn-hangzhou', 'qwen_demo');
     expect(token.length).toBeGreaterThan(8);
-    await stack.slack.waitFor((c) => textOf(c.args).includes(token), 5_000);
+    await stack.slack.waitFor((c) => textOf(c.args).includes(token), 30_000);
     const publicCalls = stack.slack.calls.filter(
       (c) =>
         ['chat.postMessage', 'chat.update'].includes(c.method) &&
@@ -101,7 +101,7 @@ describe('/eas-deploy from slash command to thread summary', () => {
     // The notify channel hears one line about the result.
     await stack.slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0NOTIFY',
-      5_000,
+      30_000,
     );
   });
 });

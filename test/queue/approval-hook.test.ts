@@ -10,7 +10,7 @@ import { type ApprovalJob, createApprovalHook } from '../../src/queue/approval-h
 import { createApprovalStore } from '../../src/security/approval-store.js';
 import { createAuditLog } from '../../src/security/audit-log.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';
-import { findSlackLimitViolations } from '../support/slack-limits.js';
+import { sendThroughSlack } from '../support/through-slack.js';
 
 const redis = connectRedis();
 const prefix = uniquePrefix('hook');
@@ -97,7 +97,7 @@ describe('the approval hook of one job', () => {
     await expect(hook({ serviceJson: json(2), plan: plan(2) })).rejects.toThrow('parked');
     expect(parked).toEqual([T0 + HOUR]);
     expect(posted).toHaveLength(1);
-    expect(findSlackLimitViolations(posted[0] as object, 'message')).toEqual([]);
+    expect(await sendThroughSlack(posted[0] as object, 'message')).toMatchObject({ ok: true });
     expect(JSON.stringify(posted[0])).toContain('<@U9BOSS>');
     expect((await store.get(job.deploymentId))?.request.message).toEqual({
       channelId: 'C0DEPLOY',

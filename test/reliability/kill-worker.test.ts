@@ -23,8 +23,8 @@ interface Boundary {
   readonly label: string;
   readonly calls: number;
   readonly afterMs: number;
-  /** Instead of a delay: kill on the checklist edit that follows the call's answer (before the summary). */
-  readonly onNextUpdate?: boolean;
+  /** Instead of a delay: kill while the summary post is on its way, before Slack got it. */
+  readonly onSummaryPost?: boolean;
 }
 
 // A shared-gateway deployment makes 7 calls: 4 read-only gates at once, create, describe, endpoints.
@@ -42,7 +42,7 @@ const BOUNDARIES: Boundary[] = [
     label: 'right after describe-service-endpoints returned',
     calls: 7,
     afterMs: 0,
-    onNextUpdate: true,
+    onSummaryPost: true,
   },
 ];
 
@@ -76,21 +76,19 @@ describe.each(batches.map((batch, b) => ({ b, batch })))(
           );
           if (boundary.afterMs > 0) await sleep(boundary.afterMs);
           let held: HeldCall | undefined;
-          if (boundary.onNextUpdate) {
-            const call = (await s.deploymentCalls())[boundary.calls - 1];
-            const answeredAt = Date.parse(call?.at ?? '') + LATENCY_MS;
-            // The checklist edit is held unanswered while the kill lands, so the worker cannot
-            // get on to the summary first (a real kill there can: see the README's leftovers).
-            const edit = (c: { method: string; time: number }) =>
-              c.method === 'chat.update' && c.time >= answeredAt;
-            held = s.stack.slack.holdNext('chat.update', edit);
-            // Already answered before the hold was set (a very slow poll): kill at once, as before.
-            if (s.stack.slack.calls.some(edit)) held.release();
+          if (boundary.onSummaryPost) {
+            // The summary post is held before Slack takes it while the kill lands, and then never
+            // reaches Slack (a kill after Slack took it is the README's one leftover window).
+            const summary = (c: { method: string; args: Record<string, unknown> }) =>
+              c.method === 'chat.postMessage' && typeof c.args.thread_ts === 'string';
+            held = s.stack.slack.holdNext('chat.postMessage', summary, { beforeEffect: true });
+            // Already posted before the hold was set (a very slow poll): kill at once, as before.
+            if (s.stack.slack.calls.some(summary)) held.release();
             else await held.arrived;
           }
           first.kill('SIGKILL');
           expect((await first.exited).signal).toBe('SIGKILL');
-          held?.release();
+          held?.drop();
           const callsAtKill = (await s.deploymentCalls()).length;
           // The kill must land inside the deployment, not after it (or the boundary tests nothing).
           expect((await s.record(name))?.state).not.toBe('deployed');

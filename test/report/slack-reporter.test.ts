@@ -1,14 +1,15 @@
-import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import type { DeploymentResult, StepRecord } from '../../src/deploy/outcome.js';
+import type { SlackOutbox } from '../../src/report/slack-outbox.js';
 import { createSlackReporter } from '../../src/report/slack-reporter.js';
+import { createTestOutbox } from '../support/test-outbox.js';
 
 let standIn: SlackStandIn;
-let client: WebClient;
+let outbox: SlackOutbox;
 beforeAll(async () => {
   standIn = await startSlackStandIn({ notInChannel: ['C0PRIVATE'] });
-  client = new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } });
+  outbox = createTestOutbox(standIn);
 });
 afterAll(() => standIn.close());
 
@@ -52,8 +53,8 @@ const deployed: DeploymentResult = {
 const callsFor = (channel: string) => standIn.calls.filter((c) => c.args.channel === channel);
 
 describe('the Slack reporter', () => {
-  it('posts one parent, edits it with a coalesced checklist, and replies with the summary in its thread', async () => {
-    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+  it('posts one parent, edits it with a coalesced checklist ending in its final state, and replies with the summary in its thread', async () => {
+    const reporter = createSlackReporter({ outbox, tokenDelivery: 'ephemeral' });
     const a = address();
     const ts = await reporter.start(a);
     const parent = standIn.calls.find(
@@ -70,7 +71,8 @@ describe('the Slack reporter', () => {
     }
     await reporter.finish({ ...a, parentTs: ts }, deployed, 'SECRET-TOKEN-1');
     const updates = standIn.calls.filter((c) => c.method === 'chat.update').slice(before);
-    expect(updates.length).toBe(2);
+    // Four checklist states in quick succession: the waiting ones are shed, the final one lands.
+    expect(updates.length).toBeLessThanOrEqual(2);
     expect(JSON.stringify(updates.at(-1)?.args.blocks)).toContain('✓ Create the service');
     expect(updates.at(-1)?.args.text).toBe('✓ Deployed `qwen_demo` to cn-hangzhou');
     const reply = standIn.calls.find(
@@ -82,7 +84,7 @@ describe('the Slack reporter', () => {
 
   it('posts a failure of a deployment that never got its parent as one message in the channel', async () => {
     // A job failed before any worker posted its parent (e.g. BullMQ gave up on it for stalling).
-    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const reporter = createSlackReporter({ outbox, tokenDelivery: 'ephemeral' });
     const a = address();
     const before = standIn.calls.length;
     await reporter.finish(a, {
@@ -99,7 +101,7 @@ describe('the Slack reporter', () => {
   });
 
   it('sends the token only privately, never in a message the channel can see', async () => {
-    const reporter = createSlackReporter({ client, tokenDelivery: 'both' });
+    const reporter = createSlackReporter({ outbox, tokenDelivery: 'both' });
     const a = address();
     const ts = await reporter.start(a);
     await reporter.finish({ ...a, parentTs: ts }, deployed, 'SECRET-TOKEN-2');
@@ -114,7 +116,7 @@ describe('the Slack reporter', () => {
 
   it('tells the notify channel one line with the result and a link to the thread', async () => {
     const reporter = createSlackReporter({
-      client,
+      outbox,
       tokenDelivery: 'dm',
       notifyChannel: 'C0NOTIFY',
     });
@@ -139,7 +141,7 @@ describe('the Slack reporter', () => {
   });
 
   it('tells the requester privately how to invite the bot when it is not in the channel', async () => {
-    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const reporter = createSlackReporter({ outbox, tokenDelivery: 'ephemeral' });
     const a = address('C0PRIVATE');
     const from = standIn.calls.length;
     const ts = await reporter.start(a);
@@ -154,7 +156,7 @@ describe('the Slack reporter', () => {
   it('still sends the notify line when the direct message with the token cannot be opened', async () => {
     const errors: unknown[] = [];
     const reporter = createSlackReporter({
-      client,
+      outbox,
       tokenDelivery: 'both',
       notifyChannel: 'C0NOTIFYDM',
       onError: (error) => errors.push(error),

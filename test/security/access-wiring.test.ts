@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildBlockActionsBody,
   buildBlockSuggestionBody,
+  buildEventBody,
   buildSlashCommandBody,
   buildStateValues,
   buildViewSubmissionBody,
@@ -263,23 +264,15 @@ describe('a user group whose members change', () => {
   const membersChanged = (removed: string) =>
     postSigned(
       url,
-      JSON.stringify({
-        token: 'x',
+      buildEventBody({
+        type: 'subteam_members_changed',
+        subteam_id: 'S0DEPLOY',
         team_id: 'T0001',
-        api_app_id: 'A0EASDEPLOY',
-        type: 'event_callback',
-        event_id: `Ev${Date.now()}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event: {
-          type: 'subteam_members_changed',
-          subteam_id: 'S0DEPLOY',
-          team_id: 'T0001',
-          date_previous_update: 1_700_000_000,
-          date_update: 1_700_000_100,
-          removed_users: [removed],
-          removed_users_count: 1,
-          event_ts: '1700000100.000100',
-        },
+        date_previous_update: 1_700_000_000,
+        date_update: 1_700_000_100,
+        removed_users: [removed],
+        removed_users_count: 1,
+        event_ts: '1700000100.000100',
       }),
       'application/json',
       SECRET,

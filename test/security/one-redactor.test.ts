@@ -1,4 +1,3 @@
-import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import { DescribeServiceEndpointsResponse } from '../../src/aliyun/schemas.js';
@@ -14,6 +13,7 @@ import { createAuditLog } from '../../src/security/audit-log.js';
 import { aSpec } from '../support/deploy-fixtures.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';
 import { findSecretIn, scanRedisForSecret } from '../support/scan-secrets.js';
+import { createTestOutbox } from '../support/test-outbox.js';
 
 // Neither looks like a secret: only knowing them by value can keep them out.
 const ENV_SECRET = 'plain-words-signing-secret';
@@ -51,8 +51,10 @@ describe('one redactor', () => {
   });
 
   it('masks them in a channel message, while the requester still gets the token privately', async () => {
-    const client = new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl });
-    const reporter = createSlackReporter({ client, tokenDelivery: 'ephemeral' });
+    const reporter = createSlackReporter({
+      outbox: createTestOutbox(standIn),
+      tokenDelivery: 'ephemeral',
+    });
     const address = {
       deploymentId: 'd-redact1',
       channelId: 'C0DEPLOY',

@@ -6,7 +6,6 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 describe('the Slack app manifest', () => {
   it('declares the command, interactivity with options, the home tab and app_home_opened', () => {
     expect(manifest.features.slash_commands[0].command).toBe('/eas-deploy');
-    // Every Slack request, the command included, arrives at POST /slack/events.
     expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
@@ -15,6 +14,16 @@ describe('the Slack app manifest', () => {
       'app_home_opened',
       'subteam_members_changed',
     ]);
+  });
+
+  it('sends every request to POST /slack/events, where the tests and the demo send them', () => {
+    const urls = [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      manifest.settings.interactivity.message_menu_options_url,
+    ].map((url: string) => new URL(url).pathname);
+    expect(new Set(urls)).toEqual(new Set(['/slack/events']));
   });
 
   it('asks only for the scopes the bot uses', () => {

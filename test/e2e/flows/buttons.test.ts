@@ -143,7 +143,10 @@ describe('the summary buttons, clicked through signed block_actions', () => {
     );
     expect(JSON.parse(answer.text)).toMatchObject({
       response_action: 'errors',
-      errors: { service_name: expect.stringContaining('needs a new name') },
+      errors: {
+        service_name:
+          'Service name must be a new name (flow_buttons already exists, and a redeploy never replaces it), for example flow_buttons_2.',
+      },
     });
   });
 });

@@ -8,6 +8,8 @@ import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 /** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
 export interface FlowResult {
   readonly parentTs: string;
+  /** The parent as first posted, before any step ran (as JSON text). */
+  readonly posted: string;
   /** The last thread reply (summary, dry run or problem), as JSON text. */
   readonly final: string;
   /** The parent's last edit (headline and checklist), as JSON text. */
@@ -51,13 +53,13 @@ export async function deployThroughSlack(
       c.args.channel === 'C0DEPLOY' &&
       !c.args.thread_ts &&
       textOf(c).includes(stem),
-    10_000,
+    30_000,
   );
   const parentTs = (parent.response as unknown as { ts: string }).ts;
   const finalCall = await stack.slack.waitFor(
     (c) =>
       c.method === 'chat.postMessage' && c.args.thread_ts === parentTs && FINAL.test(textOf(c)),
-    20_000,
+    60_000,
   );
   const thread = stack.slack.calls
     .filter(
@@ -67,11 +69,24 @@ export async function deployThroughSlack(
     .map(textOf);
   const calls = (await readSimCallLog(stack.simEnv.ALIYUN_SIM_STATE ?? '')).slice(logBefore);
   const ops = calls.map((c) => `${c.argv[0]} ${c.argv[1]}`);
-  const edits = stack.slack.calls.filter(
-    (c) => c.method === 'chat.update' && c.args.ts === parentTs,
+  // The parent's final edit goes out beside the summary (neither waits for the other): wait for it.
+  const parentNow = await stack.slack.waitFor(
+    (c) =>
+      c.method === 'chat.update' &&
+      c.response?.ok === true &&
+      c.args.ts === parentTs &&
+      !/^(Deploying|Checking)/.test(String(c.args.text)),
+    20_000,
   );
-  const parentNow = edits.at(-1) ?? parent;
-  return { parentTs, final: textOf(finalCall), parent: textOf(parentNow), thread, ops, calls };
+  return {
+    parentTs,
+    posted: textOf(parent),
+    final: textOf(finalCall),
+    parent: textOf(parentNow),
+    thread,
+    ops,
+    calls,
+  };
 }
 
 /** The `--body` JSON of the create-service calls of a flow. */

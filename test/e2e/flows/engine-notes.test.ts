@@ -84,6 +84,11 @@ describe('what the engine decides for the person, said plainly in the thread', (
       { service_name: 'flow_dry', dry_run: 'true' },
       hangzhou,
     );
+    // While it runs, the parent says it checks; no headline ever says it deploys.
+    expect(flow.posted).toContain(
+      'Checking `flow_dry` for cn-hangzhou (dry run: nothing will be created)',
+    );
+    for (const message of [flow.posted, ...flow.thread]) expect(message).not.toContain('Deploying');
     expect(flow.final).toContain('Dry run passed');
     expect(flow.parent).toContain('✓ Dry run passed for `flow_dry`');
     expect(flow.final).toContain('nothing was created');

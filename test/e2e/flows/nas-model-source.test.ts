@@ -62,7 +62,8 @@ describe('a model on NAS, from the modal to the thread summary', () => {
     expect(JSON.parse(answer.text)).toEqual({
       response_action: 'errors',
       errors: {
-        oss_path: "This NAS is in cn-hangzhou; use one in cn-beijing, the deployment's region.",
+        oss_path:
+          "Model path must be a NAS in cn-beijing, the deployment's region (this one is in cn-hangzhou), for example nas://0a1b2c.cn-beijing.nas.aliyuncs.com/models/.",
       },
     });
   });

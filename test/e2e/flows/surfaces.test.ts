@@ -4,7 +4,11 @@ import {
   type LocalStack,
   startLocalStack,
 } from '../../../demo/local-stack.js';
-import { buildSlashCommandBody, FORM_CONTENT_TYPE } from '../../../sim/slack/payloads.js';
+import {
+  buildEventBody,
+  buildSlashCommandBody,
+  FORM_CONTENT_TYPE,
+} from '../../../sim/slack/payloads.js';
 import { postSigned } from '../../../sim/slack/sign-request.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import { REDIS_URL, uniquePrefix } from '../../support/redis.js';
@@ -78,23 +82,28 @@ describe('the surfaces that read the records the worker wrote', () => {
     expect(beijing).not.toContain('flow_home_hz');
   });
 
-  it('answers status with one describe-service result', async () => {
+  it('answers status with the status, instances running / total and the endpoints', async () => {
     const answer = await type('status flow_home_hz cn-hangzhou');
-    expect(answer).toContain('flow_home_hz');
-    expect(answer).toContain('Running');
+    expect(answer).toContain('`flow_home_hz` in cn-hangzhou: *Running* · 1/1 instances running');
+    expect(answer).toContain(
+      '• Internet: http://1234567890123456.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/flow_home_hz',
+    );
+    expect(answer).toContain('• Intranet: http://');
+  });
+
+  it('says where else to look when a service is not in the region it guessed', async () => {
+    const answer = await type('status flow_nowhere');
+    expect(answer).toContain(
+      'There is no service named flow_nowhere in cn-hangzhou. If it is in another region, name it: /eas-deploy status flow_nowhere <region>.',
+    );
   });
 
   it('publishes the person’s own deployments on App Home', async () => {
     const event = (user: string) =>
-      JSON.stringify({
-        token: 'x',
-        team_id: 'T0001',
-        api_app_id: 'A0EASDEPLOY',
-        type: 'event_callback',
-        event_id: `Ev${user}`,
-        event_time: 1_700_000_000,
-        event: { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.1' },
-      });
+      buildEventBody(
+        { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.1' },
+        { eventId: `Ev${user}` },
+      );
     await postSigned(stack.eventsUrl, event('U0REQUEST'), 'application/json', LOCAL_SIGNING_SECRET);
     const mine = await stack.slack.waitFor(
       (c) => c.method === 'views.publish' && c.args.user_id === 'U0REQUEST',

@@ -1,13 +1,17 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromStoredView } from '../../../sim/slack/payloads.js';
+import { fromStoredView, nextTriggerId } from '../../../sim/slack/payloads.js';
 import { type SlackStandIn, startSlackStandIn } from '../../../sim/slack/slack-standin.js';
 
 let standIn: SlackStandIn;
 let client: WebClient;
 
 beforeAll(async () => {
-  standIn = await startSlackStandIn({ notInChannel: ['C0OUTSIDE'] });
+  // These tests study answers, not pacing: rate limits loosened (their own tests below).
+  standIn = await startSlackStandIn({
+    notInChannel: ['C0OUTSIDE'],
+    rules: { rateLimits: false },
+  });
   client = new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 } });
 });
 afterAll(() => standIn.close());
@@ -46,8 +50,13 @@ describe('the Slack stand-in', () => {
         },
       ],
     };
-    await expect(client.views.open({ trigger_id: 't', view })).rejects.toMatchObject({
-      data: { error: 'invalid_arguments' },
+    await expect(client.views.open({ trigger_id: nextTriggerId(), view })).rejects.toMatchObject({
+      data: {
+        error: 'invalid_arguments',
+        response_metadata: {
+          messages: ['[ERROR] must define submit to use input block [json-pointer:/view]'],
+        },
+      },
     });
   });
 
@@ -57,9 +66,42 @@ describe('the Slack stand-in', () => {
       title: { type: 'plain_text' as const, text: 'x' },
       blocks: [],
     };
-    await client.views.open({ trigger_id: 'once.trigger', view });
-    await expect(client.views.open({ trigger_id: 'once.trigger', view })).rejects.toMatchObject({
+    const trigger = nextTriggerId();
+    await client.views.open({ trigger_id: trigger, view });
+    await expect(client.views.open({ trigger_id: trigger, view })).rejects.toMatchObject({
       data: { error: 'exchanged_trigger_id' },
+    });
+  });
+
+  it('refuses a trigger_id older than 3 seconds, and one it never issued', async () => {
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'x' },
+      blocks: [],
+    };
+    await expect(
+      client.views.open({ trigger_id: nextTriggerId(Date.now() - 3_500), view }),
+    ).rejects.toMatchObject({ data: { error: 'expired_trigger_id' } });
+    await expect(client.views.open({ trigger_id: 'made-up', view })).rejects.toMatchObject({
+      data: { error: 'invalid_trigger_id' },
+    });
+  });
+
+  it('echoes a view with its blocks and the fields Slack adds', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }];
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'x' },
+      blocks,
+    };
+    const answer = await client.views.open({ trigger_id: nextTriggerId(), view });
+    expect(answer.view).toMatchObject({
+      blocks,
+      team_id: 'T0001',
+      state: { values: {} },
+      root_view_id: answer.view?.id,
+      app_id: 'A0EASDEPLOY',
+      bot_id: 'BBOT0001',
     });
   });
 
@@ -71,7 +113,7 @@ describe('the Slack stand-in', () => {
     });
     const open = async () => {
       const answer = await client.views.open({
-        trigger_id: `t.${Math.random()}`,
+        trigger_id: nextTriggerId(),
         view: modal('a'),
       });
       return { id: answer.view?.id ?? '', hash: answer.view?.hash ?? '' };
@@ -121,9 +163,10 @@ describe('the Slack stand-in', () => {
 
     it('gives payload builders the view’s real id, hash and metadata', async () => {
       const first = await open();
-      expect(fromStoredView(standIn.currentView(first.id))).toEqual({
+      expect(fromStoredView(standIn.currentView(first.id))).toMatchObject({
         id: first.id,
         hash: first.hash,
+        stored: { id: first.id, blocks: [] },
       });
       expect(() => fromStoredView(standIn.currentView('V0NEVER'))).toThrow(/no such view/);
     });
@@ -188,6 +231,17 @@ describe('the Slack stand-in', () => {
     expect(answered).toBe(false);
     held.release();
     await expect(update).resolves.toMatchObject({ ok: true });
+  });
+
+  it('holds a call before it takes effect and, dropped, never applies nor records it', async () => {
+    const held = standIn.holdNext('chat.postMessage', (c) => c.args.text === 'in flight', {
+      beforeEffect: true,
+    });
+    const sent = client.chat.postMessage({ channel: 'C0FLIGHT', text: 'in flight' });
+    await held.arrived;
+    held.drop();
+    await expect(sent).rejects.toBeDefined();
+    expect(standIn.calls.some((c) => c.args.text === 'in flight')).toBe(false);
   });
 
   it('opens a direct message channel and waits for a matching call', async () => {

@@ -3,6 +3,7 @@ import {
   buildBlockActionsBody,
   buildStateValues,
   fromStoredView,
+  nextTriggerId,
 } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
@@ -83,7 +84,7 @@ describe('buttons and the network select', () => {
     const answered = await fetch(`${h.standIn.apiUrl}views.open`, {
       method: 'POST',
       headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' },
-      body: JSON.stringify({ trigger_id: 't', view: opened.args.view }),
+      body: JSON.stringify({ trigger_id: nextTriggerId(), view: opened.args.view }),
     }).then((r) => r.json() as Promise<{ view: { id: string } }>);
     await h.post(
       buildBlockActionsBody({

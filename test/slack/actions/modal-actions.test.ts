@@ -21,7 +21,12 @@ async function openModal(): Promise<string> {
     headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' },
     body: JSON.stringify({
       trigger_id: nextTriggerId(),
-      view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] },
+      view: {
+        type: 'modal',
+        title: { type: 'plain_text', text: 'x' },
+        blocks: [],
+        private_metadata: JSON.stringify({ channelId: 'C0DEPLOY' }),
+      },
     }),
   }).then((r) => r.json() as Promise<{ view: { id: string } }>);
   return answer.view.id;

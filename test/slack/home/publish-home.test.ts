@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEventBody } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
 let h: SlackHarness;
@@ -9,22 +10,14 @@ afterAll(() => h.close());
 
 describe('App Home', () => {
   it('publishes the person’s recent deployments when they open the home tab', async () => {
-    const event = {
-      token: 'x',
-      team_id: 'T0001',
-      api_app_id: 'A0EASDEPLOY',
-      type: 'event_callback',
-      event_id: 'Ev1',
-      event_time: 1_700_000_000,
-      event: {
-        type: 'app_home_opened',
-        user: 'U0REQUEST',
-        channel: 'D0REQUEST',
-        tab: 'home',
-        event_ts: '1700000000.1',
-      },
-    };
-    const answer = await h.post(JSON.stringify(event), { contentType: 'application/json' });
+    const event = buildEventBody({
+      type: 'app_home_opened',
+      user: 'U0REQUEST',
+      channel: 'D0REQUEST',
+      tab: 'home',
+      event_ts: '1700000000.1',
+    });
+    const answer = await h.post(event, { contentType: 'application/json' });
     expect(answer.status).toBe(200);
     const publish = await h.standIn.waitFor((c) => c.method === 'views.publish', 5000);
     expect(publish.args.user_id).toBe('U0REQUEST');

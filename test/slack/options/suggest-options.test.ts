@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOptionsAnswerProblems } from '../../../sim/slack/block-kit-limits.js';
 import { buildBlockSuggestionBody, buildStateValues } from '../../../sim/slack/payloads.js';
 import { type SlackHarness, startSlackHarness } from '../../support/slack-harness.js';
 
@@ -28,6 +29,16 @@ describe('searchable selects', () => {
       .options;
     expect(options.map((o) => o.value)).toEqual(['ecs.gn7i-c16g1.4xlarge', 'ecs.g6.xlarge']);
     expect(options[0]?.text.text).toContain('NVIDIA A10');
+  });
+
+  it('answers within Slack’s option limits even for a URI too long to be an option value', async () => {
+    const long = `my.reg/${'team/'.repeat(40)}img:1`;
+    const answer = await h.post(
+      buildBlockSuggestionBody({ actionId: 'image', query: long, values: inRegion }),
+    );
+    // Slack (its option checks, as the stand-in has them) would show an empty select otherwise.
+    expect(findOptionsAnswerProblems(answer.json)).toEqual([]);
+    expect(JSON.stringify(answer.json)).not.toContain(long.slice(0, 150));
   });
 
   it('offers nothing until a region is picked', async () => {

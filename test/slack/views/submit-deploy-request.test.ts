@@ -86,7 +86,10 @@ describe('submitting the deploy modal', () => {
     const answer = await submit(good);
     expect(answer.json).toMatchObject({
       response_action: 'errors',
-      errors: { service_name: expect.stringContaining('<@U0OTHER>') },
+      errors: {
+        service_name:
+          'Service name must be one nobody is deploying now (<@U0OTHER> is deploying qwen_demo), for example qwen_demo_2.',
+      },
     });
   });
 

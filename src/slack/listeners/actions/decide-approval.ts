@@ -6,10 +6,11 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildApprovalClosedMessage } from '../../../../blocks/approval-message.js';
+import type { SlackOutbox } from '../../../report/slack-outbox.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import { recordApprovalClick } from '../../../security/approval-click.js';
 import type { AuditLog } from '../../../security/audit-log.js';
 import type { ApprovalListenerDeps } from '../../listener-deps.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -18,8 +19,12 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
  * bound to the service-JSON hash); a new decision replaces the buttons and wakes the job, a refusal
  * is told privately to the clicker. An expired request loses its buttons too.
  */
-export function decideApproval(approvals: ApprovalListenerDeps, audit: AuditLog) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+export function decideApproval(
+  approvals: ApprovalListenerDeps,
+  audit: AuditLog,
+  outbox: SlackOutbox,
+) {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
     const answer = await recordApprovalClick(
       { store: approvals.store, audit, promote: approvals.promote, now: approvals.now ?? Date.now },
@@ -34,14 +39,14 @@ export function decideApproval(approvals: ApprovalListenerDeps, audit: AuditLog)
     const messageTs = body.message?.ts;
     const update = async (message: ReturnType<typeof buildApprovalClosedMessage>) => {
       if (!body.channel?.id || typeof messageTs !== 'string') return;
-      await client.chat.update({ channel: body.channel.id, ts: messageTs, ...message });
+      await outbox.edit({ channel: body.channel.id, ts: messageTs }, message, { final: true });
     };
     if (!answer.ok) {
       if (answer.code === 'expired') {
         const stored = await approvals.store.get(readDeploymentId(action.value));
         if (stored) await update(buildApprovalClosedMessage(stored.request, { kind: 'expired' }));
       }
-      return replyPrivately(client, where, buildCommandProblem(answer.message));
+      return tellPrivately(outbox, where, buildCommandProblem(answer.message));
     }
     if (answer.alreadyRecorded) return;
     const kind = answer.decision.decision === 'approve' ? 'approved' : 'rejected';

@@ -25,7 +25,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.redeploy, redeploy(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.resendToken, resendToken(deps));
   if (deps.approvals && deps.audit) {
-    const decide = decideApproval(deps.approvals, deps.audit);
+    const decide = decideApproval(deps.approvals, deps.audit, deps.outbox);
     app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, decide);
     app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, decide);
   }

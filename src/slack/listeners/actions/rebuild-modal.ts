@@ -1,5 +1,5 @@
 import { type AllMiddlewareArgs, type ViewOutput, webApi } from '@slack/bolt';
-import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import { buildDeployModal, type DroppedValue } from '../../../../blocks/deploy-modal.js';
 import type { Prefill } from '../../../../blocks/ids.js';
 import { NETWORK_MODES } from '../../../../blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
@@ -13,6 +13,8 @@ export interface ModalSnapshot {
   readonly prefill: Prefill;
   readonly channelId: string;
   readonly redeployOf?: string;
+  /** Pre-fill values the command gave that the form left out (only right after it opens). */
+  readonly dropped?: readonly DroppedValue[];
 }
 
 /** Reads an open deploy modal out of a block_actions body; undefined when it is not ours. */
@@ -58,6 +60,7 @@ export async function updateDeployModal(
     networkMode: mode,
     ...(known ? { workspaces: known } : {}),
     ...(snapshot.redeployOf ? { redeployOf: snapshot.redeployOf } : {}),
+    ...(snapshot.dropped ? { dropped: snapshot.dropped } : {}),
   });
   await client.views
     .update({ view_id: snapshot.viewId, hash: snapshot.hash, view })

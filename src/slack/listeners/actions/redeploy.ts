@@ -6,10 +6,10 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
 import { readMessageAction } from './read-message-action.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -20,8 +20,8 @@ export function redeploy(deps: ListenerDeps) {
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
     if (!record) {
-      return replyPrivately(
-        client,
+      return tellPrivately(
+        deps.outbox,
         click,
         buildCommandProblem('I no longer have the settings of that deployment.'),
       );

@@ -6,9 +6,9 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildRefreshedMessage } from '../../../../blocks/refreshed-message.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { readMessageAction } from './read-message-action.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -17,29 +17,29 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
  * is edited in place with the status line. When the edit fails, the clicker gets the answer privately.
  */
 export function refreshStatus(deps: ListenerDeps, now: () => number = Date.now) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
     if (!record) {
-      return replyPrivately(
-        client,
+      return tellPrivately(
+        deps.outbox,
         click,
         buildCommandProblem('I no longer have a record of that deployment.'),
       );
     }
     const answer = await deps.ports.status.describe(record.serviceName, record.region);
-    if (!answer.ok) return replyPrivately(client, click, buildCommandProblem(answer.message));
+    if (!answer.ok) return tellPrivately(deps.outbox, click, buildCommandProblem(answer.message));
     const message = buildRefreshedMessage(body.message ?? {}, answer.status, now());
     const edited =
       click.channelId && body.message?.ts
-        ? await client.chat
-            .update({ channel: click.channelId, ts: body.message.ts, ...message })
+        ? await deps.outbox
+            .edit({ channel: click.channelId, ts: body.message.ts }, message, { final: true })
             .then(
               () => true,
               () => false,
             )
         : false;
-    if (!edited) await replyPrivately(client, click, message);
+    if (!edited) await tellPrivately(deps.outbox, click, message);
   };
 }

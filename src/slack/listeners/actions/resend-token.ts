@@ -6,22 +6,22 @@ import type {
 } from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../../blocks/token-message.js';
+import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { readMessageAction } from './read-message-action.js';
-import { replyPrivately } from './reply-privately.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** "Send me the token again": only the requester gets it, privately; anyone else gets a polite no. */
 export function resendToken(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
     if (!record || record.requesterId !== click.userId) {
       const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
-      return replyPrivately(
-        client,
+      return tellPrivately(
+        deps.outbox,
         click,
         buildCommandProblem(
           `Sorry, only ${who} can get this service's token. Ask them, or ask an admin.`,
@@ -36,6 +36,7 @@ export function resendToken(deps: ListenerDeps) {
           deploymentId: record.deploymentId,
         })
       : buildCommandProblem(answer.message);
-    await replyPrivately(client, click, message);
+    // The private token message is the one message the redactor leaves as it is.
+    await tellPrivately(deps.outbox, click, message, { secret: answer.ok });
   };
 }

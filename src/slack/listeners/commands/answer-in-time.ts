@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { SlackMessage } from '../../../../blocks/progress-message.js';
+import { redactValue } from '../../../redact.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { withinBudget } from '../../within-budget.js';
 
@@ -30,9 +31,9 @@ export async function answerInTime(
     () => undefined,
   );
   if (ready) {
-    await args.ack({ response_type: 'ephemeral', ...ready });
+    await args.ack({ response_type: 'ephemeral', ...redactValue(ready) });
     return;
   }
   await args.ack({ response_type: 'ephemeral', text: pending });
-  await args.respond({ response_type: 'ephemeral', ...(await safe) });
+  await args.respond({ response_type: 'ephemeral', ...redactValue(await safe) });
 }

@@ -5,7 +5,7 @@ import { answerInTime } from './answer-in-time.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
-/** `/eas-deploy status <name> [region]`: one describe-service, answered privately. */
+/** `/eas-deploy status <name> [region]`: one describe-service (status, instances, endpoints), answered privately. */
 export async function answerStatus(
   deps: ListenerDeps,
   args: Args,
@@ -16,7 +16,13 @@ export async function answerStatus(
     const where =
       region ?? (await findRegion(deps, serviceName)) ?? deps.regions[0] ?? 'cn-hangzhou';
     const answer = await deps.ports.status.describe(serviceName, where);
-    return answer.ok ? buildStatusAnswer(answer.status) : buildCommandProblem(answer.message);
+    if (answer.ok) return buildStatusAnswer(answer.status);
+    // The region was a guess: say where else to look.
+    const hint =
+      answer.notFound && !region
+        ? ` If it is in another region, name it: /eas-deploy status ${serviceName} <region>.`
+        : '';
+    return buildCommandProblem(`${answer.message}${hint}`);
   };
   await answerInTime(deps, args, lookup(), `Looking up \`${serviceName}\`…`);
 }

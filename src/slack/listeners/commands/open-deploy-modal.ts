@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import { buildDeployModal, type DroppedValue } from '../../../../blocks/deploy-modal.js';
 import type { Prefill } from '../../../../blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { UPDATE_BUDGET_MS, withinBudget } from '../../within-budget.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';
+import { checkPrefill, checkPrefillWorkspace } from './check-prefill.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 /** What is still needed once the form is open (not Bolt's whole listener context). */
@@ -22,22 +23,26 @@ interface ShownView {
 export async function openDeployModal(
   deps: ListenerDeps,
   args: Args,
-  prefill: Prefill,
+  given: Prefill,
 ): Promise<void> {
   await args.ack();
   const { catalog } = deps.ports;
-  const withCommand = { ...prefill };
-  if (!withCommand.command && prefill.region && prefill.image) {
-    const command = catalog.peekImageCommand(prefill.region, prefill.image);
+  const { prefill: kept, dropped } = checkPrefill(given, deps.regions);
+  const withCommand = { ...kept };
+  if (!withCommand.command && kept.region && kept.image) {
+    const command = catalog.peekImageCommand(kept.region, kept.image);
     if (command) withCommand.command = command;
   }
   const { client, logger, respond } = args;
-  const workspaces = catalog.peekWorkspaces(prefill.region);
+  const workspaces = catalog.peekWorkspaces(kept.region);
+  const wrongWorkspace = workspaces && checkPrefillWorkspace(kept, workspaces);
+  if (wrongWorkspace) dropped.push(wrongWorkspace);
   const view = buildDeployModal({
     prefill: withCommand,
     channelId: args.command.channel_id,
     regions: deps.regions,
     ...(workspaces ? { workspaces } : {}),
+    dropped,
   });
   const after: AfterOpen = { client, logger, respond, channelId: args.command.channel_id };
   const opened = await client.views
@@ -45,7 +50,7 @@ export async function openDeployModal(
     .then((answer) => answer.view)
     .catch((error: unknown) => notOpened(after, error));
   if (opened?.id && opened.hash)
-    await afterOpened(deps, after, withCommand, { id: opened.id, hash: opened.hash });
+    await afterOpened(deps, after, withCommand, { id: opened.id, hash: opened.hash }, dropped);
 }
 
 /** Slack did not open the form: the person is told privately and can run the command again. */
@@ -59,12 +64,16 @@ async function notOpened(after: AfterOpen, error: unknown): Promise<undefined> {
     .catch((failed: unknown) => after.logger.warn('respond after views.open failed', failed));
 }
 
-/** A pre-filled region not seen before: once the form is open, list its workspaces and show the select if several. */
+/**
+ * A pre-filled region not seen before: once the form is open, list its workspaces and show the
+ * select if several (and name a pre-filled workspace that is not one of them).
+ */
 async function afterOpened(
   deps: ListenerDeps,
   after: AfterOpen,
   prefill: Prefill,
   opened: ShownView,
+  dropped: readonly DroppedValue[],
 ): Promise<void> {
   const { region } = prefill;
   if (!region || deps.ports.catalog.peekWorkspaces(region)) return;
@@ -76,7 +85,8 @@ async function afterOpened(
       return [];
     },
   );
-  if (workspaces.length < 2) return;
+  const wrongWorkspace = checkPrefillWorkspace(prefill, workspaces);
+  if (workspaces.length < 2 && !wrongWorkspace) return;
   await updateDeployModal(
     after,
     deps,
@@ -85,6 +95,7 @@ async function afterOpened(
       hash: opened.hash,
       prefill: { ...prefill, region },
       channelId: after.channelId,
+      dropped: wrongWorkspace ? [...dropped, wrongWorkspace] : dropped,
     },
     workspaces,
   ).catch((error: unknown) => after.logger.warn('views.update with workspaces failed', error));

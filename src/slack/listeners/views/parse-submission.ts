@@ -1,5 +1,5 @@
-import type { Prefill } from '../../../../blocks/ids.js';
-import { FIELD, type FieldId } from '../../../../blocks/ids.js';
+import { describeRefusal, readFieldNumber } from '../../../../blocks/field-rules.js';
+import { FIELD, type FieldId, type Prefill } from '../../../../blocks/ids.js';
 import { DeploySpec } from '../../../deploy/deploy-spec.js';
 
 export type ParsedSubmission =
@@ -31,27 +31,15 @@ const PATH_TO_FIELD: Record<string, FieldId> = {
   autoscale: FIELD.autoscaleMax,
 };
 
-const REQUIRED: readonly [FieldId, string][] = [
-  [FIELD.region, 'Pick a region.'],
-  [FIELD.serviceName, 'Give the service a name.'],
-  [FIELD.image, 'Pick an image or type an image URI.'],
-  [FIELD.instanceType, 'Pick an instance type.'],
+const REQUIRED: readonly FieldId[] = [
+  FIELD.region,
+  FIELD.serviceName,
+  FIELD.image,
+  FIELD.instanceType,
 ];
 
-/** Messages for fields whose schema has no wording of its own. */
-const FRIENDLY: Partial<Record<FieldId, string>> = {
-  workspace: 'Pick a workspace from the list.',
-  replicas: 'Use 1 to 100 replicas.',
-  network: 'Pick shared, gateway or nlb.',
-  gateway: 'Use a gateway id like gw-abc123, or leave it empty.',
-  resource_group: 'Use a resource group id like eas-r-abc123, or leave it empty.',
-  autoscale_min: 'Use 0 to 1000.',
-  command: 'Keep the command under 2000 characters.',
-  nlb_id: 'Use an NLB id like nlb-abc123, or leave it empty for a system NLB.',
-  vpc_id: 'Use a VPC id like vpc-abc123, or leave it empty.',
-  vswitch_ids: 'Use vSwitch ids like vsw-a1,vsw-b2 (two zones), or leave it empty.',
-  security_group: 'Use a security group id like sg-abc123, or leave it empty.',
-};
+/** Fields whose schema rule looks at other fields (NAS region and network, min below max): it words its own refusal. */
+const CROSS_FIELD: ReadonlySet<FieldId> = new Set([FIELD.ossPath, FIELD.autoscaleMin]);
 
 const NUMBERS: readonly FieldId[] = [
   FIELD.replicas,
@@ -77,19 +65,20 @@ function readNlbFields(values: Prefill) {
 /** Turns the form's raw values into a DeploySpec, or one plain-words error per bad field. */
 export function parseSubmission(values: Prefill): ParsedSubmission {
   const errors: Partial<Record<FieldId, string>> = {};
-  for (const [id, message] of REQUIRED) if (!values[id]) errors[id] = message;
+  for (const id of REQUIRED) if (!values[id]) errors[id] = describeRefusal(id);
   const numbers: Partial<Record<FieldId, number>> = {};
   for (const id of NUMBERS) {
     const text = values[id];
     if (text === undefined) continue;
-    if (/^\d{1,6}$/.test(text)) numbers[id] = Number(text);
-    else errors[id] = 'Enter a whole number.';
+    const value = readFieldNumber(id, text);
+    if (value === undefined) errors[id] = describeRefusal(id);
+    else numbers[id] = value;
   }
   const min = numbers.autoscale_min;
   const max = numbers.autoscale_max;
-  if ((min === undefined) !== (max === undefined)) {
-    errors[min === undefined ? FIELD.autoscaleMin : FIELD.autoscaleMax] =
-      'Fill in both autoscaling bounds, or neither.';
+  const missing = min === undefined ? FIELD.autoscaleMin : FIELD.autoscaleMax;
+  if ((min === undefined) !== (max === undefined) && !errors[missing]) {
+    errors[missing] = describeRefusal(missing);
   }
   // Unknown on purpose: the schema, not the compiler, decides whether `network` is a valid mode.
   const input: unknown = {
@@ -123,8 +112,19 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
       PATH_TO_FIELD[path.join('.')] ??
       PATH_TO_FIELD[path.slice(0, 2).join('.')] ??
       PATH_TO_FIELD[path[0] ?? ''];
-    if (field && !errors[field]) errors[field] = FRIENDLY[field] ?? issue.message;
+    if (field && !errors[field])
+      errors[field] =
+        CROSS_FIELD.has(field) && issue.code === 'custom' ? issue.message : describeRefusal(field);
   }
+  // Unreachable from the form (every path above has a field); kept so a refusal is never empty.
   if (Object.keys(errors).length === 0) errors.service_name = 'Something in the form is not valid.';
   return { ok: false, errors };
+}
+
+/** The refusal for a name that cannot be used now: it exists (a redeploy) or someone is deploying it. */
+export function refuseTakenName(name: string, deployingUserId?: string): string {
+  const why = deployingUserId
+    ? `one nobody is deploying now (<@${deployingUserId}> is deploying ${name})`
+    : `a new name (${name} already exists, and a redeploy never replaces it)`;
+  return describeRefusal(FIELD.serviceName, { rule: why, example: `${name.slice(0, 60)}_2` });
 }

@@ -9,7 +9,7 @@ import {
 import { redactSecrets } from '../../../redact.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { withinBudget } from '../../within-budget.js';
-import { parseSubmission } from './parse-submission.js';
+import { parseSubmission, refuseTakenName } from './parse-submission.js';
 import { readPrivateMetadata } from './read-private-metadata.js';
 import { readStateValues } from './read-state-values.js';
 
@@ -31,9 +31,7 @@ export function submitDeployRequest(deps: ListenerDeps) {
     if (meta.redeployOf && parsed.spec.serviceName === meta.redeployOf) {
       return ack({
         response_action: 'errors',
-        errors: {
-          [FIELD.serviceName]: `\`${meta.redeployOf}\` already exists: a redeploy needs a new name.`,
-        },
+        errors: { [FIELD.serviceName]: refuseTakenName(meta.redeployOf) },
       });
     }
     const answer = await submitWithin(deps, logger, {
@@ -62,7 +60,7 @@ export function submitDeployRequest(deps: ListenerDeps) {
         return ack({
           response_action: 'errors',
           errors: {
-            [FIELD.serviceName]: `This name is reserved by <@${answer.byUserId}>, who is deploying it now. Pick another.`,
+            [FIELD.serviceName]: refuseTakenName(parsed.spec.serviceName, answer.byUserId),
           },
         });
       case 'unavailable':
