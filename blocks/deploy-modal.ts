@@ -6,6 +6,7 @@ import {
   type FieldId,
   NETWORK_MODES,
   type NetworkModeId,
+  type Prefill,
 } from './ids.js';
 import {
   dryRunInput,
@@ -16,9 +17,6 @@ import {
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, escapeMrkdwn, option, plain, truncate } from './text.js';
-
-/** Field values to start the modal with (raw strings, as a person would type them). */
-export type Prefill = Partial<Record<FieldId, string>>;
 
 /** A `key=value` of the slash command that the form cannot hold, and the rule it broke. */
 export interface DroppedValue {

@@ -2,10 +2,14 @@ import type { types } from '@slack/bolt';
 import { type DeploymentListItem, formatDeploymentLines } from './answers.js';
 import { context, section } from './text.js';
 
-/** The App Home tab: the person's recent deployments and how to start one. */
-export function buildHomeView(items: readonly DeploymentListItem[]): types.HomeView {
-  const list =
-    items.length === 0
+/** The App Home tab: the person's recent deployments and how to start one, or why they may not. */
+export function buildHomeView(
+  items: readonly DeploymentListItem[],
+  refusal?: string,
+): types.HomeView {
+  const list = refusal
+    ? section(refusal)
+    : items.length === 0
       ? section('You have not deployed anything through eas-deploy yet.')
       : section(`*Your recent deployments*\n${formatDeploymentLines(items)}`);
   return {

@@ -30,6 +30,9 @@ export const FIELD = {
 export type FieldId = (typeof FIELD)[keyof typeof FIELD] | NetworkFieldId;
 export const FIELD_IDS: readonly FieldId[] = [...Object.values(FIELD), ...NETWORK_FIELD_IDS];
 
+/** Field values to start the modal with (raw strings, as a person would type them). */
+export type Prefill = Partial<Record<FieldId, string>>;
+
 /** Buttons on messages; their value is the deployment id. */
 export const ACTION = {
   refreshStatus: 'refresh_status',

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
 import { fieldsOfMode } from '../src/deploy/network/registry.js';
-import type { Prefill } from './deploy-modal.js';
-import type { FieldId } from './ids.js';
+import type { FieldId, Prefill } from './ids.js';
 import { staticSelect, textInput } from './modal-inputs.js';
 import { option } from './text.js';
 

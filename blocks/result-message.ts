@@ -1,28 +1,12 @@
 import type { types } from '@slack/bolt';
+import type { DeploymentResult, DeploymentSummary } from '../src/deploy/outcome.js';
 import { ACTION } from './ids.js';
 import type { SlackMessage } from './progress-message.js';
 import { button, context, escapeMrkdwn, section, truncate } from './text.js';
 
-/** The summary fields the message shows (DeploymentSummary of src/deploy/outcome.ts). */
-export interface SummaryView {
-  readonly serviceName: string;
-  readonly region: string;
-  readonly status: string;
-  readonly endpoints: readonly {
-    type: string;
-    internet: string | null;
-    intranet: string | null;
-    port: number | null;
-  }[];
-  readonly port: number;
-  readonly curlExamples: readonly string[];
-  readonly consoleUrl?: string;
-  readonly notes: readonly string[];
-}
-
 const NOT_AVAILABLE = '(not available for this network type)';
 
-function endpointLines(summary: SummaryView): string {
+function endpointLines(summary: DeploymentSummary): string {
   if (summary.endpoints.length === 0)
     return `Internet: ${NOT_AVAILABLE}\nIntranet: ${NOT_AVAILABLE}`;
   return summary.endpoints
@@ -50,7 +34,10 @@ export function buildResultButtons(deploymentId: string, withToken = false): typ
 }
 
 /** The Deployment Summary as a thread reply: endpoints, port, curl with `<AccessToken>`, notes. */
-export function buildSummaryMessage(summary: SummaryView, deploymentId: string): SlackMessage {
+export function buildSummaryMessage(
+  summary: DeploymentSummary,
+  deploymentId: string,
+): SlackMessage {
   const name = escapeMrkdwn(summary.serviceName);
   const curls = summary.curlExamples.map((c) => `\`\`\`${truncate(c, 900)}\`\`\``).join('\n');
   return {
@@ -72,7 +59,7 @@ export function buildSummaryMessage(summary: SummaryView, deploymentId: string):
 
 /** A dry run's answer: what would have been created. */
 export function buildDryRunMessage(
-  result: { serviceName: string; region: string; serviceJson: string; notes: readonly string[] },
+  result: Extract<DeploymentResult, { result: 'dry-run' }>,
   deploymentId: string,
 ): SlackMessage {
   return {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DemoSession } from './demo-session.js';
 import { buildLocalWorld } from './demo-world.js';
 import { ensureRedis } from './ensure-redis.js';
 import { type LocalStack, startLocalStack } from './local-stack.js';
 import { removeDemoKeys } from './remove-demo-keys.js';
 import { createSlackUser } from './slack-user.js';
-import { type DemoSession, typeCommand } from './type-command.js';
+import { typeCommand } from './type-command.js';
 
 export interface DemoOptions {
   /** What the person types after `/eas-deploy`, one command after another. */

@@ -1,7 +1,7 @@
 import { readMessageText, renderConversation } from '../sim/slack/render-conversation.js';
 import type { RecordedCall } from '../sim/slack/slack-standin.js';
 import type { Config } from '../src/config.js';
-import { type DemoSession, WAIT_MS } from './type-command.js';
+import { type DemoSession, WAIT_MS } from './demo-session.js';
 
 /** The serving check's thread line (CONTRACT.md: it starts `Serving` or `Not serving`). */
 const SERVING_LINE = /^\W*(Not serving|Serving)\b/m;

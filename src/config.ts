@@ -190,3 +190,14 @@ export function readCliEnvironment(
   picked.ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL = String(config.EAS_CLI_PLUGIN_AUTO_INSTALL);
   return picked;
 }
+
+/** Names of environment variables whose values are secrets. */
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|ACCESS_KEY)/i;
+
+/** The secret values of the environment (Slack tokens, signing secret, cloud credentials), for the redactor. */
+export function readSecretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+  const values = Object.entries(env).flatMap(([name, value]) =>
+    SECRET_NAME.test(name) && value ? [value] : [],
+  );
+  return [...new Set(values)];
+}

@@ -1,6 +1,6 @@
+import { redactSecrets } from '../redact.js';
 import type { CliResult } from './cli-runner.js';
 import { readErrorText } from './read-error-text.js';
-import { redactSecrets } from './redact-secrets.js';
 
 /** The classes a failed call falls into; each reaches the person as its own sentence (explain-cli-error). */
 export type CliErrorKind =

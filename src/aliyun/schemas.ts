@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { learnSecret } from '../redact.js';
 
 /**
  * Response schemas of the aliyun calls (docs/CLI-CALLS.md). Loose: the cloud adds fields freely,
@@ -6,6 +7,16 @@ import { z } from 'zod';
  */
 
 const nullableString = z.string().nullish();
+
+/**
+ * A service's AccessToken, wherever the cloud sends one (describe-service, list-services,
+ * describe-service-endpoints): the redactor learns it as it is read, so no log line, message,
+ * audit entry or job data can carry it on, whoever's service it belongs to.
+ */
+const AccessToken = nullableString.transform((token) => {
+  learnSecret(token);
+  return token;
+});
 
 export const Workspace = z
   .object({ WorkspaceId: z.string(), WorkspaceName: z.string().default(''), Status: z.string() })
@@ -29,7 +40,7 @@ export const Service = z
     Region: z.string().nullish(),
     InternetEndpoint: nullableString,
     IntranetEndpoint: nullableString,
-    AccessToken: z.string().nullish(),
+    AccessToken,
     WorkspaceId: z.string().nullish(),
     Labels: z.array(ServiceLabel).nullish(),
   })
@@ -103,5 +114,5 @@ export const Endpoint = z
   .loose();
 export type Endpoint = z.infer<typeof Endpoint>;
 export const DescribeServiceEndpointsResponse = z
-  .object({ AccessToken: z.string().nullish(), Endpoints: z.array(Endpoint).nullish() })
+  .object({ AccessToken, Endpoints: z.array(Endpoint).nullish() })
   .loose();

@@ -1,12 +1,13 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { DeploymentResult } from '../deploy/outcome.js';
-import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
-import type { DeploymentAddress } from '../report/reporter.js';
-import { describeResultForAudit } from '../security/audit-result.js';
-import { createParkJob } from '../security/park-job.js';
+import { redactKnownSecrets } from '../redact.js';
+import { describeResultForAudit } from './audit-result.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 import { assertJobHeld, LostJobError, NotReplicatedError } from './fence-job.js';
 import { addressOf, DeployJobData } from './job-data.js';
+import { createParkJob } from './park-job.js';
 import type { ProcessorDeps } from './processor-deps.js';
+import { recordDeployment, recordQueueWait } from './record-deployment.js';
 import { internalError, reportBrokenDeployment } from './report-broken-deployment.js';
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
@@ -40,7 +41,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
     const hold = () => assertJobHeld(deps.fence, job, token);
     const save = async (next: DeployJobData) => {
       data = next;
-      await job.updateData(next);
+      await job.updateData(redactKnownSecrets(next));
       // create-service follows this save: only the job's owner, with the journal on a replica, goes on.
       if (next.journal.createAttempted && !next.journal.serviceId) await hold();
     };
@@ -117,15 +118,12 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
-      await deps.audit?.append(
-        {
-          kind: 'result',
-          deploymentId,
-          userId: data.requester.userId,
-          ...describeResultForAudit(outcome.result),
-        },
-        outcome.accessToken ? [outcome.accessToken] : [],
-      );
+      await deps.audit?.append({
+        kind: 'result',
+        deploymentId,
+        userId: data.requester.userId,
+        ...describeResultForAudit(outcome.result),
+      });
       log.info({ result: outcome.result.result }, 'deployment finished');
       return outcome.result;
     } catch (error) {
@@ -155,11 +153,18 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       }
       throw error;
     } finally {
-      if (!lost) await deps.slots.release(spec.region, deploymentId).catch(() => {});
+      if (!lost)
+        await deps.slots
+          .release(spec.region, deploymentId)
+          .catch((err: unknown) =>
+            log.warn({ err }, 'region slot not released; its lease will expire'),
+          );
       if (finished) {
         await deps.reservations
           .release(spec.region, spec.serviceName, deploymentId)
-          .catch(() => {});
+          .catch((err: unknown) =>
+            log.warn({ err }, 'name not released; its reservation will expire'),
+          );
       }
     }
   };

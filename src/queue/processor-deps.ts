@@ -8,10 +8,10 @@ import type {
 } from '../deploy/engine-context.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DeploymentReporter } from '../report/reporter.js';
-import type { ApprovalJob } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
+import type { ApprovalJob } from './approval-hook.js';
 import type { DeploymentRecords } from './deployment-records.js';
+import type { DeploymentReporter } from './deployment-reporter.js';
 import type { JobFence } from './fence-job.js';
 import type { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';

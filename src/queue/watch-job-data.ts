@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StepRecord } from '../deploy/outcome.js';
-import type { DeploymentAddress } from '../report/reporter.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 
 /**
  * The serving watch of one deployment, as stored in Redis: where to report, what was deployed, and

@@ -2,9 +2,9 @@ import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-m
 import { buildInviteHint, buildNotifyLine, buildTokenMessage } from '../../blocks/token-message.js';
 import { withWatchStatus } from '../../blocks/watch-status.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+import type { DeploymentAddress, DeploymentReporter } from '../queue/deployment-reporter.js';
 import { buildResultMessage } from './build-result-message.js';
 import { buildServingReportMessage } from './build-serving-message.js';
-import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
 import type { MessageRef, SlackOutbox } from './slack-outbox.js';
 import { type PrivateDelivery, tellPrivately } from './tell-privately.js';
 

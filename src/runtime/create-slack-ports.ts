@@ -1,16 +1,14 @@
 import type { Queue } from 'bullmq';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import { fetchAccessToken, lookupServiceStatus } from '../deploy/lookup-service.js';
-import type {
-  DeploymentRecords,
-  DeploymentRecord as StoredRecord,
-} from '../queue/deployment-records.js';
+import type { Logger } from '../logger.js';
+import type { DeploymentRecords } from '../queue/deployment-records.js';
 import type { FitConfirmations } from '../queue/fit-confirmations.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import type { NameReservations } from '../queue/name-reservations.js';
 import type { SubmissionLock } from '../queue/submission-lock.js';
 import { submitDeployment } from '../queue/submit-deployment.js';
-import type { DeploymentRecord, SlackPorts } from '../slack/ports.js';
+import type { SlackPorts } from '../slack/ports.js';
 import { createCliCatalog } from './cli-catalog.js';
 import { createFitPort } from './create-fit-port.js';
 
@@ -24,26 +22,18 @@ export interface SlackPortDeps {
   /** A replica holds the submission (WAIT); see submitDeployment. */
   readonly confirmReplicated?: () => Promise<boolean>;
   readonly lock?: SubmissionLock;
+  readonly logger: Logger;
 }
-
-/** What the listeners see of a stored deployment: its last-known status first. */
-const toListItem = (r: StoredRecord): DeploymentRecord => ({
-  deploymentId: r.deploymentId,
-  serviceName: r.serviceName,
-  region: r.region,
-  status: r.serviceStatus ? `${r.state} (${r.serviceStatus})` : r.state,
-  createdAt: r.submittedAt,
-  requesterId: r.requesterId,
-  channelId: r.channelId,
-  spec: r.spec,
-});
 
 /** Implements the Slack listeners' ports with the queue, the records and the CLI. */
 export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
   const { cli, records } = deps;
-  const catalog = createCliCatalog(cli);
+  const catalog = createCliCatalog(cli, {
+    onStaleRefreshError: (err) =>
+      deps.logger.warn({ err }, 'catalog refresh failed; old list kept'),
+  });
   return {
-    submitter: { submit: (request) => submitDeployment(deps, request) },
+    submitter: { submit: (request, abandoned) => submitDeployment(deps, request, abandoned) },
     catalog,
     ...(deps.fitConfirmations ? { fit: createFitPort(catalog, deps.fitConfirmations) } : {}),
     status: {
@@ -87,20 +77,8 @@ export function createSlackPorts(deps: SlackPortDeps): SlackPorts {
       },
     },
     history: {
-      async listRecent(filter) {
-        const found = await records.recent(
-          {
-            ...(filter.userId ? { userId: filter.userId } : {}),
-            ...(filter.region ? { region: filter.region } : {}),
-          },
-          filter.limit,
-        );
-        return found.map(toListItem);
-      },
-      async get(deploymentId) {
-        const record = await records.get(deploymentId);
-        return record ? toListItem(record) : undefined;
-      },
+      listRecent: ({ limit, ...filter }) => records.recent(filter, limit),
+      get: (deploymentId) => records.get(deploymentId),
     },
   };
 }

@@ -37,7 +37,6 @@ export function shareUsergroupChanges(
   return {
     members: {
       groupsOf: (userId, usergroupIds) => local.groupsOf(userId, usergroupIds),
-      clear: () => local.clear(),
       forget(usergroupId) {
         local.forget(usergroupId);
         options.publisher

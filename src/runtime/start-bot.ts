@@ -49,6 +49,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     reservations: createNameReservations(producer, config.QUEUE_PREFIX),
     records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
     cli,
+    logger: options.logger,
     fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
     lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
     ...(replication.replicas > 0
@@ -73,9 +74,15 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     approvals: {
       store: governance.approvals,
       // A decision wakes the parked job now instead of at expiry; a job not parked needs nothing.
+      // The job may wake itself meanwhile (park-job), so promote can lose that race: it then says so.
       promote: async (deploymentId) => {
         const job = await queue.getJob(deploymentId);
-        if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+        if (!job || !(await job.isDelayed())) return;
+        await job
+          .promote()
+          .catch((err: unknown) =>
+            options.logger.info({ err, deploymentId }, 'the decided job was not woken here'),
+          );
       },
     },
     health: async () => {
@@ -100,6 +107,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       });
       return shared.members;
     },
+    logger: options.logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.identity ?? {}),
   });

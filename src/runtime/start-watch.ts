@@ -5,12 +5,12 @@ import type { EngineOutcome } from '../deploy/engine-context.js';
 import type { Logger } from '../logger.js';
 import { buildWatchRequest } from '../queue/build-watch-request.js';
 import type { DeploymentRecords } from '../queue/deployment-records.js';
+import type { DeploymentReporter } from '../queue/deployment-reporter.js';
 import type { DeployJobData } from '../queue/job-data.js';
 import { createWatchProcessor } from '../queue/process-watch.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createWatchQueue, enqueueWatch } from '../queue/watch-queue.js';
 import { startWatchWorker } from '../queue/watch-worker.js';
-import type { DeploymentReporter } from '../report/reporter.js';
 import type { WatchSchedule } from '../serving/watch-schedule.js';
 
 /** The serving check's one request waits this long for an answer. */

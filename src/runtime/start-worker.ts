@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { type ApprovalHookDeps, createApprovalHook } from '../queue/approval-hook.js';
 import { readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
@@ -16,9 +17,9 @@ import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
+import { createApprovalPoster } from '../report/approval-poster.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
-import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
@@ -68,17 +69,9 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approvers: governance.policy.approvers,
     ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
     audit: governance.audit,
-    // Approval prompts are posts and final edits: they never wait behind progress edits.
-    post: (where, message) =>
-      outbox.post(
-        { channel: where.channelId, ...(where.threadTs ? { threadTs: where.threadTs } : {}) },
-        message,
-      ),
-    update: async (where, message) => {
-      await outbox
-        .edit({ channel: where.channelId, ts: where.ts }, message, { final: true })
-        .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
-    },
+    ...createApprovalPoster(outbox, governance.policy.approvers, (err) =>
+      logger.warn({ err }, 'the approval request could not be updated'),
+    ),
   };
   const stopping = new AbortController();
   const records = createDeploymentRecords(store, prefix);

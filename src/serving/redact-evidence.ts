@@ -1,4 +1,4 @@
-import { redactSecrets } from '../security/redact.js';
+import { learnSecret, redactSecrets } from '../redact.js';
 import type { ServiceEvent } from './diagnose-service.js';
 
 /** The service log lines the thread shows: the newest, oldest first. */
@@ -20,8 +20,10 @@ export interface RawEvidence {
  * and every log line; the log cut to its last 20 lines.
  */
 export function redactEvidence(raw: RawEvidence, known: readonly string[]) {
+  // The one redactor remembers them: any later line that quotes them is masked too.
+  for (const secret of known) learnSecret(secret);
   const clean = (text: string | null | undefined): string | null =>
-    text === null || text === undefined ? null : redactSecrets(text, known);
+    text === null || text === undefined ? null : redactSecrets(text);
   const statusMessage = clean(raw.statusMessage);
   return {
     events: raw.events.map(
@@ -36,7 +38,7 @@ export function redactEvidence(raw: RawEvidence, known: readonly string[]) {
       .flatMap((l) => l.split('\n'))
       .filter((l) => l.trim().length > 0)
       .slice(-LOG_TAIL_LINES)
-      .map((l) => cut(redactSecrets(l, known))),
+      .map((l) => cut(redactSecrets(l))),
     ...(statusMessage ? { statusMessage } : {}),
   };
 }

@@ -1,26 +1,12 @@
-import type { DeploymentListItem, ServiceStatusView } from '../../blocks/answers.js';
+import type { ServiceStatusView } from '../../blocks/answers.js';
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
+import type { DeploymentRecord } from '../queue/deployment-records.js';
+import type { SubmitAnswer, SubmitRequest } from '../queue/submit-deployment.js';
 
-/** Who pressed Deploy. */
-export interface Requester {
-  readonly userId: string;
-  readonly teamId?: string;
-}
-
-export type SubmitAnswer =
-  | { status: 'queued' | 'already-queued'; deploymentId: string }
-  | { status: 'name-reserved'; byUserId: string }
-  | { status: 'unavailable'; message: string };
-
-/** Turns a valid request into a queued deployment (BullMQ in production). */
+/** Turns a valid request into a queued deployment (BullMQ in production); `abandoned`: see submitDeployment. */
 export interface DeploySubmitter {
-  submit(request: {
-    spec: DeploySpec;
-    requester: Requester;
-    channelId: string;
-    viewId: string;
-  }): Promise<SubmitAnswer>;
+  submit(request: SubmitRequest, abandoned?: AbortSignal): Promise<SubmitAnswer>;
 }
 
 /** Options for the modal's searchable selects, per region; cached by the implementation. */
@@ -50,13 +36,6 @@ export interface StatusPort {
   /** `userId`: who asked, named in the audit entry of the call. */
   describe(serviceName: string, region: string, userId?: string): Promise<StatusAnswer>;
   fetchToken(deploymentId: string, userId?: string): Promise<TokenAnswer>;
-}
-
-/** A deployment made through the bot, as kept by the queue side (no secrets). */
-export interface DeploymentRecord extends DeploymentListItem {
-  readonly requesterId: string;
-  readonly channelId: string;
-  readonly spec: DeploySpec;
 }
 
 /** Recent deployments by person and region, and one by id with its requester. */

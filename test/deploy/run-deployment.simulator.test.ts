@@ -10,8 +10,9 @@ import { emptyJournal, Journal } from '../../src/deploy/journal.js';
 import { runDeployment } from '../../src/deploy/run-deployment.js';
 import { buildPagedWorld } from './paged-world.js';
 
-// End to end through bin/aliyun-sim and its built-in demo world (cn-hangzhou: one enabled
-// workspace, qwen_chat_prod taken, a dedicated gateway, an NLB-ready VPC, eas-r-hzdedicated01).
+// The engine alone through bin/aliyun-sim and its built-in demo world. Deployments on each network
+// mode and each gate's "no" run the whole way through Slack in test/e2e/flows (network-modes,
+// stop-conditions, engine-notes); here: the preflight, and a resumed journal that never creates twice.
 const SIM = resolve('bin/aliyun-sim');
 const available = existsSync(SIM) && existsSync('dist/sim/aliyun/main.js');
 const dirs: string[] = [];
@@ -72,47 +73,6 @@ afterAll(() => {
 describe.skipIf(!available)('runDeployment through the simulator', () => {
   it('passes the preflight', async () => {
     expect(await runPreflight(createSimCli())).toEqual({ ok: true, problems: [] });
-  });
-
-  // One case per test: each deploys through a dozen simulator processes of its own.
-  it.each([
-    ['the shared gateway', {}, 'DefaultGateway'],
-    ['a dedicated gateway', { network: { mode: 'gateway' as const } }, 'PrivateGateway'],
-    ['an NLB', { network: { mode: 'nlb' as const } }, 'Nlb'],
-    ['a dedicated resource group', { resourceGroup: 'eas-r-hzdedicated01' }, 'DefaultGateway'],
-  ] as const)('deploys on %s', async (_name, input, type) => {
-    const { outcome } = await deploy(createSimCli(), input);
-    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
-    expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
-    expect(outcome.accessToken).toBeTruthy();
-  });
-
-  it.each([
-    [{ serviceName: 'qwen_chat_prod' }, 'name'],
-    [{ region: 'cn-shanghai' }, 'workspace'],
-    [{ instanceType: 'ecs.gn7-c12g1.3xlarge' }, 'instance'],
-    [{ image: 'docker.io/x/y:1' }, 'image'],
-    [{ network: { mode: 'gateway' as const, gatewayId: 'gw-nothere1' } }, 'network'],
-    [{ resourceGroup: 'eas-r-nothere1' }, 'resource-group'],
-  ] as const)('stops on %o at the %s gate without creating', async (input, step) => {
-    const cli = createSimCli();
-    const { outcome } = await deploy(cli, input);
-    expect(outcome.result).toMatchObject({ result: 'blocked', step });
-    expect(cli.calls).not.toContain('eas create-service');
-  });
-
-  it('falls back to the shared gateway after the NLB plugin bug twice', async () => {
-    const bug = {
-      op: 'eas create-service',
-      mode: 'nlb-bug',
-      times: 2,
-      message: 'vswitch can not be null',
-    };
-    const { outcome } = await deploy(createSimCli([bug]), { network: { mode: 'nlb' } });
-    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
-    expect(outcome.result.summary.notes).toContain(
-      'NLB config failed due to CLI plugin limitation. Deployed with shared gateway instead.',
-    );
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { QueueEvents } from 'bullmq';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CliRunner } from '../../src/aliyun/cli-runner.js';
 import { createLogger } from '../../src/logger.js';
 import { createDeployQueue } from '../../src/queue/deploy-queue.js';
@@ -121,13 +121,15 @@ describe('the deployment worker', () => {
     );
     if (answer.status !== 'queued') throw new Error('not queued');
     // Later attempts wait out the exponential backoff; promote them so the test stays short.
-    for (let i = 0; i < 100; i += 1) {
-      const job = await queue.getJob(answer.deploymentId);
-      const state = await job?.getState();
-      if (state === 'failed') break;
-      if (state === 'delayed') await job?.promote();
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await vi.waitFor(
+      async () => {
+        const job = await queue.getJob(answer.deploymentId);
+        const state = await job?.getState();
+        if (state === 'delayed') await job?.promote();
+        expect(state).toBe('failed');
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     const finishes = reporter.reports.filter(
       (r) => r.address.deploymentId === answer.deploymentId && r.kind === 'finish',
     );

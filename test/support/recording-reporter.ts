@@ -4,7 +4,7 @@ import type {
   DeploymentReporter,
   ParentStatus,
   ServingReport,
-} from '../../src/report/reporter.js';
+} from '../../src/queue/deployment-reporter.js';
 
 export interface RecordedReport {
   readonly kind: 'start' | 'progress' | 'finish' | 'status' | 'serving';

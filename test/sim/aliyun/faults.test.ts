@@ -171,6 +171,6 @@ describe('aliyun-sim faults', () => {
       ['eas', 'nope', 1],
     ]);
     expect(JSON.stringify(log)).not.toMatch(/SK-SECRET|AK-ID/);
-    expect(log[1]?.argv).toContain('--access-key-id=***');
+    expect(log[1]?.argv).toContain('--access-key-id=[REDACTED]');
   });
 });

@@ -10,5 +10,5 @@ export async function answerList(deps: ListenerDeps, args: Args, region?: string
   const list = deps.ports.history
     .listRecent({ ...(region ? { region } : {}), limit: 20 })
     .then((items) => buildListAnswer(items, region));
-  await answerInTime(args, list, 'Reading the recent deployments…');
+  await answerInTime(deps, args, list, 'Reading the recent deployments…');
 }

@@ -24,7 +24,7 @@ export async function answerStatus(
         : '';
     return buildCommandProblem(`${answer.message}${hint}`);
   };
-  await answerInTime(args, lookup(), `Looking up \`${serviceName}\`…`);
+  await answerInTime(deps, args, lookup(), `Looking up \`${serviceName}\`…`);
 }
 
 /** The region of the latest deployment of that name made through the bot, if any. */

@@ -1,5 +1,6 @@
-import type { DroppedValue, Prefill } from '../../../../blocks/deploy-modal.js';
+import type { DroppedValue } from '../../../../blocks/deploy-modal.js';
 import { describeRefusal, NUMBER_BOUNDS, readFieldNumber } from '../../../../blocks/field-rules.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD, type FieldId, NETWORK_MODES } from '../../../../blocks/ids.js';
 import { networkFieldChoices } from '../../../deploy/network/registry.js';
 

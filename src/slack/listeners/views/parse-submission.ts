@@ -1,6 +1,5 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
 import { describeRefusal, readFieldNumber } from '../../../../blocks/field-rules.js';
-import { FIELD, type FieldId } from '../../../../blocks/ids.js';
+import { FIELD, type FieldId, type Prefill } from '../../../../blocks/ids.js';
 import { DeploySpec } from '../../../deploy/deploy-spec.js';
 import { fieldOfPath, readNetworkFields } from '../../../deploy/network/registry.js';
 

@@ -1,4 +1,4 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import type { DeploySpec } from '../../../deploy/deploy-spec.js';
 import { networkToPrefill } from '../../../deploy/network/registry.js';
 

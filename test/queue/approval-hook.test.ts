@@ -1,8 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildApprovalClosedMessage,
+  buildApprovalRequestMessage,
+} from '../../blocks/approval-message.js';
 import type { SlackMessage } from '../../blocks/progress-message.js';
 import type { ServicePlan } from '../../src/deploy/build-service-json.js';
 import { createLogger } from '../../src/logger.js';
-import { type ApprovalJob, createApprovalHook } from '../../src/security/approval-hook.js';
+import { type ApprovalJob, createApprovalHook } from '../../src/queue/approval-hook.js';
 import { createApprovalStore } from '../../src/security/approval-store.js';
 import { createAuditLog } from '../../src/security/audit-log.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';
@@ -63,12 +67,13 @@ function setUp(now: () => number) {
       ttlMs: HOUR,
       audit,
       now,
-      post: async (_where, message) => {
-        posted.push(message);
+      // As the Slack poster does: the messages of blocks/approval-message.ts.
+      postRequest: async (_where, request, serviceJson) => {
+        posted.push(buildApprovalRequestMessage({ request, serviceJson, approvers }));
         return `2.00000${posted.length}`;
       },
-      update: async (_where, message) => {
-        updated.push(message);
+      closeRequest: async (_posted, request, closed) => {
+        updated.push(buildApprovalClosedMessage(request, closed));
       },
     },
     job,
@@ -137,8 +142,8 @@ describe('the approval hook of one job', () => {
         approvers: ['U1DEV'],
         ttlMs: HOUR,
         audit,
-        post: async () => '1.1',
-        update: async () => {},
+        postRequest: async () => '1.1',
+        closeRequest: async () => {},
       },
       job,
     );

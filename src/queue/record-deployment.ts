@@ -1,5 +1,5 @@
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** Records one finished deployment: a count by result and the duration of every finished step. */
 export function recordDeployment(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../src/deploy/outcome.js';
 import { createMetrics } from '../../src/observability/metrics.js';
-import { recordDeployment, recordQueueWait } from '../../src/observability/record-deployment.js';
+import { recordDeployment, recordQueueWait } from '../../src/queue/record-deployment.js';
 
 const step = (overrides: Partial<StepRecord> = {}): StepRecord => ({
   id: 'list-services',

@@ -8,6 +8,7 @@ import { DelayedError, type Job } from 'bullmq';
 export function createParkJob(job: Job, token: string | undefined) {
   return async (until: number, decidedMeanwhile: () => Promise<boolean>): Promise<never> => {
     await job.moveToDelayed(until, token);
+    // The click's own promote may have woken it first: then there is nothing left to promote.
     if (await decidedMeanwhile()) await job.promote().catch(() => undefined);
     throw new DelayedError();
   };

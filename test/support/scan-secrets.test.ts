@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { findSecretIn, scanRedisForSecret } from '../../src/security/scan-secrets.js';
-import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';
+import { connectRedis, deleteKeys, uniquePrefix } from './redis.js';
+import { findSecretIn, scanRedisForSecret } from './scan-secrets.js';
 
 const redis = connectRedis();
 const prefix = uniquePrefix('scan');

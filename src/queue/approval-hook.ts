@@ -1,14 +1,7 @@
-import {
-  type ApprovalClosed,
-  buildApprovalClosedMessage,
-  buildApprovalRequestMessage,
-} from '../../blocks/approval-message.js';
-import type { SlackMessage } from '../../blocks/progress-message.js';
 import type { ApprovalAnswer, ApprovalQuestion } from '../deploy/engine-context.js';
-import { type ApprovalGateDeps, runApprovalGate } from './approval-gate.js';
-import type { ApprovalRequest } from './approval-request.js';
-import type { AuditLog } from './audit-log.js';
-import { redactSecrets } from './redact.js';
+import { type ApprovalGateDeps, runApprovalGate } from '../security/approval-gate.js';
+import type { ApprovalClosed, ApprovalRequest } from '../security/approval-request.js';
+import type { AuditLog } from '../security/audit-log.js';
 
 /** Where the approval request goes: the deployment's thread. */
 export interface ApprovalThread {
@@ -18,12 +11,17 @@ export interface ApprovalThread {
 
 export interface ApprovalHookDeps extends ApprovalGateDeps {
   readonly audit: AuditLog;
-  /** Posts in the thread; answers the message's ts (undefined when Slack refused). */
-  readonly post: (where: ApprovalThread, message: SlackMessage) => Promise<string | undefined>;
-  /** Replaces a posted message (chat.update); failures are the caller's to log. */
-  readonly update: (
-    where: { channelId: string; ts: string },
-    message: SlackMessage,
+  /** Posts the request, with its buttons and the service JSON, in the thread; answers its ts. */
+  readonly postRequest: (
+    where: ApprovalThread,
+    request: ApprovalRequest,
+    serviceJson: string,
+  ) => Promise<string | undefined>;
+  /** Replaces a posted request's buttons with how it ended; failures are the poster's to log. */
+  readonly closeRequest: (
+    posted: { channelId: string; ts: string },
+    request: ApprovalRequest,
+    closed: ApprovalClosed,
   ) => Promise<void>;
   readonly now?: () => number;
 }
@@ -41,12 +39,6 @@ export interface ApprovalJob {
   readonly park: (until: number, decidedMeanwhile: () => Promise<boolean>) => Promise<never>;
 }
 
-/** The service JSON as an approver reads it: indented, with anything secret-shaped removed. */
-function showJson(serviceJson: string): string {
-  const parsed: unknown = JSON.parse(serviceJson);
-  return redactSecrets(JSON.stringify(parsed, null, 2));
-}
-
 /** Replaces the buttons of the posted request, when there is one, with what happened. */
 async function closeRequest(
   deps: ApprovalHookDeps,
@@ -54,7 +46,7 @@ async function closeRequest(
   closed: ApprovalClosed,
 ): Promise<void> {
   if (!request?.message) return;
-  await deps.update(request.message, buildApprovalClosedMessage(request, closed));
+  await deps.closeRequest(request.message, request, closed);
 }
 
 /**
@@ -85,12 +77,7 @@ export function createApprovalHook(
       case 'wait':
         return job.park(answer.until, decidedMeanwhile);
       case 'request': {
-        const message = buildApprovalRequestMessage({
-          request: answer.request,
-          serviceJson: showJson(serviceJson),
-          approvers: deps.approvers,
-        });
-        const ts = await deps.post(job.thread, message);
+        const ts = await deps.postRequest(job.thread, answer.request, serviceJson);
         if (ts)
           await deps.store.setMessage(job.deploymentId, { channelId: job.thread.channelId, ts });
         await deps.audit.append({

@@ -1,7 +1,7 @@
-import { keysUnderPrefix } from '../queue/keys-under-prefix.js';
-import type { RedisClient } from '../queue/redis-connection.js';
+import { keysUnderPrefix } from '../../src/queue/keys-under-prefix.js';
+import type { RedisClient } from '../../src/queue/redis-connection.js';
 
-/** Where a secret was found: the Redis key and the place inside it (field, index, member, entry id). */
+/** Where a secret was found: the RedisClient key and the place inside it (field, index, member, entry id). */
 export interface SecretSighting {
   readonly key: string;
   readonly type: string;
