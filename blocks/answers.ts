@@ -15,13 +15,16 @@ export interface ServiceStatusView {
   readonly endpoints?: readonly { readonly internet?: string; readonly intranet?: string }[];
 }
 
-/** One deployment made through the bot, with its last-known status. */
+/** One deployment made through the bot as the list shows it: where it got, and EAS's last word. */
 export interface DeploymentListItem {
   readonly deploymentId: string;
   readonly serviceName: string;
   readonly region: string;
-  readonly status: string;
-  readonly createdAt: number;
+  /** How far the deployment got: queued, running, deployed, blocked, … */
+  readonly state: string;
+  /** The last status EAS reported (Creating, Running, …), when known. */
+  readonly serviceStatus?: string;
+  readonly submittedAt: number;
 }
 
 const USAGE = [
@@ -79,8 +82,9 @@ export function formatDeploymentLines(items: readonly DeploymentListItem[]): str
   return items
     .slice(0, 20)
     .map((d) => {
-      const when = new Date(d.createdAt).toISOString().slice(0, 16).replace('T', ' ');
-      return `• \`${escapeMrkdwn(d.serviceName)}\` · ${d.region} · *${escapeMrkdwn(d.status)}* · ${when} UTC`;
+      const when = new Date(d.submittedAt).toISOString().slice(0, 16).replace('T', ' ');
+      const status = d.serviceStatus ? `${d.state} (${d.serviceStatus})` : d.state;
+      return `• \`${escapeMrkdwn(d.serviceName)}\` · ${d.region} · *${escapeMrkdwn(status)}* · ${when} UTC`;
     })
     .join('\n');
 }

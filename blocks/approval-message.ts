@@ -4,7 +4,7 @@ import {
   encodeApprovalButtonValue,
   REJECT_ACTION_ID,
 } from '../src/security/approval-click.js';
-import type { ApprovalRequest } from '../src/security/approval-request.js';
+import type { ApprovalClosed, ApprovalRequest } from '../src/security/approval-request.js';
 import type { SlackMessage } from './progress-message.js';
 import { button, context, escapeMrkdwn, section } from './text.js';
 
@@ -57,11 +57,6 @@ export function buildApprovalRequestMessage(view: ApprovalRequestView): SlackMes
     ],
   };
 }
-
-export type ApprovalClosed =
-  | { kind: 'approved' | 'rejected'; by: string }
-  | { kind: 'expired' }
-  | { kind: 'no-approver' };
 
 /** A lifecycle operation's request (`l-…`) goes ahead or changes nothing; a deployment creates. */
 const closedLine = (kind: ApprovalClosed['kind'], by: string | undefined, lifecycle: boolean) => {

@@ -1,10 +1,12 @@
 import type { types } from '@slack/bolt';
+import { NETWORK_MODES as NETWORK_MODULES } from '../src/deploy/network/registry.js';
 import {
   DEPLOY_CALLBACK_ID,
   FIELD,
   type FieldId,
   NETWORK_MODES,
   type NetworkModeId,
+  type Prefill,
 } from './ids.js';
 import {
   dryRunInput,
@@ -16,9 +18,6 @@ import {
 import { buildNetworkFields } from './network-fields.js';
 import { context, escapeMrkdwn, option, plain, truncate } from './text.js';
 import { buildTtlInput } from './ttl-input.js';
-
-/** Field values to start the modal with (raw strings, as a person would type them). */
-export type Prefill = Partial<Record<FieldId, string>>;
 
 /** A `key=value` of the slash command that the form cannot hold, and the rule it broke. */
 export interface DroppedValue {
@@ -40,12 +39,6 @@ export interface DeployModalInput {
   /** Pre-fill values left out of the form: named above it, with why. */
   readonly dropped?: readonly DroppedValue[];
 }
-
-const NETWORK_LABELS: Record<NetworkModeId, string> = {
-  shared: 'Shared gateway (simplest)',
-  gateway: 'Dedicated gateway',
-  nlb: 'Network load balancer (NLB)',
-};
 
 /** The /eas-deploy modal: every field of CONTRACT.md, network fields for the chosen mode only. */
 export function buildDeployModal(input: DeployModalInput): types.ModalView {
@@ -107,7 +100,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     staticSelect(
       FIELD.network,
       'Network',
-      NETWORK_MODES.map((m) => option(NETWORK_LABELS[m], m)),
+      NETWORK_MODULES.map((m) => option(m.label, m.id)),
       mode,
       true,
     ),

@@ -1,4 +1,5 @@
 import { LIMITS, RESERVED_PORT } from '../src/deploy/deploy-spec.js';
+import { networkFieldRules } from '../src/deploy/network/registry.js';
 import type { FieldId } from './ids.js';
 
 /**
@@ -53,11 +54,6 @@ export const FIELD_RULES: Readonly<Record<FieldId, FieldRule>> = {
     example: 'oss://bucket/models/qwen/',
   },
   network: { label: 'Network', rule: 'shared, gateway or nlb', example: 'shared' },
-  gateway: {
-    label: 'Dedicated gateway id',
-    rule: 'a gateway id, or empty to use the region’s only one',
-    example: 'gw-abc123',
-  },
   resource_group: {
     label: 'Dedicated resource group',
     rule: 'a resource group id, or empty for the public pool',
@@ -79,27 +75,8 @@ export const FIELD_RULES: Readonly<Record<FieldId, FieldRule>> = {
     rule: 'a duration (<n>s, <n>m, <n>h, <n>d) or never',
     example: '1d, 4h, 20s or never',
   },
-  nlb_id: {
-    label: 'NLB id',
-    rule: 'an NLB id, or empty for a system NLB',
-    example: 'nlb-abc123',
-  },
-  vpc_id: {
-    label: 'VPC id',
-    rule: 'a VPC id, or empty to use the region’s',
-    example: 'vpc-abc123',
-  },
-  vswitch_ids: {
-    label: 'vSwitch ids',
-    rule: 'vSwitch ids in two zones, comma-separated, or empty to find them',
-    example: 'vsw-a1,vsw-b2',
-  },
-  security_group: {
-    label: 'Security group id',
-    rule: 'a security group id, or empty to find one in the VPC',
-    example: 'sg-abc123',
-  },
-  net_type: { label: 'NLB address', rule: 'intranet or internet', example: 'intranet' },
+  // Each network mode words its own fields (src/deploy/network/<mode>.ts).
+  ...networkFieldRules(),
 };
 
 /** The bounds Slack's number inputs check before the bot does (Block Kit min_value/max_value). */

@@ -4,14 +4,16 @@ import { context, section } from './text.js';
 
 /**
  * The App Home tab: the person's services (when the lifecycle reads them: expiry, cost, buttons),
- * their recent deployments, and how to start one.
+ * their recent deployments and how to start one, or why they may not.
  */
 export function buildHomeView(
   items: readonly DeploymentListItem[],
+  refusal?: string,
   services: readonly types.KnownBlock[] = [],
 ): types.HomeView {
-  const list =
-    items.length === 0
+  const list = refusal
+    ? section(refusal)
+    : items.length === 0
       ? section('You have not deployed anything through eas-deploy yet.')
       : section(`*Your recent deployments*\n${formatDeploymentLines(items)}`);
   return {

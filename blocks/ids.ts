@@ -1,3 +1,10 @@
+import {
+  NETWORK_FIELD_IDS,
+  NETWORK_MODE_IDS,
+  type NetworkFieldId,
+  type NetworkModeId,
+} from '../src/deploy/network/registry.js';
+
 /** Every Slack id the bot uses, defined once. Field block_id == action_id == field name (CONTRACT.md). */
 
 export const DEPLOY_CALLBACK_ID = 'eas_deploy';
@@ -14,21 +21,18 @@ export const FIELD = {
   command: 'command',
   ossPath: 'oss_path',
   network: 'network',
-  gateway: 'gateway',
   resourceGroup: 'resource_group',
   autoscaleMin: 'autoscale_min',
   autoscaleMax: 'autoscale_max',
   dryRun: 'dry_run',
   ttl: 'ttl',
-  // NLB fields (optional; discovered in the region when empty). Not in CONTRACT.md: ids of our own.
-  nlbId: 'nlb_id',
-  vpcId: 'vpc_id',
-  vswitchIds: 'vswitch_ids',
-  securityGroup: 'security_group',
-  netType: 'net_type',
 } as const;
-export type FieldId = (typeof FIELD)[keyof typeof FIELD];
-export const FIELD_IDS: readonly FieldId[] = Object.values(FIELD);
+/** The form's field ids: the core ones above and each network mode's own (src/deploy/network/). */
+export type FieldId = (typeof FIELD)[keyof typeof FIELD] | NetworkFieldId;
+export const FIELD_IDS: readonly FieldId[] = [...Object.values(FIELD), ...NETWORK_FIELD_IDS];
+
+/** Field values to start the modal with (raw strings, as a person would type them). */
+export type Prefill = Partial<Record<FieldId, string>>;
 
 /** Buttons on messages; their value is the deployment id. */
 export const ACTION = {
@@ -53,5 +57,6 @@ export const SERVICE_ACTION = {
 } as const;
 export type ServiceActionId = (typeof SERVICE_ACTION)[keyof typeof SERVICE_ACTION];
 
-export const NETWORK_MODES = ['shared', 'gateway', 'nlb'] as const;
-export type NetworkModeId = (typeof NETWORK_MODES)[number];
+/** The network select's values (`shared`, `gateway`, `nlb`), one per module in src/deploy/network/. */
+export const NETWORK_MODES = NETWORK_MODE_IDS;
+export type { NetworkModeId };

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Prefill } from './deploy-modal.js';
 import { NUMBER_BOUNDS, readFieldNumber } from './field-rules.js';
-import { FIELD, type FieldId } from './ids.js';
+import { FIELD, type FieldId, type Prefill } from './ids.js';
 import { fitsOptionValue, option, plain, truncate } from './text.js';
 
 /** The modal's input blocks; each keeps block_id == action_id == field name (CONTRACT.md). */

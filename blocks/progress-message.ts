@@ -1,21 +1,13 @@
 import type { types } from '@slack/bolt';
+import type { DeploymentResult, StepRecord } from '../src/deploy/outcome.js';
 import { context, escapeMrkdwn, section } from './text.js';
-
-/** One checklist step (the shape of StepRecord in src/deploy/outcome.ts). */
-export interface ChecklistStep {
-  readonly title: string;
-  readonly status: 'running' | 'passed' | 'blocked' | 'failed' | 'skipped';
-  readonly detail?: string;
-  readonly startedAt?: number;
-  readonly finishedAt?: number;
-}
 
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: types.KnownBlock[];
 }
 
-const MARK: Record<ChecklistStep['status'], string> = {
+const MARK: Record<StepRecord['status'], string> = {
   running: '⏳',
   passed: '✓',
   blocked: '✗',
@@ -30,7 +22,7 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(seconds / 60)}m ${Math.round(seconds % 60)}s`;
 }
 
-function stepLine(step: ChecklistStep, now: number): string {
+function stepLine(step: StepRecord, now: number): string {
   const elapsed =
     step.startedAt === undefined
       ? ''
@@ -47,10 +39,8 @@ export function buildParentText(serviceName: string, region: string, dryRun = fa
 }
 
 /** How a deployment ended, as the parent's headline says it once the thread has the details. */
-export type ParentOutcome = 'deployed' | 'dry-run' | 'blocked' | 'failed';
-
 function buildOutcomeText(
-  outcome: ParentOutcome,
+  outcome: DeploymentResult['result'],
   serviceName: string,
   region: string,
   dryRun: boolean,
@@ -77,9 +67,9 @@ export function buildProgressMessage(input: {
   requesterId: string;
   /** Shown so a person can quote it: the same id is in the logs, the audit and the CLI user agent. */
   deploymentId?: string;
-  steps: readonly ChecklistStep[];
+  steps: readonly StepRecord[];
   now: number;
-  outcome?: ParentOutcome;
+  outcome?: DeploymentResult['result'];
   /** A dry run: the headline says it checks, never that it deploys. */
   dryRun?: boolean;
 }): SlackMessage {

@@ -1,30 +1,13 @@
 import type { types } from '@slack/bolt';
+import type { DeploymentResult, DeploymentSummary } from '../src/deploy/outcome.js';
 import { ACTION } from './ids.js';
 import type { SlackMessage } from './progress-message.js';
 import { buildServiceButtons } from './service-buttons.js';
 import { button, context, escapeMrkdwn, section, truncate } from './text.js';
 
-/** The summary fields the message shows (DeploymentSummary of src/deploy/outcome.ts). */
-export interface SummaryView {
-  readonly serviceName: string;
-  readonly region: string;
-  readonly status: string;
-  readonly endpoints: readonly {
-    type: string;
-    internet: string | null;
-    intranet: string | null;
-    port: number | null;
-  }[];
-  readonly port: number;
-  readonly curlExamples: readonly string[];
-  readonly consoleUrl?: string;
-  readonly notes: readonly string[];
-  readonly lifetime?: { expiry: string; extendBy: string; cost?: string };
-}
-
 const NOT_AVAILABLE = '(not available for this network type)';
 
-function endpointLines(summary: SummaryView): string {
+function endpointLines(summary: DeploymentSummary): string {
   if (summary.endpoints.length === 0)
     return `Internet: ${NOT_AVAILABLE}\nIntranet: ${NOT_AVAILABLE}`;
   return summary.endpoints
@@ -52,7 +35,10 @@ export function buildResultButtons(deploymentId: string, withToken = false): typ
 }
 
 /** The Deployment Summary as a thread reply: endpoints, port, curl with `<AccessToken>`, notes. */
-export function buildSummaryMessage(summary: SummaryView, deploymentId: string): SlackMessage {
+export function buildSummaryMessage(
+  summary: DeploymentSummary,
+  deploymentId: string,
+): SlackMessage {
   const name = escapeMrkdwn(summary.serviceName);
   const curls = summary.curlExamples.map((c) => `\`\`\`${truncate(c, 900)}\`\`\``).join('\n');
   return {
@@ -77,7 +63,7 @@ export function buildSummaryMessage(summary: SummaryView, deploymentId: string):
 }
 
 /** "⏳ It expires … (in 1d). Cost: about USD 1.20/h, USD 28.80 until expiry." */
-function describeLifetime(l: NonNullable<SummaryView['lifetime']>): string {
+function describeLifetime(l: NonNullable<DeploymentSummary['lifetime']>): string {
   const cost = l.cost ? ` Cost: ${escapeMrkdwn(l.cost)}.` : '';
   const when = l.expiry.startsWith('never')
     ? 'It never expires: stop or delete it when you are done.'
@@ -87,7 +73,7 @@ function describeLifetime(l: NonNullable<SummaryView['lifetime']>): string {
 
 /** A dry run's answer: what would have been created. */
 export function buildDryRunMessage(
-  result: { serviceName: string; region: string; serviceJson: string; notes: readonly string[] },
+  result: Extract<DeploymentResult, { result: 'dry-run' }>,
   deploymentId: string,
 ): SlackMessage {
   return {

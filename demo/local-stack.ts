@@ -1,9 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findSimExecutable, prepareSimEnv, type SimEnvOptions } from '../sim/aliyun/sim-env.js';
+import { type ServingHost, startServingHost } from '../sim/aliyun/serving-host.js';
+import {
+  findSimExecutable,
+  prepareSimEnv,
+  type SimEnvOptions,
+  simStatePath,
+} from '../sim/aliyun/sim-env.js';
 import { type SlackStandIn, startSlackStandIn } from '../sim/slack/slack-standin.js';
-import { createExecaCliRunner } from '../src/aliyun/cli-runner.js';
 import { type Config, readCliEnvironment, readConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
@@ -16,7 +21,12 @@ export const LOCAL_BOT_TOKEN = 'xoxb-local-demo-token';
 export interface LocalStackOptions {
   readonly redisUrl: string;
   readonly prefix: string;
-  readonly sim?: Omit<SimEnvOptions, 'dir'>;
+  readonly sim?: Omit<SimEnvOptions, 'dir' | 'servingUrl'>;
+  /**
+   * Running services answer HTTP on a loopback serving host, and the serving watch is on. Without
+   * it EAS_PROBE is off (unless `env` says otherwise): the endpoints would be EAS's real hosts.
+   */
+  readonly serve?: boolean;
   /** Extra environment for the bot's config (allow-lists, notify channel, …). */
   readonly env?: Record<string, string>;
   readonly logger?: Logger;
@@ -38,7 +48,14 @@ export interface LocalStack {
 /** Starts the local stack; `stop()` closes everything it started and removes its temp files. */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dir = await mkdtemp(join(tmpdir(), 'eas-local-'));
-  const simEnv = await prepareSimEnv({ dir, ...options.sim });
+  const serving: ServingHost | undefined = options.serve
+    ? await startServingHost({ statePath: simStatePath(dir) })
+    : undefined;
+  const simEnv = await prepareSimEnv({
+    dir,
+    ...options.sim,
+    ...(serving ? { servingUrl: serving.url } : {}),
+  });
   const slack = await startSlackStandIn();
   const processEnv: Record<string, string> = {
     SLACK_BOT_TOKEN: LOCAL_BOT_TOKEN,
@@ -49,6 +66,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ALIYUN_CLI: findSimExecutable(),
     PORT: '0',
     LOG_LEVEL: 'silent',
+    EAS_PROBE: serving ? 'on' : 'off',
     ...options.env,
   };
   const config = readConfig(processEnv);
@@ -60,8 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.withWorker === false
       ? undefined
       : startWorkerRuntime({ config, logger, metrics, cliEnv, slackRetryConfig: retryConfig });
-  const cli = createExecaCliRunner({ executable: config.ALIYUN_CLI, env: cliEnv });
-  const bot = await startBotRuntime({ config, logger, metrics, cli, retryConfig });
+  const bot = await startBotRuntime({ config, logger, metrics, cliEnv, retryConfig });
   // The expiry schedules' first rebuild (its list-services calls) is over before anyone deploys.
   await worker?.schedulesReady;
   return {
@@ -74,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await bot.stop();
       await worker?.stop();
       await slack.close();
+      await serving?.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

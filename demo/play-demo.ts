@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DemoSession } from './demo-session.js';
 import { buildLocalWorld } from './demo-world.js';
 import { ensureRedis } from './ensure-redis.js';
 import { type LocalStack, startLocalStack } from './local-stack.js';
 import { removeDemoKeys } from './remove-demo-keys.js';
 import { createSlackUser } from './slack-user.js';
-import { type DemoSession, typeCommand } from './type-command.js';
+import { typeCommand } from './type-command.js';
 
 export interface DemoOptions {
   /** What the person types after `/eas-deploy`, one command after another. */
@@ -36,6 +37,8 @@ export async function playDemo(options: DemoOptions): Promise<void> {
       prefix,
       sim: { world },
       env: { EAS_NOTIFY_CHANNEL: NOTIFY },
+      // The simulated services answer on loopback, so the serving check has a real endpoint to call.
+      serve: true,
     });
     say('eas-deploy on this machine: the bot and its worker, a Slack stand-in and a simulated');
     say(

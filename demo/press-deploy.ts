@@ -4,11 +4,10 @@ import { answeredViewId } from '../sim/slack/answered-view.js';
 import { fromStoredView } from '../sim/slack/payloads.js';
 import { readMessageText } from '../sim/slack/render-conversation.js';
 import type { RecordedCall } from '../sim/slack/slack-standin.js';
+import { type DemoSession, WAIT_MS } from './demo-session.js';
 import { listEnabledWorkspaces } from './demo-world.js';
 import { readFormFields, readFormNotices, readStateOf } from './read-form.js';
 import { showConversation } from './show-conversation.js';
-import type { DemoSession } from './type-command.js';
-import { WAIT_MS } from './type-command.js';
 
 type View = { readonly [key: string]: unknown };
 

@@ -1,7 +1,7 @@
 import { readMessageText, renderConversation } from '../sim/slack/render-conversation.js';
 import type { RecordedCall } from '../sim/slack/slack-standin.js';
 import type { Config } from '../src/config.js';
-import { type DemoSession, WAIT_MS } from './type-command.js';
+import { type DemoSession, WAIT_MS } from './demo-session.js';
 
 /** The serving check's thread line (CONTRACT.md: it starts `Serving` or `Not serving`). */
 const SERVING_LINE = /^\W*(Not serving|Serving)\b/m;
@@ -51,6 +51,5 @@ export async function showConversation(session: DemoSession, mark: number): Prom
 
 /** Whether this build of the bot watches the service and posts a serving line after the summary. */
 function checksServing(config: Config): boolean {
-  const probe = (config as Config & { EAS_PROBE?: unknown }).EAS_PROBE;
-  return probe !== undefined && probe !== 'off' && probe !== false;
+  return config.EAS_PROBE === 'on';
 }

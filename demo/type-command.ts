@@ -1,22 +1,7 @@
-import type { SimWorldInput } from '../sim/aliyun/world-schema.js';
 import { nextTriggerId } from '../sim/slack/payloads.js';
 import { readMessageText } from '../sim/slack/render-conversation.js';
-import type { LocalStack } from './local-stack.js';
+import { type DemoSession, WAIT_MS } from './demo-session.js';
 import { fillAndSubmit } from './press-deploy.js';
-import type { SlackUser } from './slack-user.js';
-
-/** What one demo run shares between the commands a person types. */
-export interface DemoSession {
-  readonly stack: LocalStack;
-  readonly world: SimWorldInput;
-  readonly person: SlackUser;
-  readonly channelId: string;
-  readonly notifyChannelId: string;
-  say(text: string): void;
-}
-
-/** How long the demo waits for the bot's next move: generous, a loaded machine is slow. */
-export const WAIT_MS = 120_000;
 
 let typed = 0;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDurationMs, parseLifetime } from './lifecycle/parse-duration.js';
+import { parseLifetime } from './lifecycle/parse-duration.js';
 
 /** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
 const commaList = (pattern: RegExp, message: string) =>
@@ -44,13 +44,15 @@ const lifetimeOr = (fallback: string) =>
     .transform((s) => s ?? fallback)
     .refine((s) => parseLifetime(s) !== undefined, 'must be a duration like 4h, 1d, 20s, or never');
 
-/** A duration that is not `never`, read as milliseconds; unset or empty means `fallback`. */
-const durationMsOr = (fallback: string) =>
-  optionalText.transform((s, ctx) => {
-    const ms = parseDurationMs(s ?? fallback);
-    if (ms === undefined)
-      ctx.addIssue({ code: 'custom', message: 'must be a duration like 1h, 10m, 30s' });
-    return ms ?? 0;
+/** A duration written `<n>ms`, `<n>s`, `<n>m`, `<n>h` or `<n>d`, in milliseconds. */
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const Duration = z
+  .string()
+  .trim()
+  .regex(/^\d{1,7}(ms|s|m|h|d)$/, 'must be a duration such as 90s, 30m or 2h')
+  .transform((text) => {
+    const unit = /(ms|s|m|h|d)$/.exec(text)?.[1] as keyof typeof UNIT_MS;
+    return Number.parseInt(text, 10) * UNIT_MS[unit];
   });
 
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
@@ -67,13 +69,33 @@ export const ConfigSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   REDIS_URL: z
     .string()
-    .regex(/^(rediss?|redis-sentinel):\/\//, 'must be a redis:// URL')
+    .regex(
+      /^(rediss?|rediss?-sentinel|rediss?-cluster):\/\//,
+      'must be a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL',
+    )
     .default('redis://127.0.0.1:6379'),
+  /** One `{hash tag}` allowed: in cluster mode every key of the install then lives in one slot. */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - only')
+    .regex(
+      /^(?=.{1,64}$)[A-Za-z0-9_.-]*(\{[A-Za-z0-9_.-]+\})?[A-Za-z0-9_.-]*$/,
+      'letters, digits, _ . - and at most one {hash tag} only',
+    )
     .default('eas-deploy'),
+  /** PEM CA bundle for rediss:// (and TLS Sentinels or cluster nodes). */
+  REDIS_TLS_CA_FILE: optionalText,
+  /** ACL user and password of the Sentinels, when they differ from the data nodes' (in the URL). */
+  REDIS_SENTINEL_USERNAME: optionalText,
+  REDIS_SENTINEL_PASSWORD: optionalText,
+  /** Replicas that must hold a submission before the person hears "queued" (WAIT); unset = 1 with Sentinel, else 0. */
+  REDIS_WAIT_REPLICAS: optionalInt(0, 10),
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(10).max(2_000).default(500),
   ALIYUN_CLI: z.string().min(1).default('aliyun'),
+  /** May the aliyun CLI install a missing plugin by itself (ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL)? Off: the preflight names it. */
+  EAS_CLI_PLUGIN_AUTO_INSTALL: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
   EAS_NOTIFY_CHANNEL: optionalText.pipe(
     z
       .string()
@@ -104,12 +126,25 @@ export const ConfigSchema = z.object({
   EAS_STALLED_INTERVAL_MS: optionalInt(250, 600_000),
   /** SIGTERM: how long the running step may take to finish before the worker closes hard. */
   EAS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** Minutes between two sweeps for services with the bot's labels but no record (on the clock); 0 = off. */
+  EAS_ORPHAN_SWEEP_MINUTES: z.coerce.number().int().min(0).max(59).default(30),
   /** A worker-only process serves GET /metrics on this port when set. */
   WORKER_METRICS_PORT: optionalInt(0, 65_535),
+  /** `off`: no status watch and no serving check after the summary (no describe calls at all). */
+  EAS_PROBE: z.enum(['on', 'off']).default('on'),
+  /** How long the watch waits for Running before it explains why not. */
+  EAS_WATCH_MAX: Duration.pipe(
+    z
+      .number()
+      .min(1_000)
+      .max(7 * 86_400_000),
+  ).default(30 * 60_000),
+  /** The watch's first check after the summary; the gaps double from there, at most a minute. */
+  EAS_WATCH_FIRST_CHECK_MS: optionalInt(50, 600_000),
   /** Lifecycle (CONTRACT.md "Environment added"): who may act on any bot service, and lifetimes. */
   EAS_ADMIN_USERS: SlackIdList.default([]),
   EAS_DEFAULT_TTL: lifetimeOr('1d'),
-  EAS_REMIND_BEFORE: durationMsOr('1h'),
+  EAS_REMIND_BEFORE: optionalText.pipe(Duration.optional()).transform((ms) => ms ?? 3_600_000),
   EAS_TTL_ACTION: optionalText.pipe(z.enum(['remind', 'stop']).default('remind')),
   /** A JSON file `{ "currency": "USD", "hourly": { "<instance type>": <price> } }`. */
   EAS_PRICE_TABLE: optionalText,
@@ -139,7 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       value === undefined ? 'is required but not set' : `is invalid: ${issue?.message}`;
     throw new ConfigError(`${name} ${problem}`);
   }
-  const config = parsed.data;
+  const config = withClusterPrefix(parsed.data);
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new ConfigError(
       'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
@@ -148,14 +183,42 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config;
 }
 
+/**
+ * On a Redis Cluster every key of the install must share one hash slot (BullMQ's Lua scripts and
+ * the records' MULTI touch several keys), so a prefix without a `{hash tag}` gets one: `{prefix}`.
+ */
+function withClusterPrefix(config: Config): Config {
+  const cluster = /^rediss?-cluster:/.test(config.REDIS_URL);
+  if (!cluster || config.QUEUE_PREFIX.includes('{')) return config;
+  return { ...config, QUEUE_PREFIX: `{${config.QUEUE_PREFIX}}` };
+}
+
 /** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */
 const PASSED_ENV = /^(PATH|HOME|LANG|LC_ALL|TZ|TMPDIR|ALIBABA_CLOUD_[A-Z_]+|ALIYUN_SIM_[A-Z_]+)$/;
 
-/** The aliyun CLI child's environment: credentials, region and simulator settings, never Slack tokens. */
-export function readCliEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/**
+ * The aliyun CLI child's environment: credentials, region and simulator settings, never Slack
+ * tokens. Whether the CLI installs a missing plugin by itself is the config's explicit choice.
+ */
+export function readCliEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  config: Pick<Config, 'EAS_CLI_PLUGIN_AUTO_INSTALL'> = { EAS_CLI_PLUGIN_AUTO_INSTALL: false },
+): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && PASSED_ENV.test(key)) picked[key] = value;
   }
+  picked.ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL = String(config.EAS_CLI_PLUGIN_AUTO_INSTALL);
   return picked;
+}
+
+/** Names of environment variables whose values are secrets. */
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|ACCESS_KEY)/i;
+
+/** The secret values of the environment (Slack tokens, signing secret, cloud credentials), for the redactor. */
+export function readSecretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+  const values = Object.entries(env).flatMap(([name, value]) =>
+    SECRET_NAME.test(name) && value ? [value] : [],
+  );
+  return [...new Set(values)];
 }

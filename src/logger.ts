@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import { maskSecrets } from './observability/mask-secrets.js';
+import { redactSecrets } from './redact.js';
 
 export type { Logger } from 'pino';
 
@@ -40,16 +40,9 @@ export interface LoggerOptions {
   readonly name?: string;
   /** Where JSON lines go; stdout when absent. Tests pass a memory stream. */
   readonly destination?: DestinationStream;
-  /** Known secret values (from the config) masked literally wherever they appear. */
-  readonly secrets?: readonly string[];
 }
 
-/** Wraps a destination so every finished line passes the secret masker last. */
-function maskDestination(target: DestinationStream, secrets: readonly string[]): DestinationStream {
-  return { write: (line: string) => target.write(maskSecrets(line, secrets)) };
-}
-
-/** Creates the JSON-lines logger: key-based redaction, then secret shapes masked in the whole line. */
+/** Creates the JSON-lines logger: pino's key redaction, then every finished line through the redactor. */
 export function createLogger(options: LoggerOptions): Logger {
   const target = options.destination ?? pino.destination({ dest: 1, sync: true });
   return pino(
@@ -61,6 +54,7 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    maskDestination(target, options.secrets ?? []),
+    // Last, over the whole line: a secret under any key, in a message or in an error's text.
+    { write: (line: string) => target.write(redactSecrets(line)) },
   );
 }

@@ -1,11 +1,10 @@
-import { createExecaCliRunner } from './aliyun/cli-runner.js';
-import { ConfigError, readCliEnvironment, readConfig } from './config.js';
+import { ConfigError, readCliEnvironment, readConfig, readSecretValues } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/serve-metrics.js';
+import { pinSecrets } from './redact.js';
 import { startBotRuntime } from './runtime/start-bot.js';
 import { startWorkerRuntime } from './runtime/start-worker.js';
-import { collectKnownSecrets } from './security/known-secrets.js';
 
 /** The composition root: `node dist/src/main.js all|bot|worker`. */
 const ROLES = ['all', 'bot', 'worker'] as const;
@@ -19,19 +18,16 @@ async function main(argv: readonly string[]): Promise<Logger> {
   if (!ROLES.includes(role))
     throw new ConfigError(`unknown role "${role}": use all, bot or worker`);
   const config = readConfig();
-  // Every secret value of the environment is masked by value in every line, whatever its field.
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    name: `eas-deploy-${role}`,
-    secrets: collectKnownSecrets(process.env),
-  });
+  // Every secret value of the environment is redacted by value wherever it goes, whatever its field.
+  pinSecrets(readSecretValues());
+  const logger = createLogger({ level: config.LOG_LEVEL, name: `eas-deploy-${role}` });
   const metrics = createMetrics();
-  const cliEnv = readCliEnvironment();
-  let preflightOk = true;
+  const cliEnv = readCliEnvironment(process.env, config);
+  let preflight: { ok: boolean; problems: readonly string[] } = { ok: true, problems: [] };
   if (role !== 'bot') {
     const worker = startWorkerRuntime({ config, logger, metrics, cliEnv });
     worker.preflight.then((p) => {
-      preflightOk = p.ok;
+      preflight = p;
     });
     stops.push(() => worker.stop());
     if (role === 'worker' && config.WORKER_METRICS_PORT !== undefined) {
@@ -40,13 +36,12 @@ async function main(argv: readonly string[]): Promise<Logger> {
     }
   }
   if (role !== 'worker') {
-    const cli = createExecaCliRunner({ executable: config.ALIYUN_CLI, env: cliEnv });
     const bot = await startBotRuntime({
       config,
       logger,
       metrics,
-      cli,
-      extraHealth: () => preflightOk,
+      cliEnv,
+      extraHealth: () => preflight,
     });
     stops.unshift(() => bot.stop());
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
+import { readConfig, readSecretValues } from '../src/config.js';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -97,5 +97,40 @@ describe('configuration from the environment', () => {
         new RegExp(`^${name} is invalid`),
       );
     }
+  });
+
+  it('watches and probes by default, for up to 30 minutes', () => {
+    expect(readConfig(base)).toMatchObject({ EAS_PROBE: 'on', EAS_WATCH_MAX: 30 * 60_000 });
+  });
+
+  it('reads EAS_PROBE=off and EAS_WATCH_MAX as a duration', () => {
+    expect(readConfig({ ...base, EAS_PROBE: 'off', EAS_WATCH_MAX: '90s' })).toMatchObject({
+      EAS_PROBE: 'off',
+      EAS_WATCH_MAX: 90_000,
+    });
+    expect(readConfig({ ...base, EAS_WATCH_MAX: '2h' }).EAS_WATCH_MAX).toBe(7_200_000);
+  });
+
+  it('stops start-up on a malformed serving setting, naming it', () => {
+    expect(() => readConfig({ ...base, EAS_PROBE: 'yes' })).toThrow(/^EAS_PROBE is invalid/);
+    expect(() => readConfig({ ...base, EAS_WATCH_MAX: '30' })).toThrow(
+      /^EAS_WATCH_MAX is invalid: must be a duration such as 90s, 30m or 2h$/,
+    );
+  });
+});
+
+describe('the secret values of the environment', () => {
+  it('are the Slack tokens, the signing secret and the cloud credentials, nothing else', () => {
+    expect(
+      readSecretValues({
+        SLACK_BOT_TOKEN: 'xoxb-123456',
+        SLACK_SIGNING_SECRET: 'abcdef123',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tExample',
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secretvalue',
+        ALIBABA_CLOUD_SECURITY_TOKEN: 'CAISsts',
+        ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
+        PATH: '/usr/bin',
+      }).sort(),
+    ).toEqual(['CAISsts', 'LTAI5tExample', 'abcdef123', 'secretvalue', 'xoxb-123456'].sort());
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
+import { pinSecrets } from '../src/redact.js';
 
 const SLACK_BOT = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 const SLACK_APP = 'xapp-1-A0123456789-1234567890123-abcdef0123456789';
@@ -9,14 +10,14 @@ const EAS_TOKEN = 'ZjY3ZmFlNzYxNjQ4ZTM0ZDc5NTc1ZDM1YzE0NmJkYTI5NjQ3ZDQxMw==';
 const STS = 'STS.NUnMx3h5QVvb9KzTq7ZrYw2s8EPdLc';
 const ALL_SECRETS = [SLACK_BOT, SLACK_APP, AK_ID, AK_SECRET, EAS_TOKEN, STS];
 
-/** A logger writing to memory; returns the logger and the lines written so far. */
+/** A logger writing to memory (after `secrets` are pinned, as main.ts pins the environment's). */
 function recordLogs(secrets: readonly string[] = []) {
+  pinSecrets(secrets);
   const lines: string[] = [];
   const logger = createLogger({
     level: 'trace',
     name: 'test',
     destination: { write: (line: string) => void lines.push(line) },
-    secrets,
   });
   return { logger, lines, text: () => lines.join('') };
 }
@@ -80,7 +81,7 @@ describe('createLogger', () => {
     expect(JSON.parse(text()).err.message).toContain('[REDACTED]');
   });
 
-  it('masks known secret values given at creation wherever they appear', () => {
+  it('masks the secret values of the environment wherever they appear', () => {
     const { logger, text } = recordLogs([AK_SECRET, 'short']);
     logger.info({ note: `the secret is ${AK_SECRET}` }, `again ${AK_SECRET}`);
     logger.info('a short word stays');

@@ -66,7 +66,7 @@ function buildNetwork(region: string, tag: string) {
   const [zoneA, zoneB] = [`${region}-h`, `${region}-i`];
   const [vswA, vswB] = [`vsw-${tag}zonea01`, `vsw-${tag}zoneb01`];
   return {
-    vpcs: [{ VpcId: vpc, VpcName: 'eas-demo-vpc', CidrBlock: '172.16.0.0/12' }],
+    vpcs: [{ VpcId: vpc, VpcName: 'eas-demo-vpc', CidrBlock: '172.16.0.0/12', IsDefault: true }],
     vswitches: [
       { VSwitchId: vswA, VpcId: vpc, ZoneId: zoneA, CidrBlock: '172.16.1.0/24' },
       { VSwitchId: vswB, VpcId: vpc, ZoneId: zoneB, CidrBlock: '172.16.2.0/24' },
@@ -92,7 +92,9 @@ function buildNetwork(region: string, tag: string) {
         GatewayName: 'eas-demo-gateway',
         InternetDomain: `gw-${tag}demo01-${ACCOUNT}.${region}.pai-eas.aliyuncs.com`,
         IntranetDomain: `gw-${tag}demo01-${ACCOUNT}-vpc.${region}.pai-eas.aliyuncs.com`,
-        LoadBalancerList: [{ VpcId: vpc, VSwitchIds: [vswA, vswB], Address: '172.16.1.20' }],
+        IntranetLinkedVpcList: [
+          { VpcId: vpc, VSwitchId: vswA, SecurityGroupId: `sg-${tag}demo01` },
+        ],
       },
     ],
   };

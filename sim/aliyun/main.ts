@@ -1,14 +1,16 @@
+import { fstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
+import { redactArgv } from '../../src/redact.js';
+import { BUILTIN_PRODUCTS } from './builtin-op-table.js';
 import { appendCall } from './call-log.js';
 import { parseArgs } from './parse-args.js';
 import { keyFaults } from './pick-fault.js';
-import { redactArgv } from './redact-argv.js';
 import { renderResult } from './render-result.js';
 import { runCall } from './run-call.js';
 import { exitCodeOf } from './sim-result.js';
-import { withStateLock } from './state-lock.js';
 import { loadState, saveState } from './state-store.js';
 import type { SimFault } from './world-schema.js';
 
@@ -22,32 +24,59 @@ async function readEnvFaults(text: string | undefined): Promise<SimFault[]> {
   return parsed.data;
 }
 
+/** Whether stdin is a character device (a terminal, or /dev/null): the real CLI prompts then. */
+function stdinIsCharDevice(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** One holder of the state at a time, across processes; a crashed holder's lock goes stale. */
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 10_000,
+  retries: { retries: 3_000, factor: 1.2, minTimeout: 2, maxTimeout: 25, randomize: true },
+};
+
 /** Runs one simulated `aliyun` call and returns its exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const statePath = env.ALIYUN_SIM_STATE || join(tmpdir(), 'aliyun-sim-state.json');
   const envFaults = await readEnvFaults(env.ALIYUN_SIM_FAULTS);
   const args = parseArgs(argv);
   const requestId = crypto.randomUUID().toUpperCase();
-  const planned = await withStateLock(statePath, async () => {
+  const release = await lockfile.lock(statePath, LOCK_OPTIONS);
+  let planned: ReturnType<typeof runCall>;
+  try {
     const state = await loadState(statePath, env.ALIYUN_SIM_WORLD || undefined);
-    const plan = runCall(state, args, {
+    planned = runCall(state, args, {
       faults: keyFaults(state, envFaults),
       latencyMs: Number(env.ALIYUN_SIM_LATENCY_MS ?? 0) || 0,
       defaultRegion: env.ALIBABA_CLOUD_REGION_ID || undefined,
+      stdinIsCharDevice: stdinIsCharDevice(),
+      autoInstall: env.ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL === 'true',
       now: Date.now(),
     });
     await saveState(statePath, state);
     await appendCall(statePath, {
       at: new Date().toISOString(),
       argv: redactArgv(argv),
-      exitCode: exitCodeOf(plan.result),
+      exitCode: exitCodeOf(planned.result),
     });
-    return plan;
-  });
+  } finally {
+    await release();
+  }
   if (planned.delayMs > 0) await sleep(planned.delayMs);
-  const out = renderResult(planned.result, requestId);
-  if (out.stdout) process.stdout.write(out.stdout);
-  if (out.stderr) process.stderr.write(out.stderr);
+  const noColor = env.NO_COLOR === '1' || env.NO_COLOR === 'true';
+  const out = renderResult(planned.result, {
+    route: planned.route,
+    requestId,
+    color: !noColor,
+    product: BUILTIN_PRODUCTS[args.product] ?? args.product,
+  });
+  process.stdout.write(out.stdout);
+  process.stderr.write(planned.before + out.stderr);
   return out.exitCode;
 }
 

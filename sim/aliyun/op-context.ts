@@ -30,14 +30,24 @@ export function regionOf(ctx: OpContext): SimRegion {
   return ctx.state.world.regions[ctx.region] ?? EMPTY_REGION;
 }
 
+/** Page flags of a call: kebab-case for plugin calls, PascalCase for built-in ones. */
+export interface PageFlags {
+  readonly number: string;
+  readonly size: string;
+}
+
+export const PLUGIN_PAGE: PageFlags = { number: 'page-number', size: 'page-size' };
+export const RPC_PAGE: PageFlags = { number: 'PageNumber', size: 'PageSize' };
+
 /** One page of a list, with the paging fields every list answer carries. */
 export function paginate<T>(
   items: readonly T[],
   flags: Record<string, string>,
   defaultSize: number,
+  names: PageFlags = PLUGIN_PAGE,
 ) {
-  const pageSize = Math.max(1, Number(flags['page-size'] ?? defaultSize) || defaultSize);
-  const pageNumber = Math.max(1, Number(flags['page-number'] ?? 1) || 1);
+  const pageSize = Math.max(1, Number(flags[names.size] ?? defaultSize) || defaultSize);
+  const pageNumber = Math.max(1, Number(flags[names.number] ?? 1) || 1);
   const start = (pageNumber - 1) * pageSize;
   return {
     PageNumber: pageNumber,
@@ -47,17 +57,17 @@ export function paginate<T>(
   };
 }
 
-/** Parses a JSON flag value such as `--labels '{"k":"v"}'`; undefined when it is not a string map. */
-export function parseStringMap(text: string | undefined): Record<string, string> | undefined {
+/**
+ * Parses the plugin form of a label flag, `key=value[,key=value]` (the meta's unifiedCli example
+ * `--labels key=value`); undefined for anything else, the legacy JSON form included.
+ */
+export function parseLabelPairs(text: string | undefined): Record<string, string> | undefined {
   if (text === undefined) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
+  const labels: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || pair.trim().startsWith('{')) return undefined;
+    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
-  if (!entries.every(([, v]) => typeof v === 'string')) return undefined;
-  return Object.fromEntries(entries) as Record<string, string>;
+  return labels;
 }

@@ -1,115 +1,127 @@
+// biome-ignore-all format: one flag list per line reads like the meta's parameter list
 import { LIFECYCLE_OPS } from './lifecycle-op-table.js';
 import type { OpHandler } from './op-context.js';
 import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
 import * as svc from './ops/eas-service-ops.js';
-import * as net from './ops/network-ops.js';
+import { describeServiceLog } from './ops/serving-ops.js';
 import * as ws from './ops/workspace-ops.js';
 
 export interface OpEntry {
   handler: OpHandler;
+  /**
+   * The flags the command takes besides the global ones: kebab-case for a plugin command (the
+   * OpenAPI meta's parameters, `body` renamed `biz-body`), PascalCase for a built-in API. Any
+   * other flag is refused, as the plugin or the host refuses it.
+   */
+  flags: readonly string[];
   required: readonly string[];
-  /** The request path a timeout message names ({N}: service name). */
+  /** The request path a network error names ({R} region, {N} service, {G} gateway, {I} image). */
   path: string;
-  /** The CLI plugin that serves this product, when it is not built in. */
-  plugin?: string;
-  /** The HTTP method a timeout message names, when the operation's name does not tell it. */
+  /** The HTTP method a network error names, when the operation's name does not tell it. */
   method?: string;
 }
 
-const EAS = 'aliyun-cli-eas';
-const AIW = 'aliyun-cli-aiworkspace';
 const SVC = '/api/v2/services/{R}/{N}';
+const PAGE = ['page-number', 'page-size'];
+const ONE_SERVICE = ['cluster-id', 'service-name'];
+const ONE_GATEWAY = ['cluster-id', 'gateway-id'];
 
-/** Every operation the simulator answers, by "<product> <operation>". */
-export const OPS: Readonly<Record<string, OpEntry>> = {
+/**
+ * The plugin commands the simulator answers, by "<product> <command>" (aliyun-openapi-meta
+ * `en-US/eas/*.json`, `en-US/AIWorkSpace/*.json`: parameter names in kebab-case).
+ */
+export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
   'aiworkspace list-workspaces': {
     handler: ws.listWorkspaces,
+    flags: [...PAGE, 'workspace-name', 'workspace-ids', 'status', 'verbose', 'option', 'module-list', 'fields', 'order', 'sort-by', 'resource-group-id', 'user-id'],
     required: [],
     path: '/api/v1/workspaces',
-    plugin: AIW,
   },
   'aiworkspace list-images': {
     handler: ws.listImages,
+    flags: [...PAGE, 'labels', 'name', 'verbose', 'accessibility', 'image-uri', 'order', 'query', 'sort-by', 'workspace-id'],
     required: [],
     path: '/api/v1/images',
-    plugin: AIW,
   },
   'aiworkspace get-image': {
     handler: ws.getImage,
+    flags: ['image-id', 'verbose'],
     required: ['image-id'],
     path: '/api/v1/images/{I}',
-    plugin: AIW,
   },
   'eas list-services': {
     handler: list.listServices,
+    flags: [...PAGE, 'service-name', 'filter', 'label', 'order', 'sort', 'service-status', 'service-type', 'workspace-id', 'gateway', 'group-name', 'resource-name', 'resource-id', 'resource-type', 'quota-id', 'parent-service-uid', 'service-uid'],
     required: [],
     path: '/api/v2/services',
-    plugin: EAS,
   },
   'eas describe-machine-spec': {
     handler: list.describeMachineSpec,
+    flags: ['instance-types', 'charge-type', 'resource-type'],
     required: [],
     path: '/api/v2/public/instance_types',
-    plugin: EAS,
   },
   'eas list-resources': {
     handler: list.listResources,
+    flags: [...PAGE, 'resource-type', 'resource-id', 'resource-name', 'resource-status', 'order', 'sort'],
     required: [],
     path: '/api/v2/resources',
-    plugin: EAS,
   },
   'eas list-gateway': {
     handler: list.listGateway,
+    flags: [...PAGE, 'gateway-id', 'gateway-name', 'gateway-type', 'charge-type', 'internet-enabled', 'label', 'resource-name', 'status', 'order', 'sort'],
     required: [],
     path: '/api/v2/gateways',
-    plugin: EAS,
   },
   'eas describe-gateway': {
     handler: list.describeGateway,
-    required: ['gateway-id'],
+    flags: ONE_GATEWAY,
+    required: ONE_GATEWAY,
     path: '/api/v2/gateways/{R}/{G}',
-    plugin: EAS,
+  },
+  'eas list-gateway-intranet-linked-vpc': {
+    handler: list.listGatewayIntranetLinkedVpc,
+    flags: ONE_GATEWAY,
+    required: ['gateway-id'],
+    path: '/api/v2/gateways/{R}/{G}/intranet_endpoint_linked_vpc',
   },
   'eas create-service': {
     handler: createService,
-    required: ['body'],
+    flags: ['biz-body', 'labels', 'workspace-id', 'develop'],
+    required: ['biz-body'],
     path: '/api/v2/services',
-    plugin: EAS,
   },
   'eas describe-service': {
     handler: svc.describeService,
+    flags: ONE_SERVICE,
     required: ['service-name'],
     path: SVC,
-    plugin: EAS,
   },
   'eas describe-service-endpoints': {
     handler: svc.describeServiceEndpoints,
+    flags: ONE_SERVICE,
     required: ['service-name'],
     path: `${SVC}/endpoints`,
-    plugin: EAS,
   },
   'eas describe-service-event': {
     handler: svc.describeServiceEvent,
+    flags: [...ONE_SERVICE, 'page-num', 'page-size', 'event-type', 'instance-name', 'start-time', 'end-time'],
     required: ['service-name'],
     path: `${SVC}/events`,
-    plugin: EAS,
   },
-  'vpc describe-vpcs': { handler: net.describeVpcs, required: [], path: '/?Action=DescribeVpcs' },
-  'vpc describe-vswitches': {
-    handler: net.describeVSwitches,
-    required: [],
-    path: '/?Action=DescribeVSwitches',
+  'eas describe-service-log': {
+    handler: describeServiceLog,
+    flags: [...ONE_SERVICE, 'page-num', 'page-size', 'keyword', 'instance-name', 'container-name', 'ip', 'start-time', 'end-time', 'previous'],
+    required: ['service-name'],
+    path: `${SVC}/logs`,
   },
-  'ecs describe-security-groups': {
-    handler: net.describeSecurityGroups,
-    required: [],
-    path: '/?Action=DescribeSecurityGroups',
-  },
-  'nlb list-load-balancers': {
-    handler: net.listLoadBalancers,
-    required: [],
-    path: '/?Action=ListLoadBalancers',
-  },
+  // The lifecycle calls (delete-service among them) with their transitions: lifecycle-op-table.ts.
   ...LIFECYCLE_OPS,
 };
+
+/** Flags every plugin command takes (the host passes them through). */
+export const PLUGIN_GLOBAL_FLAGS = ['region', 'user-agent', 'profile'];
+
+/** The host's own flags a built-in call may carry (aliyun-cli `config/flags.go`, `openapi/flags.go`). */
+export const HOST_FLAGS = ['region', 'user-agent', 'profile', 'read-timeout', 'connect-timeout', 'retry-count', 'quiet', 'endpoint', 'language'];

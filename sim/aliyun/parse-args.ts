@@ -16,6 +16,8 @@ const SWITCHES = new Set([
   'cli-dry-run',
   'dryrun',
   'pager',
+  'help',
+  'enable-pre',
 ]);
 
 /** Parses argv the way aliyun does: flags in any order, `--flag value` or `--flag=value`. */

@@ -18,7 +18,7 @@ export function keyFaults(state: SimState, envFaults: readonly SimFault[]): Keye
 /** The NLB plugin bug only bites create-service bodies that ask for an NLB. */
 function asksForNlb(args: ParsedArgs): boolean {
   try {
-    const body: unknown = JSON.parse(args.flags.body ?? '');
+    const body: unknown = JSON.parse(args.flags['biz-body'] ?? '');
     const networking = (body as { networking?: { nlb?: unknown } } | null)?.networking;
     return networking?.nlb !== undefined;
   } catch {

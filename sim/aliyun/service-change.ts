@@ -1,12 +1,8 @@
+import type { SimEvent } from './failed-phase.js';
 import type { SimChange, SimService } from './sim-state.js';
 import type { SimWorld } from './world-schema.js';
 
-export interface SimEvent {
-  Type: 'Normal' | 'Warning';
-  Reason: string;
-  Message: string;
-  Time: string;
-}
+export type { SimEvent } from './failed-phase.js';
 
 export interface SimPhase {
   status: string;

@@ -21,8 +21,35 @@ function networkingOf(service: SimService): { gateway?: string; nlb?: NlbEntry[]
   return typeof networking === 'object' && networking !== null ? networking : {};
 }
 
-/** The typed endpoints of a service: shared gateway, its dedicated gateway, or its NLB. */
+/**
+ * The typed endpoints of a service; with a serving host in the world, every address is the host's
+ * (the service path kept), so a Running service really answers at the address the cloud gave.
+ */
 export function buildEndpoints(service: SimService, world: SimWorld): SimEndpoint[] {
+  const endpoints = buildCloudEndpoints(service, world);
+  const host = world.serving?.url;
+  if (!host) return endpoints;
+  const swap = (list: string[], reach: 'internet' | 'intranet') =>
+    list.map(() => servingAddress(host, service, reach));
+  return endpoints.map((e) => ({
+    ...e,
+    InternetEndpoints: swap(e.InternetEndpoints, 'internet'),
+    IntranetEndpoints: swap(e.IntranetEndpoints, 'intranet'),
+  }));
+}
+
+/** A service's address on the serving host: region (`/vpc` for intranet) and service path. */
+export function servingAddress(
+  host: string,
+  service: SimService,
+  reach: 'internet' | 'intranet',
+): string {
+  const vpc = reach === 'intranet' ? '/vpc' : '';
+  return `${host.replace(/\/$/, '')}/${service.region}${vpc}/api/predict/${service.name}`;
+}
+
+/** The typed endpoints on EAS's own hosts: shared gateway, its dedicated gateway, or its NLB. */
+function buildCloudEndpoints(service: SimService, world: SimWorld): SimEndpoint[] {
   const path = `/api/predict/${service.name}`;
   const { gateway, nlb } = networkingOf(service);
   const region = world.regions[service.region];

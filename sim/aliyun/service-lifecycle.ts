@@ -1,26 +1,9 @@
+import { failedPhase } from './failed-phase.js';
 import { applyChange, isDeleted, type SimEvent, type SimPhase } from './service-change.js';
 import type { SimService } from './sim-state.js';
 import type { SimWorld } from './world-schema.js';
 
 export type { SimEvent, SimPhase } from './service-change.js';
-
-const FAILURE_EVENTS: Record<NonNullable<SimService['failure']>, Omit<SimEvent, 'Time'>> = {
-  'image-pull': {
-    Type: 'Warning',
-    Reason: 'ImagePullBackOff',
-    Message: 'Back-off pulling image: failed to pull image, manifest unknown or access denied',
-  },
-  'out-of-stock': {
-    Type: 'Warning',
-    Reason: 'InsufficientResources',
-    Message: 'no enough resources: the instance type is out of stock in this region',
-  },
-  'crash-loop': {
-    Type: 'Warning',
-    Reason: 'CrashLoopBackOff',
-    Message: 'Back-off restarting failed container: process exited with code 1',
-  },
-};
 
 /** False right after create while `lifecycle.invisibleMs` lasts: EAS is eventually consistent. */
 export function isServiceVisible(service: SimService, world: SimWorld, now: number): boolean {
@@ -55,11 +38,7 @@ function computeCreationPhase(service: SimService, world: SimWorld, now: number)
   if (elapsed < creatingMs) {
     return { status: 'Creating', reason: 'CREATING', message: 'Service is creating', events };
   }
-  if (service.failure) {
-    events.push({ ...FAILURE_EVENTS[service.failure], Time: at(creatingMs) });
-    const failure = FAILURE_EVENTS[service.failure];
-    return { status: 'Failed', reason: failure.Reason, message: failure.Message, events };
-  }
+  if (service.failure) return failedPhase(service, service.failure, events, at(creatingMs));
   events.push({
     Type: 'Normal',
     Reason: 'Pulled',

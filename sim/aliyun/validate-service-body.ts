@@ -29,6 +29,7 @@ const FORBIDDEN = [
 ];
 const SNAKE_AUTOSCALER = ['min_replica', 'max_replica', 'scale_strategies', 'metric_name'];
 const NAME_RULE = /^[a-z0-9_]{3,63}$/;
+const METRICS = ['qps', 'cpu', 'gpu[util]'];
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -100,6 +101,14 @@ function checkScaling(body: Obj): string | undefined {
   const snake = SNAKE_AUTOSCALER.find((k) => text.includes(`"${k}"`));
   if (snake)
     return `autoscaler key "${snake}" is not supported; use camelCase (min, max, scaleStrategies, metricName)`;
+  const strategies = Array.isArray(auto.scaleStrategies) ? auto.scaleStrategies : [];
+  for (const strategy of strategies) {
+    const metric = isObj(strategy) ? strategy.metricName : undefined;
+    // EAS scales on these (aliyun-cli-facts.md fact 13): no memory, and gpu alone is not a name.
+    if (!METRICS.includes(String(metric))) {
+      return `autoscaler metricName "${String(metric)}" is not supported; use ${METRICS.join(', ')}`;
+    }
+  }
   if (typeof auto.min === 'number' && typeof auto.max === 'number' && auto.min >= auto.max) {
     return `autoscaler.min (${auto.min}) must be less than autoscaler.max (${auto.max})`;
   }

@@ -55,11 +55,14 @@ export const SimResource = z.object({
   CreateTime: z.string().default('2025-09-01T08:00:00Z'),
 });
 
-export const SimLoadBalancerRef = z.object({
+/** One VPC a gateway is reached through (ListGatewayIntranetLinkedVpc's IntranetLinkedVpcList). */
+export const SimLinkedVpc = z.object({
   VpcId: z.string(),
-  VSwitchIds: z.array(z.string()),
+  VSwitchId: z.string(),
+  /** Empty when the link names none. */
+  SecurityGroupId: z.string().default(''),
+  Ip: z.string().default('172.16.1.20'),
   Status: z.string().default('Running'),
-  Address: z.string().default(''),
 });
 
 export const SimGateway = z.object({
@@ -76,7 +79,8 @@ export const SimGateway = z.object({
   Replicas: z.number().int().default(2),
   CreateTime: z.string().default('2025-10-01T08:00:00Z'),
   UpdateTime: z.string().default('2025-10-01T08:00:00Z'),
-  LoadBalancerList: z.array(SimLoadBalancerRef).default([]),
+  /** Not printed by DescribeGateway: list-gateway-intranet-linked-vpc answers with it. */
+  IntranetLinkedVpcList: z.array(SimLinkedVpc).default([]),
 });
 
 export const SimVpc = z.object({
@@ -84,6 +88,7 @@ export const SimVpc = z.object({
   VpcName: z.string(),
   CidrBlock: z.string().default('172.16.0.0/12'),
   Status: z.string().default('Available'),
+  IsDefault: z.boolean().default(false),
 });
 
 export const SimVSwitch = z.object({

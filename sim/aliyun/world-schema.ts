@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SIM_FAILURE_REASONS } from './failure-causes.js';
+import { SimServing } from './serving-schema.js';
 import {
   SimExistingService,
   SimGateway,
@@ -34,6 +36,21 @@ export const SimFaultMode = z.enum([
   'plugin-broken',
   'throttle',
   'latency',
+  'credentials',
+  'permission',
+  'quota',
+  'network',
+  'network-but-succeeds',
+]);
+
+/** The Go network errors a fault of mode network may print (aliyun-cli-facts.md, fact 8). */
+export const SimNetError = z.enum([
+  'i/o timeout',
+  'connection reset by peer',
+  'no such host',
+  'connection refused',
+  'TLS handshake timeout',
+  'context deadline exceeded',
 ]);
 
 /** One injected fault: `op` is "<product> <operation>" (or "*"); `times` limits it to the first N matching calls. */
@@ -46,6 +63,8 @@ export const SimFault = z.object({
   message: z.string().optional(),
   latencyMs: z.number().int().nonnegative().optional(),
   region: z.string().optional(),
+  /** network / network-but-succeeds: which Go error (default i/o timeout). */
+  netError: SimNetError.optional(),
 });
 export const SimFaults = z.array(SimFault);
 
@@ -53,14 +72,21 @@ export const SimFaults = z.array(SimFault);
 export const SimFailure = z.object({
   service: z.string().optional(),
   image: z.string().optional(),
-  reason: z.enum(['image-pull', 'out-of-stock', 'crash-loop']),
+  reason: z.enum(SIM_FAILURE_REASONS),
 });
 
+/**
+ * A plugin of the CLI's plugin index. `installed` means the manifest lists it; `binaryMissing`
+ * means the manifest lists it but its binary is gone (installed under another HOME and copied).
+ */
 export const SimPlugin = z.object({
   name: z.string(),
   version: z.string(),
+  /** The product whose lowercase commands it serves; `aliyun-cli-eas` → `eas`. */
+  product: z.string().optional(),
   description: z.string().default(''),
   installed: z.boolean().default(true),
+  binaryMissing: z.boolean().default(false),
 });
 
 export const SimLifecycle = z.object({
@@ -72,6 +98,22 @@ export const SimLifecycle = z.object({
   transitionMs: z.number().int().nonnegative().default(2000),
 });
 
+const plugin = (name: string, version: string, description: string, installed: boolean) => ({
+  name,
+  version,
+  description,
+  installed,
+  binaryMissing: false,
+});
+
+const DEFAULT_PLUGINS = [
+  plugin('aliyun-cli-eas', '0.2.0', 'EAS plugin', true),
+  plugin('aliyun-cli-aiworkspace', '0.1.3', 'AIWorkSpace plugin', true),
+  plugin('aliyun-cli-vpc', '0.1.0', 'VPC plugin', false),
+  plugin('aliyun-cli-ecs', '0.1.0', 'ECS plugin', false),
+  plugin('aliyun-cli-nlb', '0.1.0', 'NLB plugin', false),
+];
+
 /** The whole simulated account; ALIYUN_SIM_WORLD is a JSON file of this shape. */
 export const SimWorld = z.object({
   accountId: z.string().regex(/^\d+$/).default('1234567890123456'),
@@ -81,18 +123,13 @@ export const SimWorld = z.object({
     invisibleMs: 0,
     transitionMs: 2000,
   }),
-  plugins: z.array(SimPlugin).default([
-    { name: 'aliyun-cli-eas', version: '0.2.0', description: 'EAS plugin', installed: true },
-    {
-      name: 'aliyun-cli-aiworkspace',
-      version: '0.1.3',
-      description: 'AIWorkSpace plugin',
-      installed: true,
-    },
-  ]),
+  /** The plugin index as the real CLI sees it; by default eas and aiworkspace are installed, vpc, ecs and nlb are not. */
+  plugins: z.array(SimPlugin).default(DEFAULT_PLUGINS),
   regions: z.record(z.string(), SimRegion),
   faults: SimFaults.default([]),
   failures: z.array(SimFailure).default([]),
+  /** Where Running services answer HTTP, and how (see serving-schema.ts). */
+  serving: SimServing.default({ services: [] }),
 });
 
 export type { SimGateway, SimImage, SimInstanceSpec } from './world-items-schema.js';

@@ -1,68 +1,104 @@
-import { type CallResult, callCli } from './call-cli.js';
-import type { CliRunner } from './cli-runner.js';
+import { type CallDeps, type CallResult, callCli } from './call-cli.js';
 import {
   type CallTarget,
   describeMachineSpecArgs,
-  LIST_IMAGES_PAGE_SIZE,
   listImagesArgs,
+  listResourcesArgs,
   listWorkspacesArgs,
+  PAGE_SIZE,
 } from './commands.js';
+import { nextPageNumber, readAllPages } from './read-all-pages.js';
 import {
   DescribeMachineSpecResponse,
   type Image,
   type InstanceMeta,
   ListImagesResponse,
+  ListResourcesResponse,
   ListWorkspacesResponse,
+  type Resource,
   type Workspace,
 } from './schemas.js';
 
-const MAX_IMAGE_PAGES = 20;
+const MAX_PAGES = 20;
 
 /** Pages through the official EAS images of a region (optionally filtered by a fuzzy name). */
-export async function listOfficialImages(
-  cli: CliRunner,
-  region: string,
-  userAgent: string,
+export function listOfficialImages(
+  deps: CallDeps,
+  t: CallTarget,
   name?: string,
 ): Promise<CallResult<Image[]>> {
-  const target: CallTarget = { region, userAgent };
-  const images: Image[] = [];
-  for (let page = 1; page <= MAX_IMAGE_PAGES; page += 1) {
-    const answer = await callCli({ cli }, listImagesArgs(target, page, name), ListImagesResponse);
-    if (!answer.ok) return answer;
-    const batch = answer.data.Images ?? [];
-    images.push(...batch);
-    if (batch.length < LIST_IMAGES_PAGE_SIZE || images.length >= answer.data.TotalCount) break;
-  }
-  return { ok: true, data: images };
+  return readAllPages(
+    1,
+    async (n) => {
+      const answer = await callCli(deps, listImagesArgs(t, n, name), ListImagesResponse);
+      if (!answer.ok) return answer;
+      const items = answer.data.Images ?? [];
+      const next = nextPageNumber(n, PAGE_SIZE.images, items.length, answer.data.TotalCount);
+      return { ok: true, data: { items, ...(next ? { next } : {}) } };
+    },
+    {
+      what: `official images in ${t.region}`,
+      maxPages: MAX_PAGES,
+      instead: 'Type the image URI, or a framework name such as vllm, in the form.',
+    },
+  );
 }
 
 /** The instance types of a region with GPU, availability and stock (describe-machine-spec). */
 export async function listInstanceSpecs(
-  cli: CliRunner,
-  region: string,
-  userAgent: string,
+  deps: CallDeps,
+  t: CallTarget,
 ): Promise<CallResult<InstanceMeta[]>> {
-  const answer = await callCli(
-    { cli },
-    describeMachineSpecArgs({ region, userAgent }),
-    DescribeMachineSpecResponse,
-  );
+  const answer = await callCli(deps, describeMachineSpecArgs(t), DescribeMachineSpecResponse);
   return answer.ok ? { ok: true, data: answer.data.InstanceMetas } : answer;
 }
 
-/** The ENABLED workspaces of a region (list-workspaces); disabled ones are never offered. */
-export async function listEnabledWorkspaces(
-  cli: CliRunner,
-  region: string,
-  userAgent: string,
-): Promise<CallResult<Workspace[]>> {
-  const answer = await callCli(
-    { cli },
-    listWorkspacesArgs({ region, userAgent }),
-    ListWorkspacesResponse,
+/** Every workspace of a region (list-workspaces, all pages). */
+export function listWorkspaces(deps: CallDeps, t: CallTarget): Promise<CallResult<Workspace[]>> {
+  return readAllPages(
+    1,
+    async (n) => {
+      const answer = await callCli(deps, listWorkspacesArgs(t, n), ListWorkspacesResponse);
+      if (!answer.ok) return answer;
+      const items = answer.data.Workspaces;
+      const next = nextPageNumber(n, PAGE_SIZE.workspaces, items.length, answer.data.TotalCount);
+      return { ok: true, data: { items, ...(next ? { next } : {}) } };
+    },
+    {
+      what: `workspaces in ${t.region}`,
+      maxPages: MAX_PAGES,
+      instead: 'Type the workspace id in the form.',
+    },
   );
-  return answer.ok
-    ? { ok: true, data: answer.data.Workspaces.filter((w) => w.Status === 'ENABLED') }
-    : answer;
+}
+
+/** The ENABLED workspaces of a region; disabled ones are never offered. */
+export async function listEnabledWorkspaces(
+  deps: CallDeps,
+  t: CallTarget,
+): Promise<CallResult<Workspace[]>> {
+  const answer = await listWorkspaces(deps, t);
+  return answer.ok ? { ok: true, data: answer.data.filter((w) => w.Status === 'ENABLED') } : answer;
+}
+
+/** The dedicated resource groups of a region (list-resources, all pages). */
+export function listDedicatedResources(
+  deps: CallDeps,
+  t: CallTarget,
+): Promise<CallResult<Resource[]>> {
+  return readAllPages(
+    1,
+    async (n) => {
+      const answer = await callCli(deps, listResourcesArgs(t, n), ListResourcesResponse);
+      if (!answer.ok) return answer;
+      const items = answer.data.Resources ?? [];
+      const next = nextPageNumber(n, PAGE_SIZE.resources, items.length, answer.data.TotalCount);
+      return { ok: true, data: { items, ...(next ? { next } : {}) } };
+    },
+    {
+      what: `resource groups in ${t.region}`,
+      maxPages: MAX_PAGES,
+      instead: 'Check the resource group id.',
+    },
+  );
 }

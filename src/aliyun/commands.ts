@@ -1,7 +1,9 @@
 // biome-ignore-all format: one argv per line reads like the command a person would type
 /**
- * Pure argv builders for every aliyun call eas-deploy makes (docs/CLI-CALLS.md). Each call carries
- * `--region` (and `--cluster-id` on single-service and gateway calls) and the `--user-agent`.
+ * Pure argv builders for every aliyun call eas-deploy makes (docs/CLI-CALLS.md). eas and
+ * aiworkspace calls are plugin commands (kebab-case, `--region`); vpc, ecs and nlb calls use the
+ * CLI's built-in PascalCase form (`--RegionId`), which needs no plugin. Every call carries
+ * `--region` and the `--user-agent` that names the deployment.
  */
 
 export const EAS_DEPLOY_VERSION = '0.1.0';
@@ -19,22 +21,30 @@ export function buildUserAgent(deploymentId: string): string {
 
 export const common = (t: CallTarget): string[] => ['--region', t.region, '--user-agent', t.userAgent];
 export const cluster = (t: CallTarget): string[] => ['--cluster-id', t.region];
-const bizRegion = (t: CallTarget): string[] => ['--biz-region-id', t.region];
+/** A built-in RPC call names its region twice: the endpoint (`--region`) and the API's RegionId. */
+const builtIn = (t: CallTarget): string[] => [...common(t), '--RegionId', t.region];
+const page = (n: number, size: number): string[] => ['--page-number', String(n), '--page-size', String(size)];
+const rpcPage = (n: number, size: number): string[] => ['--PageNumber', String(n), '--PageSize', String(size)];
 
-export const listWorkspacesArgs = (t: CallTarget): string[] => [
-  'aiworkspace', 'list-workspaces', ...common(t), '--page-size', '100',
+/** Page sizes: the largest each API accepts (aliyun-cli-facts.md, fact 15). */
+export const PAGE_SIZE = { workspaces: 100, services: 100, images: 50, gateways: 100, resources: 100, vpc: 50, nlb: 100 } as const;
+
+export const listWorkspacesArgs = (t: CallTarget, n = 1): string[] => [
+  'aiworkspace', 'list-workspaces', ...common(t), ...page(n, PAGE_SIZE.workspaces),
 ];
 
-export const listServicesArgs = (t: CallTarget, name: string): string[] => [
-  'eas', 'list-services', ...common(t), '--service-name', name,
+export const listServicesArgs = (t: CallTarget, name: string, n = 1): string[] => [
+  'eas', 'list-services', ...common(t), '--service-name', name, ...page(n, PAGE_SIZE.services),
 ];
 
-export const LIST_IMAGES_PAGE_SIZE = 50;
+/** One page of every service in a region (the orphan sweep; it belongs to no deployment, so no user agent). */
+export const listServicesPageArgs = (region: string, n: number): string[] => [
+  'eas', 'list-services', '--region', region, ...page(n, PAGE_SIZE.services),
+];
 
-export const listImagesArgs = (t: CallTarget, page: number, name?: string): string[] => [
+export const listImagesArgs = (t: CallTarget, n: number, name?: string): string[] => [
   'aiworkspace', 'list-images', ...common(t), '--verbose', 'true',
-  '--labels', 'system.official=true,system.supported.eas=true',
-  '--page-size', String(LIST_IMAGES_PAGE_SIZE), '--page-number', String(page),
+  '--labels', 'system.official=true,system.supported.eas=true', ...page(n, PAGE_SIZE.images),
   ...(name ? ['--name', name] : []),
 ];
 
@@ -42,30 +52,38 @@ export const describeMachineSpecArgs = (t: CallTarget): string[] => [
   'eas', 'describe-machine-spec', ...common(t),
 ];
 
-export const listResourcesArgs = (t: CallTarget): string[] => [
-  'eas', 'list-resources', ...common(t), '--resource-type', 'Dedicated',
+export const listResourcesArgs = (t: CallTarget, n = 1): string[] => [
+  'eas', 'list-resources', ...common(t), '--resource-type', 'Dedicated', ...page(n, PAGE_SIZE.resources),
 ];
 
-export const listGatewayArgs = (t: CallTarget): string[] => ['eas', 'list-gateway', ...common(t)];
+export const listGatewayArgs = (t: CallTarget, n = 1): string[] => [
+  'eas', 'list-gateway', ...common(t), ...page(n, PAGE_SIZE.gateways),
+];
 
 export const describeGatewayArgs = (t: CallTarget, gatewayId: string): string[] => [
   'eas', 'describe-gateway', ...common(t), ...cluster(t), '--gateway-id', gatewayId,
 ];
 
-export const describeVpcsArgs = (t: CallTarget): string[] => [
-  'vpc', 'describe-vpcs', ...common(t), ...bizRegion(t),
+/** The VPC, vSwitch and security group a dedicated gateway is reached through. */
+export const listGatewayLinkedVpcArgs = (t: CallTarget, gatewayId: string): string[] => [
+  'eas', 'list-gateway-intranet-linked-vpc', ...common(t), ...cluster(t), '--gateway-id', gatewayId,
 ];
 
-export const describeVswitchesArgs = (t: CallTarget, vpcId: string): string[] => [
-  'vpc', 'describe-vswitches', ...common(t), ...bizRegion(t), '--vpc-id', vpcId,
+export const describeVpcsArgs = (t: CallTarget, n: number): string[] => [
+  'vpc', 'DescribeVpcs', ...builtIn(t), ...rpcPage(n, PAGE_SIZE.vpc),
 ];
 
-export const describeSecurityGroupsArgs = (t: CallTarget, vpcId: string): string[] => [
-  'ecs', 'describe-security-groups', ...common(t), ...bizRegion(t), '--vpc-id', vpcId,
+export const describeVswitchesArgs = (t: CallTarget, vpcId: string, n: number): string[] => [
+  'vpc', 'DescribeVSwitches', ...builtIn(t), '--VpcId', vpcId, ...rpcPage(n, PAGE_SIZE.vpc),
 ];
 
-export const listLoadBalancersArgs = (t: CallTarget): string[] => [
-  'nlb', 'list-load-balancers', ...common(t), ...bizRegion(t),
+export const describeSecurityGroupsArgs = (t: CallTarget, vpcId: string, n: number): string[] => [
+  'ecs', 'DescribeSecurityGroups', ...builtIn(t), '--VpcId', vpcId, ...rpcPage(n, PAGE_SIZE.vpc),
+];
+
+export const listLoadBalancersArgs = (t: CallTarget, nextToken?: string): string[] => [
+  'nlb', 'ListLoadBalancers', ...builtIn(t), '--MaxResults', String(PAGE_SIZE.nlb),
+  ...(nextToken ? ['--NextToken', nextToken] : []),
 ];
 
 /** The labels every service the bot creates carries (CONTRACT.md, "The cloud side"): the cloud's truth. */
@@ -80,15 +98,34 @@ export const CHANNEL_LABEL = 'eas-deploy.channel';
 export const MANAGED_BY_LABEL = 'eas-deploy.managed-by';
 export const MANAGED_BY_VALUE = 'eas-deploy';
 
-/** create-service with the service JSON inline in --body (never file://) and the bot's labels. */
+/**
+ * How the eas plugin takes a service JSON and labels: the ONE choice (docs/CLI-CALLS.md, "Body
+ * and labels"). The plugin's own examples in the OpenAPI meta use `--biz-body` and
+ * `--labels key=value`; the plugins rename a parameter that collides with a host flag (`--body`,
+ * `--version`, `--region-id`) with `biz-`.
+ */
+export const SERVICE_BODY_FLAG = '--biz-body';
+export const LABELS_FLAG = '--labels';
+
+/** `{a: 1, b: 2}` → `a=1,b=2`; a comma or `=` inside a key or value would change the meaning. */
+export function formatLabels(labels: Readonly<Record<string, string>>): string {
+  return Object.entries(labels)
+    .map(([key, value]) => {
+      if (/[,=]/.test(key) || value.includes(',')) throw new Error(`label ${key} cannot be passed as key=value`);
+      return `${key}=${value}`;
+    })
+    .join(',');
+}
+
+/** create-service with the service JSON inline (never file://) and the bot's labels. */
 export const createServiceArgs = (
   t: CallTarget,
   body: string,
   labels: Readonly<Record<string, string>>,
   workspaceId?: string,
 ): string[] => [
-  'eas', 'create-service', ...common(t), '--body', body,
-  '--labels', JSON.stringify(labels),
+  'eas', 'create-service', ...common(t), SERVICE_BODY_FLAG, body,
+  LABELS_FLAG, formatLabels(labels),
   ...(workspaceId ? ['--workspace-id', workspaceId] : []),
 ];
 
@@ -96,19 +133,33 @@ export const describeServiceArgs = (t: CallTarget, name: string): string[] => [
   'eas', 'describe-service', ...common(t), ...cluster(t), '--service-name', name,
 ];
 
+/** The warning events of a service (the serving watch's diagnosis; the API's page size of 20). */
+export const describeServiceEventArgs = (t: CallTarget, name: string): string[] => [
+  'eas', 'describe-service-event', ...common(t), ...cluster(t), '--service-name', name,
+  '--event-type', 'Warning', '--page-num', '1', '--page-size', '20',
+];
+
+/** One page of a service's log (the API's default size; the order of the lines is unverified). */
+export const LOG_PAGE_SIZE = 500;
+export const describeServiceLogArgs = (t: CallTarget, name: string, n = 1): string[] => [
+  'eas', 'describe-service-log', ...common(t), ...cluster(t), '--service-name', name,
+  '--page-num', String(n), '--page-size', String(LOG_PAGE_SIZE),
+];
+
 export const describeServiceEndpointsArgs = (t: CallTarget, name: string): string[] => [
   'eas', 'describe-service-endpoints', ...common(t), ...cluster(t), '--service-name', name,
 ];
 
-/** The CLI plugin that serves a product, when it is a plugin (vpc/ecs/nlb are built in). */
-export function pluginForProduct(product: string | undefined): string | undefined {
-  if (product === 'eas') return 'aliyun-cli-eas';
-  if (product === 'aiworkspace') return 'aliyun-cli-aiworkspace';
-  return undefined;
-}
+/** The plugins the product's calls need; vpc, ecs and nlb run built in. */
+export const REQUIRED_PLUGINS = [
+  { product: 'eas', plugin: 'aliyun-cli-eas' },
+  { product: 'aiworkspace', plugin: 'aliyun-cli-aiworkspace' },
+] as const;
 
-export const installPluginArgs = (plugin: string): string[] => [
-  'plugin', 'install', '--names', plugin, '--force',
-];
+/** `aliyun plugin install` with flags the CLI has (there is no --force). */
+export const installPluginArgs = (plugin: string): string[] => ['plugin', 'install', '--names', plugin];
 
 export const listPluginsArgs = (): string[] => ['plugin', 'list'];
+
+/** A harmless call that runs the plugin itself: the product's help, answered by the plugin binary. */
+export const pluginHelpArgs = (product: string): string[] => [product, '--help'];

@@ -2,10 +2,18 @@
 /**
  * Argv builders for the lifecycle calls (aliyun-cli-facts.md, "Lifecycle"): the plugin forms of the
  * OpenAPI meta examples (`eas stop-service --cluster-id R --service-name S`, `--instance N`,
- * `--biz-version N`). Labels are written as the JSON map create-service already uses, so the
- * project has one label form; the ListServices filter is the JSON `--label` of list-services.
+ * `--biz-version N`). Labels go as create-service sends them (`LABELS_FLAG`, `formatLabels`:
+ * `k=v,k=v`), and so does the ListServices filter (`--label k=v`): the project's one label form.
  */
-import { type CallTarget, cluster, common, EAS_DEPLOY_VERSION } from './commands.js';
+import {
+  type CallTarget,
+  cluster,
+  common,
+  EAS_DEPLOY_VERSION,
+  formatLabels,
+  LABELS_FLAG,
+  PAGE_SIZE,
+} from './commands.js';
 
 const one = (t: CallTarget, name: string): string[] => [
   ...common(t), ...cluster(t), '--service-name', name,
@@ -50,18 +58,18 @@ export const updateServiceLabelArgs = (
   name: string,
   labels: Readonly<Record<string, string>>,
 ): string[] => [
-  'eas', 'update-service-label', ...one(t, name), '--labels', JSON.stringify(labels),
+  'eas', 'update-service-label', ...one(t, name), LABELS_FLAG, formatLabels(labels),
 ];
 
-export const LIST_SERVICES_PAGE_SIZE = 100;
+export const LIST_SERVICES_PAGE_SIZE = PAGE_SIZE.services;
 
-/** ListServices filtered by labels (query `Label`, a JSON object string), one page. */
+/** ListServices filtered by labels (query `Label`; the plugin's `--label k=v[,k=v]`), one page. */
 export const listLabelledServicesArgs = (
   t: CallTarget,
   labels: Readonly<Record<string, string>>,
   page: number,
 ): string[] => [
-  'eas', 'list-services', ...common(t), '--label', JSON.stringify(labels),
+  'eas', 'list-services', ...common(t), '--label', formatLabels(labels),
   '--page-number', String(page), '--page-size', String(LIST_SERVICES_PAGE_SIZE),
 ];
 

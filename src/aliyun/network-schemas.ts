@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Response schemas of the gateway, VPC, ECS and NLB lookups (docs/CLI-CALLS.md); loose like the rest. */
 
+const count = z.coerce.number().nullish();
+
 export const Gateway = z
   .object({
     GatewayId: z.string(),
@@ -10,27 +12,48 @@ export const Gateway = z
     IsDefault: z.boolean().nullish(),
   })
   .loose();
-export const ListGatewayResponse = z.object({ Gateways: z.array(Gateway).nullish() }).loose();
+export type Gateway = z.infer<typeof Gateway>;
+export const ListGatewayResponse = z
+  .object({ Gateways: z.array(Gateway).nullish(), TotalCount: count })
+  .loose();
+
+/** DescribeGateway: the gateway's own domains; it names no VPC (there is no LoadBalancerList). */
 export const DescribeGatewayResponse = z
   .object({
     GatewayId: z.string().nullish(),
-    LoadBalancerList: z
-      .array(
-        z
-          .object({ VpcId: z.string().nullish(), VSwitchIds: z.array(z.string()).nullish() })
-          .loose(),
-      )
-      .nullish(),
+    Status: z.string().nullish(),
+    InternetDomain: z.string().nullish(),
+    IntranetDomain: z.string().nullish(),
+    InternetEnabled: z.boolean().nullish(),
+    IntranetEnabled: z.boolean().nullish(),
   })
   .loose();
+export type DescribeGatewayResponse = z.infer<typeof DescribeGatewayResponse>;
 
-export const Vpc = z.object({ VpcId: z.string(), Status: z.string().nullish() }).loose();
+/** ListGatewayIntranetLinkedVpc: the VPC, vSwitch and security group a gateway is reached through. */
+export const LinkedVpc = z
+  .object({
+    VpcId: z.string(),
+    VSwitchId: z.string(),
+    SecurityGroupId: z.string().nullish(),
+    Status: z.string().nullish(),
+  })
+  .loose();
+export const ListGatewayLinkedVpcResponse = z
+  .object({ IntranetLinkedVpcList: z.array(LinkedVpc).nullish() })
+  .loose();
+
+export const Vpc = z
+  .object({ VpcId: z.string(), Status: z.string().nullish(), IsDefault: z.boolean().nullish() })
+  .loose();
+export type Vpc = z.infer<typeof Vpc>;
 export const DescribeVpcsResponse = z
   .object({
     Vpcs: z
       .object({ Vpc: z.array(Vpc).default([]) })
       .loose()
       .nullish(),
+    TotalCount: count,
   })
   .loose();
 export const VSwitch = z
@@ -43,17 +66,20 @@ export const DescribeVswitchesResponse = z
       .object({ VSwitch: z.array(VSwitch).default([]) })
       .loose()
       .nullish(),
+    TotalCount: count,
   })
   .loose();
 export const SecurityGroup = z
   .object({ SecurityGroupId: z.string(), VpcId: z.string().nullish() })
   .loose();
+export type SecurityGroup = z.infer<typeof SecurityGroup>;
 export const DescribeSecurityGroupsResponse = z
   .object({
     SecurityGroups: z
       .object({ SecurityGroup: z.array(SecurityGroup).default([]) })
       .loose()
       .nullish(),
+    TotalCount: count,
   })
   .loose();
 export const LoadBalancer = z
@@ -65,6 +91,7 @@ export const LoadBalancer = z
       .nullish(),
   })
   .loose();
+export type LoadBalancer = z.infer<typeof LoadBalancer>;
 export const ListLoadBalancersResponse = z
-  .object({ LoadBalancers: z.array(LoadBalancer).nullish() })
+  .object({ LoadBalancers: z.array(LoadBalancer).nullish(), NextToken: z.string().nullish() })
   .loose();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { learnSecret } from '../redact.js';
 
 /**
  * Response schemas of the aliyun calls (docs/CLI-CALLS.md). Loose: the cloud adds fields freely,
@@ -7,12 +8,22 @@ import { z } from 'zod';
 
 const nullableString = z.string().nullish();
 
+/**
+ * A service's AccessToken, wherever the cloud sends one (describe-service, list-services,
+ * describe-service-endpoints): the redactor learns it as it is read, so no log line, message,
+ * audit entry or job data can carry it on, whoever's service it belongs to.
+ */
+const AccessToken = nullableString.transform((token) => {
+  learnSecret(token);
+  return token;
+});
+
 export const Workspace = z
   .object({ WorkspaceId: z.string(), WorkspaceName: z.string().default(''), Status: z.string() })
   .loose();
 export type Workspace = z.infer<typeof Workspace>;
 export const ListWorkspacesResponse = z
-  .object({ Workspaces: z.array(Workspace).default([]) })
+  .object({ Workspaces: z.array(Workspace).default([]), TotalCount: z.coerce.number().optional() })
   .loose();
 
 export const ServiceLabel = z.object({ LabelKey: z.string(), LabelValue: z.string() }).loose();
@@ -29,13 +40,15 @@ export const Service = z
     Region: z.string().nullish(),
     InternetEndpoint: nullableString,
     IntranetEndpoint: nullableString,
-    AccessToken: z.string().nullish(),
+    AccessToken,
     WorkspaceId: z.string().nullish(),
     Labels: z.array(ServiceLabel).nullish(),
   })
   .loose();
 export type Service = z.infer<typeof Service>;
-export const ListServicesResponse = z.object({ Services: z.array(Service).nullish() }).loose();
+export const ListServicesResponse = z
+  .object({ Services: z.array(Service).nullish(), TotalCount: z.coerce.number().optional() })
+  .loose();
 
 export const ImageLabel = z.object({ Key: z.string(), Value: z.string() }).loose();
 export const Image = z
@@ -49,7 +62,7 @@ export const Image = z
   .loose();
 export type Image = z.infer<typeof Image>;
 export const ListImagesResponse = z
-  .object({ TotalCount: z.coerce.number().default(0), Images: z.array(Image).nullish() })
+  .object({ TotalCount: z.coerce.number().optional(), Images: z.array(Image).nullish() })
   .loose();
 
 export const InstanceMeta = z
@@ -77,7 +90,10 @@ export const Resource = z
     Status: z.string(),
   })
   .loose();
-export const ListResourcesResponse = z.object({ Resources: z.array(Resource).nullish() }).loose();
+export type Resource = z.infer<typeof Resource>;
+export const ListResourcesResponse = z
+  .object({ Resources: z.array(Resource).nullish(), TotalCount: z.coerce.number().optional() })
+  .loose();
 
 export const CreateServiceResponse = z
   .object({
@@ -98,5 +114,5 @@ export const Endpoint = z
   .loose();
 export type Endpoint = z.infer<typeof Endpoint>;
 export const DescribeServiceEndpointsResponse = z
-  .object({ AccessToken: z.string().nullish(), Endpoints: z.array(Endpoint).nullish() })
+  .object({ AccessToken, Endpoints: z.array(Endpoint).nullish() })
   .loose();

@@ -1,6 +1,6 @@
 import type { Autoscale } from './deploy-spec.js';
 import { FRAMEWORKS, type Framework } from './framework.js';
-import type { NetworkPlan } from './network/discover-network.js';
+import type { NetworkPlan } from './network/network-mode.js';
 
 /** Everything the service JSON is built from, after the gates resolved names, images and network. */
 export interface ServicePlan {
@@ -41,28 +41,18 @@ function buildStartupCheck(plan: ServicePlan): Json {
 }
 
 function buildCloud(plan: ServicePlan): Json | undefined {
-  const net = plan.network;
-  const networking =
-    net.mode === 'shared'
-      ? undefined
-      : {
-          vpc_id: net.vpcId,
-          vswitch_id: net.vswitchIds.join(','),
-          security_group_id: net.securityGroupId,
-        };
+  const vpc = plan.network.vpc;
+  const networking = vpc
+    ? {
+        vpc_id: vpc.vpcId,
+        vswitch_id: vpc.vswitchIds.join(','),
+        security_group_id: vpc.securityGroupId,
+      }
+    : undefined;
   // A dedicated resource group replaces cloud.computing (metadata.resource instead).
   const computing = plan.resourceGroup ? undefined : { instance_type: plan.instanceType };
   if (!computing && !networking) return undefined;
   return { ...(computing ? { computing } : {}), ...(networking ? { networking } : {}) };
-}
-
-function buildNetworking(plan: ServicePlan): Json | undefined {
-  const net = plan.network;
-  if (net.mode === 'gateway') return { gateway: net.gatewayId };
-  if (net.mode === 'nlb') {
-    return { nlb: [{ id: net.nlbId, listener_port: plan.port, netType: net.netType }] };
-  }
-  return undefined;
 }
 
 /** The model mount, read-only: OSS (`oss`) or NAS (`nfs`, storage-mount.md). */
@@ -101,7 +91,7 @@ export function buildServiceJson(plan: ServicePlan): Json {
     ...(plan.healthCheck ? { startup_check: buildStartupCheck(plan) } : {}),
   };
   const cloud = buildCloud(plan);
-  const networking = buildNetworking(plan);
+  const networking = plan.network.networking;
   const autoscaler = plan.autoscale
     ? {
         min: plan.autoscale.min,

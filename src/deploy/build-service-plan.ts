@@ -3,7 +3,7 @@ import type { ServicePlan } from './build-service-json.js';
 import type { DeploySpec } from './deploy-spec.js';
 import type { Framework } from './framework.js';
 import { parseNasPath } from './nas-path.js';
-import type { NetworkPlan } from './network/discover-network.js';
+import type { NetworkPlan } from './network/network-mode.js';
 
 /** What the read-only gates found. */
 export interface GateFindings {

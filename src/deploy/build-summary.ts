@@ -1,5 +1,7 @@
 import type { Endpoint } from '../aliyun/schemas.js';
 import type { Framework } from './framework.js';
+import type { NetworkPlan } from './network/network-mode.js';
+import { formatEndpointAddress } from './network/registry.js';
 import type { DeploymentSummary, EndpointSummary } from './outcome.js';
 
 /** What the summary is built from; the AccessToken is deliberately not part of it. */
@@ -15,29 +17,23 @@ export interface SummaryInput {
   readonly endpoints: readonly Endpoint[];
   /** describe-service's endpoints, used when describe-service-endpoints gave none. */
   readonly fallback?: { internet?: string | null; intranet?: string | null };
+  /** The network the service was placed in: its own addresses come last (a gateway's domains). */
+  readonly network?: NetworkPlan;
   readonly notes: readonly string[];
 }
 
 const AUTH = '-H "Authorization: <AccessToken>"';
 
-/** NLB endpoints are host:port; give them the listener port and the service path when missing. */
-function addressOf(raw: string, endpoint: EndpointSummary, name: string): string {
-  if (endpoint.type !== 'Nlb') return raw;
-  const url = /^https?:\/\//.test(raw) ? raw : `http://${raw}`;
-  const hostPort = url.replace(/^https?:\/\//, '').split('/')[0] ?? '';
-  const withPort =
-    hostPort.includes(':') || endpoint.port === null ? hostPort : `${hostPort}:${endpoint.port}`;
-  return `http://${withPort}/api/predict/${name}`;
+/** The OpenAI chat curl of a vLLM/SGLang endpoint, for `model` (the summary guesses it; the serving check knows it). */
+export function buildChatCurl(url: string, model: string): string {
+  const body = JSON.stringify({ model, messages: [{ role: 'user', content: 'Hello' }] });
+  return `curl -X POST ${url}/v1/chat/completions ${AUTH} -H "Content-Type: application/json" -d '${body}'`;
 }
 
 /** A curl line that fits the model: OpenAI chat for vLLM/SGLang, /prompt for ComfyUI, the endpoint otherwise. */
 function buildCurl(url: string, input: SummaryInput): string {
   if (input.framework === 'vllm' || input.framework === 'sglang') {
-    const body = JSON.stringify({
-      model: input.mountPath,
-      messages: [{ role: 'user', content: 'Hello' }],
-    });
-    return `curl -X POST ${url}/v1/chat/completions ${AUTH} -H "Content-Type: application/json" -d '${body}'`;
+    return buildChatCurl(url, input.mountPath);
   }
   if (input.framework === 'comfyui') {
     return `curl -X POST ${url}/prompt ${AUTH} -H "Content-Type: application/json" -d '{"prompt": {}}'`;
@@ -52,14 +48,19 @@ function summarizeEndpoints(input: SummaryInput): EndpointSummary[] {
     intranet: e.IntranetEndpoints?.[0] ?? null,
     port: e.Port ? e.Port : e.EndpointType === 'Nlb' ? input.port : null,
   }));
-  if (listed.length > 0 || !input.fallback) return listed;
+  if (listed.length > 0) return listed;
+  const own = input.fallback;
+  const hosts = input.network?.fallbackEndpoint;
+  const type = hosts?.type ?? 'DefaultGateway';
+  if (own?.internet || own?.intranet || !hosts) {
+    return own
+      ? [{ type, internet: own.internet ?? null, intranet: own.intranet ?? null, port: null }]
+      : [];
+  }
+  const url = (host: string | null) =>
+    host ? `http://${host}/api/predict/${input.serviceName}` : null;
   return [
-    {
-      type: 'DefaultGateway',
-      internet: input.fallback.internet ?? null,
-      intranet: input.fallback.intranet ?? null,
-      port: null,
-    },
+    { type, internet: url(hosts.internetHost), intranet: url(hosts.intranetHost), port: null },
   ];
 }
 
@@ -69,7 +70,7 @@ export function buildSummary(input: SummaryInput): DeploymentSummary {
   const curlExamples = endpoints.flatMap((e) =>
     [e.internet, e.intranet]
       .filter((a): a is string => typeof a === 'string' && a.length > 0)
-      .map((a) => buildCurl(addressOf(a, e, input.serviceName), input)),
+      .map((a) => buildCurl(formatEndpointAddress(a, e, input.serviceName), input)),
   );
   const ws = input.workspaceId ? `&workspaceId=${input.workspaceId}` : '';
   return {

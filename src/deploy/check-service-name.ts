@@ -1,5 +1,11 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
-import { type CallTarget, listServicesArgs, REQUEST_ID_LABEL } from '../aliyun/commands.js';
+import {
+  type CallTarget,
+  listServicesArgs,
+  PAGE_SIZE,
+  REQUEST_ID_LABEL,
+} from '../aliyun/commands.js';
+import { nextPageNumber, readAllPages } from '../aliyun/read-all-pages.js';
 import { ListServicesResponse, type Service } from '../aliyun/schemas.js';
 import { blocked, failedCall, type GateResult, passed } from './gate-result.js';
 
@@ -24,14 +30,24 @@ export function drawPrefixedName(prefix: string, random: () => number): string {
   return `${prefix.slice(0, -1)}${digits}`;
 }
 
+/** list-services by name, every page until the exact name shows up. */
 async function findExact(deps: CallDeps, t: CallTarget, name: string) {
-  const answer = await callCli(deps, listServicesArgs(t, name), ListServicesResponse);
-  if (!answer.ok) return answer;
   // --service-name is exact, but the match is checked here too: a fuzzy answer must not block.
-  return {
-    ok: true as const,
-    data: (answer.data.Services ?? []).find((s) => s.ServiceName === name),
-  };
+  const exact = (s: Service) => s.ServiceName === name;
+  const answer = await readAllPages(
+    1,
+    async (n) => {
+      const page = await callCli(deps, listServicesArgs(t, name, n), ListServicesResponse);
+      if (!page.ok) return page;
+      const items = page.data.Services ?? [];
+      const next = nextPageNumber(n, PAGE_SIZE.services, items.length, page.data.TotalCount);
+      return { ok: true as const, data: { items, ...(next ? { next } : {}) } };
+    },
+    { what: `services named ${name}`, maxPages: 20, instead: 'Pick another name.' },
+    (items) => items.some(exact),
+  );
+  if (!answer.ok) return answer;
+  return { ok: true as const, data: answer.data.find(exact) };
 }
 
 const takenReason = (name: string, region: string): string =>

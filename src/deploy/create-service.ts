@@ -1,11 +1,12 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
-import { type CliError, describeCliError } from '../aliyun/cli-error.js';
+import type { CliError } from '../aliyun/cli-error.js';
 import {
   type CallTarget,
   createServiceArgs,
   describeServiceArgs,
   REQUEST_ID_LABEL,
 } from '../aliyun/commands.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import { CreateServiceResponse, Service } from '../aliyun/schemas.js';
 import { buildServiceJson, type ServicePlan, withSharedGateway } from './build-service-json.js';
 import { isOurService } from './check-service-name.js';
@@ -24,68 +25,80 @@ const NLB_NAS_REASON =
 
 const NLB_BUG = /vswitch can not be null|vpcId, vswId and securityGroupId are required/i;
 
-const isNlbBug = (plan: ServicePlan, e: CliError): boolean =>
-  plan.network.mode === 'nlb' && e.statusCode === 400 && NLB_BUG.test(e.message);
+/** After a create that did not answer, how long to look for the service before deciding it is not there. */
+const RECONCILE_WAITS_MS = [1_000, 2_000, 4_000];
 
-const duplicate = (name: string, region: string): CreateOutcome => ({
+const isNlbBug = (plan: ServicePlan, e: CliError): boolean =>
+  plan.network.mode === 'nlb' && NLB_BUG.test(e.message);
+
+const takenBy = (name: string, region: string): CreateOutcome => ({
   status: 'blocked',
-  reason: `A service named ${name} already exists in ${region} (create-service answered 409). eas-deploy never reuses or replaces a service: pick another name.`,
+  reason: `A service named ${name} already exists in ${region} and was not created by this deployment. eas-deploy never reuses or replaces a service: pick another name.`,
 });
 
-/** Reads the service back to learn whether an uncertain create made it: ours, someone else's, or absent. */
-async function reconcile(deps: CallDeps, t: CallTarget, name: string, deploymentId: string) {
-  const answer = await callCli(deps, describeServiceArgs(t, name), Service);
-  if (answer.ok)
-    return {
-      found: true as const,
-      ours: isOurService(answer.data, deploymentId),
-      service: answer.data,
-    };
-  const absent = answer.error.statusCode === 404 || answer.error.code === 'InvalidService.NotFound';
-  return { found: false as const, absent, error: answer.error };
+/**
+ * Reads the service back: ours (our request-id label), someone else's, or absent. After a network
+ * error the create may still land, and EAS shows a new service late: look a few times.
+ */
+async function reconcile(
+  deps: CallDeps,
+  t: CallTarget,
+  name: string,
+  deploymentId: string,
+  waits: readonly number[],
+) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  for (let i = 0; ; i += 1) {
+    const answer = await callCli(deps, describeServiceArgs(t, name), Service);
+    if (answer.ok)
+      return {
+        found: true as const,
+        ours: isOurService(answer.data, deploymentId),
+        service: answer.data,
+      };
+    const wait = waits[i];
+    if (answer.error.kind !== 'not-found' || wait === undefined) return { found: false as const };
+    await sleep(wait);
+  }
 }
 
-async function attempt(
+function attempt(
   deps: CallDeps,
   t: CallTarget,
   plan: ServicePlan,
   deploymentId: string,
-  slow: boolean,
   labels: Readonly<Record<string, string>>,
 ) {
   const body = JSON.stringify(buildServiceJson(plan));
   const all = { ...labels, [REQUEST_ID_LABEL]: deploymentId };
   const args = createServiceArgs(t, body, all, plan.workspaceId);
-  // After a timeout (reconciled: nothing was created) the one retry waits longer.
-  const withTimeout = slow ? [...args, '--read-timeout', '60'] : args;
-  return callCli(deps, withTimeout, CreateServiceResponse, { retryOnTimeout: false });
+  return callCli(deps, args, CreateServiceResponse, { idempotent: false });
 }
 
 /**
- * Runs create-service: 409 and timeouts reconcile (describe; our label means it is ours) instead of
- * creating again; the NLB plugin bug gets one more try, then the shared gateway, said plainly.
+ * Runs create-service, the one call that changes the cloud. A create whose answer was lost (a
+ * network error) is reconciled through the request-id label (describe: ours means created)
+ * instead of creating blindly again; nothing found gets one more try (EAS refuses a second service
+ * of the same name, so that try can never make two). Any other error is the cloud's answer and is
+ * reported as it is: no duplicate is guessed from a code. The NLB plugin bug gets one more try,
+ * then the shared gateway.
  */
 export async function createService(
   deps: CallDeps,
   t: CallTarget,
   firstPlan: ServicePlan,
   deploymentId: string,
+  /** The lifecycle's labels (owner, expiry, channel) besides the request id. */
   labels: Readonly<Record<string, string>> = {},
 ): Promise<CreateOutcome> {
   let plan = firstPlan;
   let note: string | undefined;
   let nlbTries = 0;
-  let timeoutRetried = false;
+  let networkRetried = false;
   for (;;) {
-    const answer = await attempt(deps, t, plan, deploymentId, timeoutRetried, labels);
-    if (answer.ok) {
-      return {
-        status: 'created',
-        serviceId: answer.data.ServiceId,
-        plan,
-        ...(note ? { note } : {}),
-      };
-    }
+    const answer = await attempt(deps, t, plan, deploymentId, labels);
+    const extra = note ? { note } : {};
+    if (answer.ok) return { status: 'created', serviceId: answer.data.ServiceId, plan, ...extra };
     const error = answer.error;
     if (isNlbBug(plan, error)) {
       nlbTries += 1;
@@ -98,26 +111,28 @@ export async function createService(
       }
       continue;
     }
-    const exists = error.statusCode === 409 || error.code === 'ServiceAlreadyExists';
-    if (error.kind === 'timeout' || exists) {
-      const found = await reconcile(deps, t, plan.name, deploymentId);
-      if (found.found && found.ours) {
-        const serviceId = found.service.ServiceId ?? '';
-        return {
-          status: 'created',
-          serviceId,
-          plan,
-          service: found.service,
-          ...(note ? { note } : {}),
-        };
-      }
-      if (found.found || exists) return duplicate(plan.name, t.region);
-      if (error.kind === 'timeout' && found.absent && !timeoutRetried) {
-        timeoutRetried = true;
-        continue;
-      }
+    // Only an answer that never came (or came unreadable) leaves it open whether the service exists.
+    if (error.kind !== 'network' && error.kind !== 'bad-output') return failed(error);
+    const found = await reconcile(deps, t, plan.name, deploymentId, RECONCILE_WAITS_MS);
+    if (found.found && found.ours) {
+      return {
+        status: 'created',
+        serviceId: found.service.ServiceId ?? '',
+        plan,
+        service: found.service,
+        ...extra,
+      };
     }
-    const text = describeCliError(error);
-    return { status: 'failed', reason: `create-service failed: ${text}`, error: text };
+    if (found.found) return takenBy(plan.name, t.region);
+    if (error.kind === 'network' && !networkRetried) {
+      networkRetried = true;
+      continue;
+    }
+    return failed(error);
   }
+}
+
+function failed(error: CliError): CreateOutcome {
+  const text = describeCliError(error);
+  return { status: 'failed', reason: `create-service failed: ${text}`, error: text };
 }

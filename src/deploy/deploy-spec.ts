@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseLifetime } from '../lifecycle/parse-duration.js';
 import { NAS_PATH_PATTERN, parseNasPath } from './nas-path.js';
+import { NetworkSchema } from './network/registry.js';
 
 /**
  * What a person asked to deploy, after validation. The one schema that the modal, the slash-command
@@ -66,42 +67,17 @@ export const NasPath = z
     'Use a NAS path like nas://0a1b2c.cn-hangzhou.nas.aliyuncs.com/models/qwen/.',
   );
 
-export const NetworkMode = z.enum(['shared', 'gateway', 'nlb']);
-export type NetworkMode = z.infer<typeof NetworkMode>;
-
-export const Network = z.object({
-  mode: NetworkMode.default('shared'),
-  /** Dedicated gateway id (gw-…); discovered when absent. */
-  gatewayId: z
-    .string()
-    .regex(/^gw-[a-z0-9]+$/)
-    .optional(),
-  /** NLB: system NLB `default` or an existing `nlb-…`; VPC pieces discovered when absent. */
-  nlbId: z
-    .string()
-    .regex(/^(default|nlb-[a-z0-9]+)$/)
-    .optional(),
-  vpcId: z
-    .string()
-    .regex(/^vpc-[a-z0-9]+$/)
-    .optional(),
-  vswitchIds: z
-    .array(z.string().regex(/^vsw-[a-z0-9]+$/))
-    .max(8)
-    .optional(),
-  securityGroupId: z
-    .string()
-    .regex(/^sg-[a-z0-9]+$/)
-    .optional(),
-  netType: z.enum(['intranet', 'internet']).default('intranet'),
-});
+/** Where the service listens: one module per mode under src/deploy/network/ (registry.ts). */
+export const Network = NetworkSchema;
 export type Network = z.infer<typeof Network>;
+export type NetworkMode = Network['mode'];
 
 export const Autoscale = z
   .object({
     min: z.number().int().min(LIMITS.autoscaleMin.min).max(LIMITS.autoscaleMin.max),
     max: z.number().int().min(LIMITS.autoscaleMax.min).max(LIMITS.autoscaleMax.max),
-    metric: z.enum(['qps', 'cpu', 'gpu', 'memory']).default('qps'),
+    /** The metrics EAS scales on (scaleStrategies[].metricName): no `memory`, and `gpu` alone is no name. */
+    metric: z.enum(['qps', 'cpu', 'gpu[util]']).default('qps'),
     threshold: z.number().positive().max(100_000).default(20),
   })
   .refine((a) => a.min < a.max, {
@@ -138,7 +114,7 @@ const DeploySpecFields = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9_./-]{1,200}$/)
     .default('/model_dir'),
-  network: Network.default({ mode: 'shared', netType: 'intranet' }),
+  network: Network.prefault({ mode: 'shared' }),
   /** Dedicated resource group id (eas-r-…). Absent means the public pool. */
   resourceGroup: z
     .string()

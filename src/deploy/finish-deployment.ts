@@ -8,6 +8,7 @@ import { DescribeServiceEndpointsResponse, Service } from '../aliyun/schemas.js'
 import { buildSummary } from './build-summary.js';
 import type { DeploySpec } from './deploy-spec.js';
 import type { Framework } from './framework.js';
+import type { NetworkPlan } from './network/network-mode.js';
 import type { DeploymentResult } from './outcome.js';
 import type { StepTracker } from './step-tracker.js';
 
@@ -20,6 +21,8 @@ export interface Created {
   /** A describe-service answer already read (by reconciling); then it is not read again. */
   readonly service?: Service;
   readonly notes: readonly string[];
+  /** Where the service was placed; a resumed deployment does not know it. */
+  readonly network?: NetworkPlan;
 }
 
 /** describe-service exactly once, then describe-service-endpoints, then the summary; any status is success. */
@@ -69,6 +72,7 @@ export async function finishDeployment(
       internet: service?.InternetEndpoint ?? null,
       intranet: service?.IntranetEndpoint ?? null,
     },
+    ...(created.network ? { network: created.network } : {}),
     notes:
       service || endpoints.ok
         ? created.notes

@@ -1,4 +1,5 @@
-import { type CliError, describeCliError } from '../aliyun/cli-error.js';
+import type { CliError } from '../aliyun/cli-error.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 
 /** A read-only gate's answer: what it found, why it stops the deployment, or the CLI's error. */
 export type GateResult<T> =

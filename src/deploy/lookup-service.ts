@@ -1,11 +1,11 @@
 import { callCli } from '../aliyun/call-cli.js';
-import { describeCliError } from '../aliyun/cli-error.js';
-import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { CallerTag, CliRunner } from '../aliyun/cli-runner.js';
 import {
   buildUserAgent,
   describeServiceArgs,
   describeServiceEndpointsArgs,
 } from '../aliyun/commands.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import { DescribeServiceEndpointsResponse, Service } from '../aliyun/schemas.js';
 import type { EndpointSummary } from './outcome.js';
 
@@ -31,12 +31,12 @@ export async function lookupServiceStatus(
   region: string,
   name: string,
   deploymentId: string,
+  caller: CallerTag = { purpose: 'status' },
 ): Promise<ServiceStatus> {
   const target = { region, userAgent: buildUserAgent(deploymentId) };
-  const answer = await callCli({ cli }, describeServiceArgs(target, name), Service);
+  const answer = await callCli({ cli, caller }, describeServiceArgs(target, name), Service);
   if (!answer.ok) {
-    const notFound =
-      answer.error.statusCode === 404 || answer.error.code === 'InvalidService.NotFound';
+    const notFound = answer.error.kind === 'not-found';
     const message = notFound
       ? `There is no service named ${name} in ${region}.`
       : describeCliError(answer.error);
@@ -69,10 +69,11 @@ export async function fetchAccessToken(
   region: string,
   name: string,
   deploymentId: string,
+  caller: CallerTag = { deploymentId, purpose: 'token' },
 ): Promise<{ ok: true; accessToken: string } | { ok: false; message: string }> {
   const target = { region, userAgent: buildUserAgent(deploymentId) };
   const answer = await callCli(
-    { cli },
+    { cli, caller },
     describeServiceEndpointsArgs(target, name),
     DescribeServiceEndpointsResponse,
   );

@@ -1,7 +1,12 @@
-import { type CallDeps, callCli } from '../aliyun/call-cli.js';
-import { listInstanceSpecs, listOfficialImages } from '../aliyun/catalog.js';
-import { type CallTarget, listResourcesArgs, listWorkspacesArgs } from '../aliyun/commands.js';
-import { ListResourcesResponse, ListWorkspacesResponse } from '../aliyun/schemas.js';
+import type { CallDeps } from '../aliyun/call-cli.js';
+import {
+  listDedicatedResources,
+  listInstanceSpecs,
+  listOfficialImages,
+  listWorkspaces,
+} from '../aliyun/catalog.js';
+import type { CallTarget } from '../aliyun/commands.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import type { DeploySpec } from './deploy-spec.js';
 import { detectFramework, FRAMEWORKS, readFrameworkName } from './framework.js';
 import { blocked, failedCall, type GateResult, passed } from './gate-result.js';
@@ -16,16 +21,16 @@ export async function checkWorkspace(
   t: CallTarget,
   wanted?: string,
 ): Promise<GateResult<string | undefined>> {
-  const answer = await callCli(deps, listWorkspacesArgs(t), ListWorkspacesResponse);
+  const answer = await listWorkspaces(deps, t);
   if (!answer.ok) {
     // Optional discovery: recorded, and the run goes on.
     if (wanted) return passed(wanted, `${wanted} (could not list workspaces to check it)`);
     return passed(
       undefined,
-      `Could not list workspaces (${answer.error.message}); going on without one`,
+      `Could not list workspaces (${describeCliError(answer.error)}); going on without one`,
     );
   }
-  const enabled = answer.data.Workspaces.filter((w) => w.Status === 'ENABLED');
+  const enabled = answer.data.filter((w) => w.Status === 'ENABLED');
   if (wanted) {
     const ws = enabled.find((w) => w.WorkspaceId === wanted);
     if (!ws) return blocked(`The workspace ${wanted} is not an enabled workspace in ${t.region}.`);
@@ -49,7 +54,7 @@ export async function checkImage(
   spec: DeploySpec,
 ): Promise<GateResult<Ok<ImageChoice>>> {
   const name = readFrameworkName(spec.image);
-  const images = await listOfficialImages(deps.cli, t.region, t.userAgent, name);
+  const images = await listOfficialImages(deps, t, name);
   if (!images.ok) return failedCall('list the official images', images.error);
   const choice = selectImage(spec.image, images.data, {
     region: t.region,
@@ -66,7 +71,7 @@ export async function checkInstance(
   t: CallTarget,
   spec: DeploySpec,
 ): Promise<GateResult<Ok<InstanceChoice>>> {
-  const metas = await listInstanceSpecs(deps.cli, t.region, t.userAgent);
+  const metas = await listInstanceSpecs(deps, t);
   if (!metas.ok) return failedCall('describe the instance types', metas.error);
   const framework = detectFramework(spec.image);
   const needsGpu = framework ? FRAMEWORKS[framework].needsGpu : false;
@@ -85,9 +90,9 @@ export async function checkResourceGroup(
   t: CallTarget,
   wanted: string,
 ): Promise<GateResult<string>> {
-  const answer = await callCli(deps, listResourcesArgs(t), ListResourcesResponse);
+  const answer = await listDedicatedResources(deps, t);
   if (!answer.ok) return failedCall('list the resource groups', answer.error);
-  const group = (answer.data.Resources ?? []).find((r) => r.ResourceId === wanted);
+  const group = answer.data.find((r) => r.ResourceId === wanted);
   if (group?.ResourceType !== 'Dedicated') {
     return blocked(`The dedicated resource group ${wanted} does not exist in ${t.region}.`);
   }

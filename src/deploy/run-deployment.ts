@@ -33,6 +33,7 @@ export async function runDeployment(spec: DeploySpec, ctx: EngineContext): Promi
   const tracker = createStepTracker(ctx, journal);
   const deps: CallDeps = {
     cli: ctx.cli,
+    caller: { deploymentId: ctx.deploymentId },
     ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
@@ -143,6 +144,7 @@ export async function runDeployment(spec: DeploySpec, ctx: EngineContext): Promi
 }
 
 const pick = (plan: ServicePlan) => ({
+  network: plan.network,
   ...(plan.workspaceId ? { workspaceId: plan.workspaceId } : {}),
   ...(plan.framework ? { framework: plan.framework } : {}),
 });

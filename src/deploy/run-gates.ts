@@ -6,7 +6,7 @@ import { checkServiceName, type NameCheck } from './check-service-name.js';
 import type { DeploySpec } from './deploy-spec.js';
 import { type GateResult, passed } from './gate-result.js';
 import type { Journal } from './journal.js';
-import { discoverNetwork } from './network/discover-network.js';
+import { discoverNetwork } from './network/registry.js';
 import type { DeploymentResult } from './outcome.js';
 import { checkImage, checkInstance, checkResourceGroup, checkWorkspace } from './read-gates.js';
 import type { StepTracker } from './step-tracker.js';
@@ -56,7 +56,7 @@ export async function runGates(
     ),
     runGate(tracker, 'image', () => checkImage(deps, t, spec)),
     runGate(tracker, 'instance', () => checkInstance(deps, t, spec)),
-    runGate(tracker, 'network', () => discoverNetwork(deps, t, spec.network)),
+    runGate(tracker, 'network', () => discoverNetwork(deps, t, spec.network, { port: spec.port })),
     runGate(tracker, 'resource-group', () =>
       spec.resourceGroup
         ? checkResourceGroup(deps, t, spec.resourceGroup)

@@ -41,8 +41,8 @@ function argsFor(
 }
 
 /**
- * Makes the change. Never retried blindly on a timeout (the change may have happened): the caller
- * reads the service again and decides, as create-service reconciles.
+ * Makes the change. Never repeated blindly after a network error (the change may have happened):
+ * the caller reads the service again and decides, as create-service reconciles.
  */
 export function actOnService(
   deps: CallDeps,
@@ -50,7 +50,7 @@ export function actOnService(
   input: { action: LifecycleAction; name: string; target: ActionTarget; labels: BotLabels },
 ): Promise<CallResult<LifecycleAnswer>> {
   const args = argsFor(t, input.action, input.name, input.target, input.labels);
-  return callCli(deps, args, LifecycleAnswer, { retryOnTimeout: false });
+  return callCli(deps, args, LifecycleAnswer, { idempotent: false });
 }
 
 /** Writes a new expiry on the service (start after expiry): the label and the schedule change together. */

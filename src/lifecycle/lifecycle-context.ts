@@ -1,4 +1,4 @@
-import type { CliRunner } from '../aliyun/cli-runner.js';
+import type { CallerTag, CliRunner } from '../aliyun/cli-runner.js';
 import type { ApprovalAnswer } from '../deploy/engine-context.js';
 import type { LifecycleJournal } from './lifecycle-journal.js';
 import type { LifecycleActor } from './lifecycle-request.js';
@@ -21,6 +21,8 @@ export interface LifecycleApproval {
 export interface LifecycleContext {
   readonly opId: string;
   readonly cli: CliRunner;
+  /** Who the CLI calls are for, in their audit entries (the operation's id). */
+  readonly caller?: CallerTag;
   readonly journal: LifecycleJournal;
   /** Persists the journal with the job; awaited before the changing call. */
   saveJournal(journal: LifecycleJournal): Promise<void>;

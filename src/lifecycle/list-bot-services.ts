@@ -1,5 +1,5 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
-import { describeCliError } from '../aliyun/cli-error.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import {
   buildLifecycleUserAgent,
   LIST_SERVICES_PAGE_SIZE,

@@ -1,6 +1,7 @@
 import type { CallDeps } from '../aliyun/call-cli.js';
-import { type CliError, describeCliError } from '../aliyun/cli-error.js';
+import type { CliError } from '../aliyun/cli-error.js';
 import type { CallTarget } from '../aliyun/commands.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import { readBotLabels } from './bot-labels.js';
 import { decideAction } from './decide-action.js';
 import type { LifecycleJournal, LifecycleOutcome } from './lifecycle-journal.js';

@@ -1,6 +1,6 @@
 import { type CallDeps, callCli } from '../aliyun/call-cli.js';
-import { describeCliError } from '../aliyun/cli-error.js';
 import type { CallTarget } from '../aliyun/commands.js';
+import { describeCliError } from '../aliyun/explain-cli-error.js';
 import { listServiceVersionsArgs } from '../aliyun/lifecycle-commands.js';
 import { type LifecycleService, ListServiceVersionsResponse } from '../aliyun/lifecycle-schemas.js';
 import type { BotLabels } from './bot-labels.js';

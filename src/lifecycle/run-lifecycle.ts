@@ -52,6 +52,7 @@ async function runSteps(
   journal.region = region;
   const deps: CallDeps = {
     cli: ctx.cli,
+    ...(ctx.caller ? { caller: ctx.caller } : {}),
     ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   };
@@ -66,7 +67,7 @@ async function runSteps(
   }
   const { service } = read;
   const labels = readBotLabels(service.Labels);
-  const refusal = checkLifecycleGate(request, ctx.actor, ctx.admins, labels);
+  const refusal = await checkLifecycleGate(request, ctx.actor, { admins: ctx.admins }, labels);
   if (refusal || !labels) return { result: 'refused', reason: refusal ?? 'No labels.' };
   rememberFacts(journal, service, labels);
   if (!journal.target) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DeployJobData } from './job-data.js';
+import type { RedisClient } from './redis-connection.js';
 
 export const DEPLOY_QUEUE = 'deployments';
 
@@ -14,7 +14,7 @@ export const DEPLOY_JOB_OPTIONS: JobsOptions = {
 };
 
 /** The producer's queue: fails fast when Redis is away (skipWaitingForReady) instead of hanging a submission. */
-export function createDeployQueue(connection: Redis, prefix: string): Queue<DeployJobData> {
+export function createDeployQueue(connection: RedisClient, prefix: string): Queue<DeployJobData> {
   const queue = new Queue<DeployJobData>(DEPLOY_QUEUE, {
     connection,
     prefix,

@@ -1,9 +1,9 @@
 import { type Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import type { Logger } from '../logger.js';
 import { DEPLOY_QUEUE } from './deploy-queue.js';
 import type { DeployJobData } from './job-data.js';
+import type { RedisClient } from './redis-connection.js';
 
 export type DeploymentProcessor = (
   job: Job<DeployJobData>,
@@ -22,7 +22,7 @@ export const MAX_STALLED_COUNT = 2;
 export const STALLED_LIMIT_REASON = 'job stalled more than allowable limit';
 
 export interface WorkerOptions {
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   readonly prefix: string;
   readonly concurrency: number;
   readonly processor: DeploymentProcessor;

@@ -1,6 +1,7 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { DeploySpec } from '../deploy/deploy-spec.js';
+import { redactKnownSecrets } from '../redact.js';
+import type { RedisClient } from './redis-connection.js';
 
 /** What the bot remembers of each deployment it made: for `/eas-deploy list`, App Home and the token button. */
 export const DeploymentRecord = z.object({
@@ -41,7 +42,7 @@ export interface DeploymentRecords {
 }
 
 /** Creates the record store: one JSON string per deployment plus two capped time indexes. */
-export function createDeploymentRecords(redis: Redis, prefix: string): DeploymentRecords {
+export function createDeploymentRecords(redis: RedisClient, prefix: string): DeploymentRecords {
   const recordKey = (id: string) => `${prefix}:deployment:${id}`;
   const allKey = `${prefix}:deployments`;
   const userKey = (userId: string) => `${prefix}:deployments:user:${userId}`;
@@ -53,7 +54,12 @@ export function createDeploymentRecords(redis: Redis, prefix: string): Deploymen
     async save(record) {
       await redis
         .multi()
-        .set(recordKey(record.deploymentId), JSON.stringify(record), 'EX', 90 * 24 * 3600)
+        .set(
+          recordKey(record.deploymentId),
+          JSON.stringify(redactKnownSecrets(record)),
+          'EX',
+          90 * 24 * 3600,
+        )
         .zadd(allKey, record.submittedAt, record.deploymentId)
         .zremrangebyrank(allKey, 0, -KEEP - 1)
         .zadd(userKey(record.requesterId), record.submittedAt, record.deploymentId)
@@ -64,7 +70,7 @@ export function createDeploymentRecords(redis: Redis, prefix: string): Deploymen
       const current = parse(await redis.get(recordKey(deploymentId)));
       if (!current) return;
       const next = { ...current, ...patch, updatedAt: Date.now() };
-      await redis.set(recordKey(deploymentId), JSON.stringify(next), 'KEEPTTL');
+      await redis.set(recordKey(deploymentId), JSON.stringify(redactKnownSecrets(next)), 'KEEPTTL');
     },
     async get(deploymentId) {
       return parse(await redis.get(recordKey(deploymentId)));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeploySpec } from '../deploy/deploy-spec.js';
 import { Journal } from '../deploy/journal.js';
-import type { DeploymentAddress } from '../report/reporter.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 
 /** The deployment job as stored in Redis: what was asked, by whom, where to report, and the journal. No secrets. */
 export const DeployJobData = z.object({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { ExpiryJobData, LifecycleJobData } from './lifecycle-job-data.js';
+import type { RedisClient } from './redis-connection.js';
 
 /** One queue for the operations on services the bot made and their expiry schedules. */
 export const LIFECYCLE_QUEUE = 'lifecycle';
@@ -28,7 +28,7 @@ export const EXPIRY_JOB_OPTIONS: JobsOptions = {
 };
 
 /** The producer's queue, like the deployment queue: fails fast when Redis is away. */
-export function createLifecycleQueue(connection: Redis, prefix: string): LifecycleQueue {
+export function createLifecycleQueue(connection: RedisClient, prefix: string): LifecycleQueue {
   const queue = new Queue<LifecycleQueueData>(LIFECYCLE_QUEUE, {
     connection,
     prefix,

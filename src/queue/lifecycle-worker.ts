@@ -1,13 +1,13 @@
 import { type Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { EXPIRY_JOB, LIFECYCLE_QUEUE } from './lifecycle-queue.js';
+import type { RedisClient } from './redis-connection.js';
 
 type Processor = (job: Job, token?: string) => Promise<unknown>;
 
 /** Starts consuming lifecycle operations and expiry schedules (one queue, two job names). */
 export function startLifecycleWorker(options: {
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
   concurrency: number;
   processAction: Processor;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 /**
  * (region, service name) is reserved from submission to the end of the job, so a second request
@@ -27,7 +27,7 @@ return 0`;
 
 /** Creates the reservation store under the install's key prefix. */
 export function createNameReservations(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   ttlSeconds = DAY_SECONDS,
 ): NameReservations {

@@ -1,12 +1,13 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { DeploymentResult } from '../deploy/outcome.js';
-import { recordDeployment, recordQueueWait } from '../observability/record-deployment.js';
-import type { DeploymentAddress } from '../report/reporter.js';
-import { describeResultForAudit } from '../security/audit-result.js';
-import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
-import { createParkJob } from '../security/park-job.js';
+import { redactKnownSecrets } from '../redact.js';
+import { describeResultForAudit } from './audit-result.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
+import { assertJobHeld, LostJobError, NotReplicatedError } from './fence-job.js';
 import { addressOf, DeployJobData } from './job-data.js';
+import { createParkJob } from './park-job.js';
 import type { ProcessorDeps } from './processor-deps.js';
+import { recordDeployment, recordQueueWait } from './record-deployment.js';
 import { internalError, reportBrokenDeployment } from './report-broken-deployment.js';
 
 const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blocked' | 'failed'> =
@@ -37,13 +38,18 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       throw new DelayedError();
     }
     const log = deps.logger.child({ deploymentId, region: spec.region, service: spec.serviceName });
+    const hold = () => assertJobHeld(deps.fence, job, token);
     const save = async (next: DeployJobData) => {
       data = next;
-      await job.updateData(next);
+      await job.updateData(redactKnownSecrets(next));
+      // create-service follows this save: only the job's owner, with the journal on a replica, goes on.
+      if (next.journal.createAttempted && !next.journal.serviceId) await hold();
     };
     let address: DeploymentAddress = addressOf(data);
     let finished = false;
+    let lost = false;
     try {
+      await hold();
       if (!address.parentTs) {
         const parentTs = await deps.reporter.start(address);
         address = { ...address, parentTs };
@@ -73,7 +79,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       });
       const outcome = await deps.runDeployment(spec, {
         deploymentId,
-        cli: deps.audit ? createAuditedCliRunner(deps.cli, deps.audit, deploymentId) : deps.cli,
+        cli: deps.cli,
         ...(approve ? { approve } : {}),
         ...(deps.lifetime ? { labels: deps.lifetime.labelsFor(data) } : {}),
         journal: data.journal,
@@ -102,6 +108,18 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           serviceName: address.serviceName,
           ...(serviceStatus ? { serviceStatus } : {}),
         });
+        // The serving watch is a job of its own, queued once the result is in the thread (never
+        // before) and in the step that records it, so a re-run after a crash cannot skip it.
+        const reported = { ...data, ...(address.parentTs ? { parentTs: address.parentTs } : {}) };
+        await deps
+          .watch?.(reported, outcome)
+          .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
+        // So is the service's expiry schedule, a job that likewise never runs before the summary.
+        if (outcome.result.result === 'deployed') {
+          await deps.lifetime
+            ?.schedule(data, address.serviceName)
+            .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
+        }
       };
       const shown = deps.lifetime
         ? deps.lifetime.annotate(
@@ -110,28 +128,32 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
             outcome.journal.facts.instanceType?.toString(),
           )
         : outcome.result;
+      // A worker that lost the job in a failover must not post a second ending to the thread.
+      await hold();
       await deps.reporter.finish(address, shown, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
-      await deps.audit?.append(
-        {
-          kind: 'result',
-          deploymentId,
-          userId: data.requester.userId,
-          ...describeResultForAudit(outcome.result),
-        },
-        outcome.accessToken ? [outcome.accessToken] : [],
-      );
+      await deps.audit?.append({
+        kind: 'result',
+        deploymentId,
+        userId: data.requester.userId,
+        ...describeResultForAudit(outcome.result),
+      });
       log.info({ result: outcome.result.result }, 'deployment finished');
-      if (outcome.result.result === 'deployed') {
-        // After the summary: the expiry schedule is a separate job that never runs before it.
-        await deps.lifetime
-          ?.schedule(data, address.serviceName)
-          .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
-      }
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      if (error instanceof LostJobError) {
+        // The other worker goes on with the slot and the thread; BullMQ has nothing to move.
+        lost = true;
+        log.warn('another worker owns this deployment now (a Redis failover lost this claim)');
+        throw new DelayedError();
+      }
+      if (error instanceof NotReplicatedError) {
+        log.warn('no Redis replica confirmed the deployment state; trying again shortly');
+        await job.moveToDelayed(Date.now() + (deps.slotRetryMs ?? 2_000), token);
+        throw new DelayedError();
+      }
       if (error instanceof ShuttingDownError) {
         // Back to the queue without spending an attempt; the next worker resumes from the journal.
         log.info('worker stopping: the deployment goes back to the queue');
@@ -146,11 +168,18 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       }
       throw error;
     } finally {
-      await deps.slots.release(spec.region, deploymentId).catch(() => {});
+      if (!lost)
+        await deps.slots
+          .release(spec.region, deploymentId)
+          .catch((err: unknown) =>
+            log.warn({ err }, 'region slot not released; its lease will expire'),
+          );
       if (finished) {
         await deps.reservations
           .release(spec.region, spec.serviceName, deploymentId)
-          .catch(() => {});
+          .catch((err: unknown) =>
+            log.warn({ err }, 'name not released; its reservation will expire'),
+          );
       }
     }
   };

@@ -5,11 +5,10 @@ import { TransientLifecycleError } from '../lifecycle/lifecycle-context.js';
 import type { LifecycleJournal, LifecycleOutcome } from '../lifecycle/lifecycle-journal.js';
 import { firstWake } from '../lifecycle/plan-expiry.js';
 import { runLifecycle } from '../lifecycle/run-lifecycle.js';
-import { createAuditedCliRunner } from '../security/audited-cli-runner.js';
-import { createParkJob } from '../security/park-job.js';
 import { findServiceThread } from './find-service-thread.js';
 import { LifecycleJobData } from './lifecycle-job-data.js';
 import type { LifecycleProcessorDeps } from './lifecycle-processor-deps.js';
+import { createParkJob } from './park-job.js';
 import { reportLifecycleOutcome } from './report-lifecycle-outcome.js';
 
 /**
@@ -30,7 +29,12 @@ export function createLifecycleProcessor(deps: LifecycleProcessorDeps) {
     try {
       const run = await runLifecycle(data.request, {
         opId: data.opId,
-        cli: deps.audit ? createAuditedCliRunner(deps.cli, deps.audit, data.opId) : deps.cli,
+        cli: deps.cli,
+        // Every CLI call of the operation is audited under its id (the runner's audit hook).
+        caller: {
+          deploymentId: data.opId,
+          ...(actor.kind === 'person' ? { userId: actor.userId } : {}),
+        },
         journal: data.journal,
         saveJournal: save,
         actor,

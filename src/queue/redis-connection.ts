@@ -1,5 +1,10 @@
-import { Redis, type RedisOptions } from 'ioredis';
-import { redisOptionsFromUrl } from './redis-options.js';
+import { readFileSync } from 'node:fs';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Config } from '../config.js';
+import { type RedisAccess, readRedisTarget } from './redis-options.js';
+
+/** A connection to one server (standalone or Sentinel-watched) or to a whole cluster. */
+export type RedisClient = Redis | Cluster;
 
 /**
  * Redis connections for the two sides of the queue. The bot (producer) fails fast so a person
@@ -7,6 +12,12 @@ import { redisOptionsFromUrl } from './redis-options.js';
  * forever and reconnect, as BullMQ requires (`maxRetriesPerRequest: null`).
  */
 export type ConnectionRole = 'producer' | 'worker';
+
+/** The configuration that says where Redis is (REDIS_URL and its TLS and Sentinel companions). */
+export type RedisSettings = Pick<Config, 'REDIS_URL'> &
+  Partial<
+    Pick<Config, 'REDIS_TLS_CA_FILE' | 'REDIS_SENTINEL_USERNAME' | 'REDIS_SENTINEL_PASSWORD'>
+  >;
 
 const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
   producer: {
@@ -23,12 +34,65 @@ const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
   },
 };
 
-/** Opens an ioredis connection for one role; errors are logged by the caller, never thrown async. */
-export function createRedisConnection(url: string, role: ConnectionRole): Redis {
-  const target = redisOptionsFromUrl(url);
-  const options = { ...target.options, ...ROLE_OPTIONS[role], lazyConnect: false };
-  const redis = target.url ? new Redis(target.url, options) : new Redis(options);
+/**
+ * READONLY means this connection still talks to a primary Sentinel has demoted: reconnect (the
+ * Sentinels name the new primary) and resend the command, which the replica did not run.
+ */
+const reconnectOnReadonly = (error: Error): 2 | false =>
+  error.message.startsWith('READONLY') ? 2 : false;
+
+/** The settings with the CA file read; an unreadable file stops start-up with one line. */
+function readAccess(settings: RedisSettings): RedisAccess {
+  let tlsCa: string | undefined;
+  if (settings.REDIS_TLS_CA_FILE) {
+    try {
+      tlsCa = readFileSync(settings.REDIS_TLS_CA_FILE, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`REDIS_TLS_CA_FILE cannot be read: ${reason}`);
+    }
+  }
+  return {
+    url: settings.REDIS_URL,
+    ...(tlsCa ? { tlsCa } : {}),
+    ...(settings.REDIS_SENTINEL_USERNAME
+      ? { sentinelUsername: settings.REDIS_SENTINEL_USERNAME }
+      : {}),
+    ...(settings.REDIS_SENTINEL_PASSWORD
+      ? { sentinelPassword: settings.REDIS_SENTINEL_PASSWORD }
+      : {}),
+  };
+}
+
+/** Opens a connection for one role (a Cluster client for a cluster URL); errors are the caller's to log. */
+export function createRedisConnection(
+  source: string | RedisSettings,
+  role: ConnectionRole,
+): RedisClient {
+  const target = readRedisTarget(
+    readAccess(typeof source === 'string' ? { REDIS_URL: source } : source),
+  );
+  const roleOptions: RedisOptions = {
+    ...ROLE_OPTIONS[role],
+    reconnectOnError: reconnectOnReadonly,
+    lazyConnect: false,
+  };
+  let client: RedisClient;
+  if (target.kind === 'cluster') {
+    const { retryStrategy, ...nodeOptions } = roleOptions;
+    client = new Cluster(target.nodes, {
+      redisOptions: { ...target.options, ...nodeOptions },
+      ...(retryStrategy ? { clusterRetryStrategy: retryStrategy } : {}),
+      enableOfflineQueue: true,
+    });
+  } else if (target.kind === 'sentinel') {
+    // Follow a failover the moment the Sentinels announce it (+switch-master), not when the old
+    // primary is demoted seconds later: writes in between would be lost with its data.
+    client = new Redis({ ...target.options, ...roleOptions, failoverDetector: true });
+  } else {
+    client = new Redis(target.url, { ...target.options, ...roleOptions });
+  }
   // Without a listener ioredis prints unhandled error events; callers attach their own logger too.
-  redis.on('error', () => {});
-  return redis;
+  client.on('error', () => {});
+  return client;
 }

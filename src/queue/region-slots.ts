@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 
 /**
  * A per-region limit on deployments running at once, so a burst does not get the account
@@ -24,7 +24,7 @@ return 0`;
 
 /** Creates the semaphore; `leaseMs` bounds how long a crashed holder blocks a slot. */
 export function createRegionSlots(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   limit: number,
   leaseMs = 15 * 60_000,

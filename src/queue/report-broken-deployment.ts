@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { DeploymentAddress } from '../report/reporter.js';
+import type { DeploymentAddress } from './deployment-reporter.js';
 import type { ProcessorDeps } from './processor-deps.js';
 
 /** What the thread is told and the audit records when a deployment broke for reasons not the person's. */
@@ -40,7 +40,9 @@ export async function reportBrokenDeployment(
       error: cause.error,
     })
     .catch((e: unknown) => log.error({ err: e }, 'could not report the failure'));
-  await deps.records.update(address.deploymentId, { state: 'failed' }).catch(() => {});
+  await deps.records
+    .update(address.deploymentId, { state: 'failed' })
+    .catch((e: unknown) => log.error({ err: e }, 'the record could not be marked failed'));
   await deps.audit?.append({
     kind: 'result',
     deploymentId: address.deploymentId,

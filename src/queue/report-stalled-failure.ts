@@ -1,9 +1,9 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { StepRecord } from '../deploy/outcome.js';
 import { MAX_STALLED_COUNT } from './deploy-worker.js';
 import { addressOf, DeployJobData } from './job-data.js';
 import type { ProcessorDeps } from './processor-deps.js';
+import type { RedisClient } from './redis-connection.js';
 import { type BrokenCause, reportBrokenDeployment } from './report-broken-deployment.js';
 
 export type StalledReportDeps = Pick<
@@ -14,7 +14,7 @@ export type StalledReportDeps = Pick<
 export interface StalledReportContext {
   readonly queue: Queue<DeployJobData>;
   /** For the claim that lets only one of several listening workers report. */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly prefix: string;
   readonly deps: StalledReportDeps;
 }

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
 import { SERVICE_NAME_PATTERN } from '../deploy/deploy-spec.js';
+import type { Logger } from '../logger.js';
+import { redactKnownSecrets } from '../redact.js';
 import { DEPLOY_JOB_OPTIONS, deploymentIdFor } from './deploy-queue.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
+import type { SubmissionLock } from './submission-lock.js';
 
 export interface SubmitRequest {
   readonly spec: DeploySpec;
@@ -13,6 +17,7 @@ export interface SubmitRequest {
   readonly viewId: string;
 }
 
+/** What the person hears; `unavailable` is the Slack listener's when the queue failed or was late. */
 export type SubmitAnswer =
   | { status: 'queued' | 'already-queued'; deploymentId: string }
   | { status: 'name-reserved'; byUserId: string }
@@ -22,55 +27,96 @@ export interface SubmitDeps {
   readonly queue: Queue<DeployJobData>;
   readonly reservations: NameReservations;
   readonly records: DeploymentRecords;
-  /** Slack waits 3 s for the ack; past this the person is told the queue is unavailable. */
-  readonly timeoutMs?: number;
+  /**
+   * True once a replica holds the record, the job and the name hold (WAIT); absent = not asked.
+   * A submission no replica confirmed is taken back: a failover now would lose it in silence.
+   */
+  readonly confirmReplicated?: () => Promise<boolean>;
+  /** One press of Deploy at a time per form, held through a late undo; absent = no lock. */
+  readonly lock?: SubmissionLock;
+  /** Where a submission that failed, and what could not be undone, are logged with their cause. */
+  readonly logger?: Logger;
   readonly now?: () => number;
 }
 
-const UNAVAILABLE =
-  'The deployment queue is unavailable right now (Redis does not answer). Nothing was queued; please try again in a minute.';
-
-/** Turns a validated request into one job: reserve the name, enqueue once per view, remember it. */
-export async function submitDeployment(
-  deps: SubmitDeps,
-  request: SubmitRequest,
-): Promise<SubmitAnswer> {
-  // Set when the person was already told "not queued": late Redis answers must then undo, not queue.
-  const abandoned = { value: false };
-  const work = enqueue(deps, request, abandoned);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<SubmitAnswer>((resolve) => {
-    timer = setTimeout(() => {
-      abandoned.value = true;
-      resolve({ status: 'unavailable', message: UNAVAILABLE });
-    }, deps.timeoutMs ?? 2_000);
-  });
-  try {
-    return await Promise.race([
-      work.catch(() => ({ status: 'unavailable', message: UNAVAILABLE }) as const),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
+/** A submission that failed at one step: `message` says which and why (Redis's own words). */
+export class SubmitError extends Error {
+  constructor(step: string, cause: unknown) {
+    super(`could not ${step} (${cause instanceof Error ? cause.message : String(cause)})`, {
+      cause,
+    });
   }
 }
 
-class AbandonedError extends Error {}
+/** Runs one step of the submission; a failure names the step. */
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof SubmitError ? error : new SubmitError(what, error);
+  }
+}
 
-async function enqueue(
+/**
+ * Turns a validated request into one job: reserve the name, remember it, enqueue once per view.
+ * `abandoned` aborts when the person was already told "not queued" (Slack's budget ran out): what
+ * Redis answers after that is undone, never queued. Throws a SubmitError naming the failed step.
+ */
+export async function submitDeployment(
   deps: SubmitDeps,
   request: SubmitRequest,
-  abandoned: { readonly value: boolean },
+  abandoned?: AbortSignal,
+): Promise<SubmitAnswer> {
+  try {
+    return await queueOnePress(deps, request, abandoned);
+  } catch (error) {
+    deps.logger?.warn({ err: error, view: request.viewId }, 'deployment not queued');
+    throw error;
+  }
+}
+
+/** Runs one press under the form's lock, so an earlier press's late undo never meets this one. */
+async function queueOnePress(
+  deps: SubmitDeps,
+  request: SubmitRequest,
+  abandoned: AbortSignal | undefined,
+): Promise<SubmitAnswer> {
+  if (!deps.lock) return queueOnce(deps, request, abandoned);
+  const { lock } = deps;
+  const deploymentId = deploymentIdFor(request.requester.teamId, request.viewId);
+  const pressId = randomUUID();
+  const held = await step('hold the form against another press', () =>
+    lock.acquire(deploymentId, pressId, 1_000),
+  );
+  if (!held)
+    throw new SubmitError('hold the form', 'an earlier press of Deploy is still being handled');
+  try {
+    return await queueOnce(deps, request, abandoned);
+  } finally {
+    await lock
+      .release(deploymentId, pressId)
+      .catch((err: unknown) =>
+        deps.logger?.warn({ err, deploymentId }, 'the form lock stays until it expires'),
+      );
+  }
+}
+
+async function queueOnce(
+  deps: SubmitDeps,
+  request: SubmitRequest,
+  abandoned: AbortSignal | undefined,
 ): Promise<SubmitAnswer> {
   const { spec, requester } = request;
   const deploymentId = deploymentIdFor(requester.teamId, request.viewId);
   // A prefix request (qwen_*) resolves to a fresh name in the worker; only exact names are reserved here.
   const exactName = SERVICE_NAME_PATTERN.test(spec.serviceName);
   if (exactName) {
-    const hold = await deps.reservations.reserve(spec.region, spec.serviceName, {
-      deploymentId,
-      userId: requester.userId,
-    });
+    const hold = await step('reserve the name', () =>
+      deps.reservations.reserve(spec.region, spec.serviceName, {
+        deploymentId,
+        userId: requester.userId,
+      }),
+    );
     if (!hold.ok) return { status: 'name-reserved', byUserId: hold.holder.userId };
     if (hold.alreadyHeld) return { status: 'already-queued', deploymentId };
   }
@@ -84,36 +130,78 @@ async function enqueue(
     submittedAt: now,
   };
   const stopIfAbandoned = () => {
-    if (abandoned.value) throw new AbandonedError('the submission timed out');
+    if (abandoned?.aborted) throw new SubmitError('queue it in time', 'Slack was already answered');
   };
   try {
     stopIfAbandoned();
     // The record first: a job must never run without the record the list and token buttons read.
-    await deps.records.save({
-      deploymentId,
-      serviceName: spec.serviceName,
-      region: spec.region,
-      requesterId: requester.userId,
-      channelId: request.channelId,
-      spec,
-      state: 'queued',
-      submittedAt: now,
-      updatedAt: now,
-    });
+    await step('save the deployment record', () =>
+      deps.records.save({
+        deploymentId,
+        serviceName: spec.serviceName,
+        region: spec.region,
+        requesterId: requester.userId,
+        channelId: request.channelId,
+        spec,
+        state: 'queued',
+        submittedAt: now,
+        updatedAt: now,
+      }),
+    );
     stopIfAbandoned();
-    await deps.queue.add('deploy', data, { ...DEPLOY_JOB_OPTIONS, jobId: deploymentId });
-    if (abandoned.value) {
-      // Added after the person heard "not queued": take it back before a worker runs it.
-      await deps.queue.remove(deploymentId);
-      throw new AbandonedError('the submission timed out');
-    }
+    await step('add the job to the queue', () =>
+      deps.queue.add('deploy', redactKnownSecrets(data), {
+        ...DEPLOY_JOB_OPTIONS,
+        jobId: deploymentId,
+      }),
+    );
+    // Added after the person heard "not queued": take it back before a worker runs it.
+    if (abandoned?.aborted)
+      await step('take back a late job', () => deps.queue.remove(deploymentId));
+    stopIfAbandoned();
+    await confirmOnReplica(deps, deploymentId);
   } catch (error) {
-    // Nothing half-queued: give the name back (and close the record) when the job is not queued.
-    if (abandoned.value)
-      await deps.records.update(deploymentId, { state: 'failed' }).catch(() => {});
-    if (exactName)
-      await deps.reservations.release(spec.region, spec.serviceName, deploymentId).catch(() => {});
+    await undo(deps, request, deploymentId, exactName);
     throw error;
   }
   return { status: 'queued', deploymentId };
+}
+
+/** Nothing half-queued: the record is closed and the name given back; what cannot be is logged. */
+async function undo(
+  deps: SubmitDeps,
+  { spec }: SubmitRequest,
+  deploymentId: string,
+  exactName: boolean,
+): Promise<void> {
+  await deps.records
+    .update(deploymentId, { state: 'failed' })
+    .catch((err: unknown) =>
+      deps.logger?.warn(
+        { err, deploymentId },
+        'could not mark the record of a deployment not queued as failed',
+      ),
+    );
+  if (!exactName) return;
+  await deps.reservations
+    .release(spec.region, spec.serviceName, deploymentId)
+    .catch((err: unknown) =>
+      deps.logger?.warn(
+        { err, deploymentId, service: spec.serviceName },
+        'the name of a deployment not queued stays reserved until its reservation expires',
+      ),
+    );
+}
+
+/** A replica holds the submission before the person hears "queued"; else it is taken back. */
+async function confirmOnReplica(deps: SubmitDeps, deploymentId: string): Promise<void> {
+  const { confirmReplicated } = deps;
+  if (!confirmReplicated) return;
+  const confirmed = await confirmReplicated().catch(() => false);
+  if (confirmed) return;
+  await step('take back an unconfirmed job', () => deps.queue.remove(deploymentId));
+  throw new SubmitError(
+    'confirm your request on a second Redis server',
+    'it may be failing over: submit again in a few seconds',
+  );
 }

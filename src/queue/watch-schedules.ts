@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { RedisClient } from './redis-connection.js';
 
 export interface ScheduleWatch {
   /** The first check (at start) has finished, and its rebuild when one was needed. */
@@ -8,7 +8,7 @@ export interface ScheduleWatch {
 }
 
 export interface ScheduleWatchOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly prefix: string;
   readonly intervalMs: number;
   readonly rebuild: () => Promise<{ scheduled: number; problems: readonly string[] }>;

@@ -1,9 +1,9 @@
 import { type Job, QueueEvents, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import { createDeployQueue, DEPLOY_QUEUE } from './deploy-queue.js';
 import { STALLED_LIMIT_REASON } from './deploy-worker.js';
 import type { DeployJobData } from './job-data.js';
+import type { RedisClient } from './redis-connection.js';
 import {
   reportStalledFailure,
   type StalledReportDeps,
@@ -12,7 +12,7 @@ import {
 
 export interface StalledFailureWatchOptions {
   /** A non-blocking connection (claims, job reads); QueueEvents reads the stream on its own duplicate. */
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   readonly prefix: string;
   readonly deps: StalledReportDeps;
   /**

@@ -1,7 +1,8 @@
 import { webApi } from '@slack/bolt';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { pinSecrets } from '../redact.js';
 import { createSlackBudget } from './slack-budget.js';
 import { createSlackOutbox, type SlackOutbox } from './slack-outbox.js';
 
@@ -15,7 +16,7 @@ export interface OutboxDeps {
     | 'SLACK_SIGNING_SECRET'
   >;
   /** The process's Redis: the budget is counted there, shared with every other process. */
-  readonly redis?: Redis;
+  readonly redis?: Redis | Cluster;
   readonly logger?: Logger;
   readonly retryConfig?: webApi.RetryOptions;
 }
@@ -38,11 +39,15 @@ export function createProcessOutbox(deps: OutboxDeps): SlackOutbox {
     prefix: config.QUEUE_PREFIX,
     token: config.SLACK_BOT_TOKEN,
   });
-  const secrets = [config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET];
+  // The redactor removes the process's own Slack secrets by value from every message too.
+  pinSecrets(
+    [config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET].flatMap((s) =>
+      s ? [s] : [],
+    ),
+  );
   return createSlackOutbox({
     client,
     budget,
-    knownSecrets: secrets.filter((s): s is string => Boolean(s)),
     onError: (err) => deps.logger?.warn({ err }, 'a Slack message could not be sent'),
   });
 }

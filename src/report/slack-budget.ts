@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
@@ -36,7 +36,7 @@ export interface SlackBudget {
 
 export interface SlackBudgetOptions {
   /** Redis shared by all processes; without it the budget is this process's alone (tests). */
-  readonly redis?: Redis;
+  readonly redis?: Redis | Cluster;
   readonly prefix: string;
   /** The bot token: one token is one workspace's installation, so it names the budget. */
   readonly token: string;

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../../blocks/progress-message.js';
+import { redactValue } from '../redact.js';
 import { createProgressLane } from './progress-lane.js';
-import { redactMessage } from './redact-message.js';
 import type { SlackBudget } from './slack-budget.js';
 
 /** A message Slack holds: its channel and ts. */
@@ -51,8 +51,6 @@ export interface SlackOutboxOptions {
   /** A client with `rejectRateLimitedCalls: true`: a 429 is this module's to schedule. */
   readonly client: webApi.WebClient;
   readonly budget: SlackBudget;
-  /** Secret values to remove from every message by value (tokens from the configuration). */
-  readonly knownSecrets?: readonly string[];
   readonly onError?: (error: unknown) => void;
   /** How often one call is tried again after a 429 before it fails (default 5). */
   readonly rateLimitRetries?: number;
@@ -70,7 +68,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
   const retries = options.rateLimitRetries ?? 5;
   let rateLimited = 0;
   const clean = (message: SlackMessage, o?: SendOptions): SlackMessage =>
-    o?.secret ? message : redactMessage(message, options.knownSecrets);
+    o?.secret ? message : redactValue(message);
 
   /** One call within budget; a 429 holds the method off for everyone, then it is tried again. */
   const spend = async <T>(method: string, channel: string | undefined, run: () => Promise<T>) => {

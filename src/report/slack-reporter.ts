@@ -1,8 +1,10 @@
 import { buildProgressMessage, type SlackMessage } from '../../blocks/progress-message.js';
 import { buildInviteHint, buildNotifyLine, buildTokenMessage } from '../../blocks/token-message.js';
+import { withWatchStatus } from '../../blocks/watch-status.js';
 import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
+import type { DeploymentAddress, DeploymentReporter } from '../queue/deployment-reporter.js';
 import { buildResultMessage } from './build-result-message.js';
-import type { DeploymentAddress, DeploymentReporter } from './reporter.js';
+import { buildServingReportMessage } from './build-serving-message.js';
 import type { MessageRef, SlackOutbox } from './slack-outbox.js';
 import { type PrivateDelivery, tellPrivately } from './tell-privately.js';
 
@@ -94,6 +96,25 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       const parent = parentOf(a);
       // A sheddable state: a newer one replaces it while it waits for the budget.
       if (parent) await outbox.edit(parent, checklist(a, steps), { final: false });
+    },
+    async status(a, { steps, outcome, line }) {
+      const parent = parentOf(a);
+      // Like progress: a newer status replaces this one while it waits for the budget.
+      if (parent) {
+        const message = withWatchStatus(checklist(a, steps, outcome), line);
+        await outbox.edit(parent, message, { final: false });
+      }
+    },
+    async serving(a, report, { steps, outcome, line }) {
+      const parent = parentOf(a);
+      const inThread = parent?.channel === channelOf(a) ? parent.ts : undefined;
+      // The watch's last status line is the parent's final state (never shed), then the thread line.
+      if (parent) {
+        const message = withWatchStatus(checklist(a, steps, outcome), line);
+        await outbox.edit(parent, message, { final: true }).catch(onError);
+      }
+      await post(a, buildServingReportMessage(report), inThread);
+      redirects.delete(a.deploymentId);
     },
     async finish(a, result, accessToken, onPosted) {
       const parent = parentOf(a);

@@ -1,7 +1,9 @@
+import { LRUCache } from 'lru-cache';
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
+import type { CallDeps, CallResult } from '../aliyun/call-cli.js';
 import { listEnabledWorkspaces, listInstanceSpecs, listOfficialImages } from '../aliyun/catalog.js';
 import type { CliRunner } from '../aliyun/cli-runner.js';
-import { buildUserAgent } from '../aliyun/commands.js';
+import { buildUserAgent, type CallTarget } from '../aliyun/commands.js';
 import type { Image, InstanceMeta } from '../aliyun/schemas.js';
 import type { CatalogPort } from '../slack/ports.js';
 
@@ -27,61 +29,81 @@ export function toInstanceChoice(meta: InstanceMeta): InstanceChoice {
   };
 }
 
-interface Entry<T> {
-  readonly at: number;
-  readonly value: Promise<readonly T[]>;
+/** A region's list, read through the CLI; a failed read throws. */
+type LoadList<T> = (region: string) => Promise<readonly T[]>;
+
+export interface CatalogOptions {
+  /** How long a list is fresh; past it, it is still answered at once while a new one is read. */
+  readonly ttlMs?: number;
+  readonly now?: () => number;
+  /** Hears a failed refresh (the old list is kept and still answered). */
+  readonly onStaleRefreshError?: (error: unknown) => void;
 }
 
 /**
- * The modal's image and instance-type options, read through the CLI and cached per region for a
- * short while (list-images pages and describe-machine-spec are slow, and Slack gives options 3 s).
+ * One list per region, cached by lru-cache: one CLI call in flight per region, and past its ttl the
+ * list is still answered at once while a fresh one is read behind it (stale-while-revalidate), so
+ * the modal's options stay warm; a failed refresh keeps the old list, a failed first read throws.
  */
-export function createCliCatalog(cli: CliRunner, ttlMs = 5 * 60_000, now = Date.now): CatalogPort {
-  const images = new Map<string, Entry<ImageChoice>>();
-  const specs = new Map<string, Entry<InstanceChoice>>();
-  const settled = new Map<string, readonly ImageChoice[]>();
-  const workspaces = new Map<string, Entry<{ id: string; name: string }>>();
-  const knownWorkspaces = new Map<string, readonly { id: string; name: string }[]>();
-  const cached = <T>(
-    cache: Map<string, Entry<T>>,
-    region: string,
-    load: () => Promise<readonly T[]>,
-  ) => {
-    const hit = cache.get(region);
-    if (hit && now() - hit.at < ttlMs) return hit.value;
-    // A failed load is not cached: the next keystroke asks again.
-    const value = load().catch((error: unknown) => {
-      cache.delete(region);
-      throw error;
-    });
-    cache.set(region, { at: now(), value });
-    return value;
-  };
+function cachePerRegion<T>(load: LoadList<T>, options: CatalogOptions) {
+  return new LRUCache<string, readonly T[]>({
+    max: 100,
+    ttl: options.ttlMs ?? 5 * 60_000,
+    allowStale: true,
+    noDeleteOnFetchRejection: true,
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    fetchMethod: (region, stale) =>
+      load(region).catch((error: unknown) => {
+        // A first read's failure reaches the caller; a refresh's only this hook.
+        if (stale) options.onStaleRefreshError?.(error);
+        throw error;
+      }),
+  });
+}
+
+/** A cached list; a failure reaches the caller, whose Slack budget decides what to answer instead. */
+const fetchList = async <T>(cache: LRUCache<string, readonly T[]>, region: string) =>
+  (await cache.fetch(region)) ?? [];
+
+/**
+ * The modal's image, instance-type and workspace options, read through the CLI and cached per
+ * region (list-images pages and describe-machine-spec are slow, and Slack gives options 3 s).
+ */
+export function createCliCatalog(cli: CliRunner, options: CatalogOptions = {}): CatalogPort {
+  // The one runner audits each call; the caller tag says what it was for.
+  const deps: CallDeps = { cli, caller: { purpose: 'catalog' } };
   const userAgent = buildUserAgent('catalog');
+  const read =
+    <T, C>(
+      call: (deps: CallDeps, t: CallTarget) => Promise<CallResult<T[]>>,
+      what: string,
+      to: (item: T) => C,
+    ): LoadList<C> =>
+    async (region) => {
+      const answer = await call(deps, { region, userAgent });
+      if (!answer.ok) throw new Error(`${what} failed in ${region}: ${answer.error.message}`);
+      return answer.data.map(to);
+    };
+  const images = cachePerRegion(read(listOfficialImages, 'list-images', toImageChoice), options);
+  const specs = cachePerRegion(
+    read(listInstanceSpecs, 'describe-machine-spec', toInstanceChoice),
+    options,
+  );
+  const workspaces = cachePerRegion(
+    read(listEnabledWorkspaces, 'list-workspaces', (w) => ({
+      id: w.WorkspaceId,
+      name: w.WorkspaceName,
+    })),
+    options,
+  );
   return {
-    listImages: (region) =>
-      cached(images, region, async () => {
-        const answer = await listOfficialImages(cli, region, userAgent);
-        if (!answer.ok) throw new Error(`list-images failed in ${region}`);
-        const choices = answer.data.map(toImageChoice);
-        settled.set(region, choices);
-        return choices;
-      }),
-    listInstanceTypes: (region) =>
-      cached(specs, region, async () => {
-        const answer = await listInstanceSpecs(cli, region, userAgent);
-        if (!answer.ok) throw new Error(`describe-machine-spec failed in ${region}`);
-        return answer.data.map(toInstanceChoice);
-      }),
-    listWorkspaces: (region) =>
-      cached(workspaces, region, async () => {
-        const answer = await listEnabledWorkspaces(cli, region, userAgent);
-        if (!answer.ok) throw new Error(`list-workspaces failed in ${region}`);
-        const list = answer.data.map((w) => ({ id: w.WorkspaceId, name: w.WorkspaceName }));
-        knownWorkspaces.set(region, list);
-        return list;
-      }),
-    peekWorkspaces: (region) => (region ? knownWorkspaces.get(region) : undefined),
-    peekImageCommand: (region, image) => settled.get(region)?.find((c) => c.uri === image)?.command,
+    listImages: (region) => fetchList(images, region),
+    listInstanceTypes: (region) => fetchList(specs, region),
+    listWorkspaces: (region) => fetchList(workspaces, region),
+    peekWorkspaces: (region) => (region ? workspaces.peek(region) : undefined),
+    peekImageCommand: (region, image) => images.peek(region)?.find((c) => c.uri === image)?.command,
+    // Stock changes: a list past its ttl is not answered from memory (the model-fit check).
+    peekInstanceTypes: (region) =>
+      specs.getRemainingTTL(region) > 0 ? specs.peek(region) : undefined,
   };
 }

@@ -11,7 +11,7 @@ import {
   lifecycleOpId,
 } from '../queue/lifecycle-queue.js';
 import type { LifecyclePort } from '../slack/ports.js';
-import { withinBudget } from '../slack/within-budget.js';
+import { ACK_BUDGET_MS, withinBudget } from '../slack/within-budget.js';
 
 const UNAVAILABLE =
   'The queue is unavailable right now (Redis does not answer). Nothing was queued; please try again in a minute.';
@@ -32,21 +32,24 @@ export function createLifecyclePort(deps: {
         request.region ?? '',
         ...idParts,
       ]);
-      const added = deps.queue
-        .add(
-          ACTION_JOB,
-          {
-            kind: 'action',
-            opId,
-            request,
-            actor: { kind: 'person', ...actor },
-            journal: LifecycleJournal.parse({}),
-            requestedAt: now(),
-          },
-          { ...ACTION_JOB_OPTIONS, jobId: opId },
-        )
-        .then(() => true);
-      const queued = await withinBudget(added, 2_000, () => false);
+      const data = {
+        kind: 'action' as const,
+        opId,
+        request,
+        actor: { kind: 'person' as const, ...actor },
+        journal: LifecycleJournal.parse({}),
+        requestedAt: now(),
+      };
+      const queued = await withinBudget(
+        async (late) => {
+          await deps.queue.add(ACTION_JOB, data, { ...ACTION_JOB_OPTIONS, jobId: opId });
+          // The person already heard "not queued": take it back before a worker runs it.
+          if (late.aborted) await deps.queue.remove(opId);
+          return !late.aborted;
+        },
+        ACK_BUDGET_MS,
+        () => false,
+      );
       return queued ? { ok: true, opId } : { ok: false, message: UNAVAILABLE };
     },
     async listServices(filter) {

@@ -1,9 +1,9 @@
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CliRunner } from '../aliyun/cli-runner.js';
 import type { Config } from '../config.js';
 import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
+import { type ApprovalHookDeps, askForApproval } from '../queue/approval-hook.js';
 import { createDeployLifetime, type DeployLifetime } from '../queue/deploy-lifetime.js';
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { closeWorkerGracefully } from '../queue/deploy-worker.js';
@@ -15,10 +15,10 @@ import { startLifecycleWorker } from '../queue/lifecycle-worker.js';
 import { createExpiryProcessor } from '../queue/process-expiry.js';
 import { createLifecycleProcessor } from '../queue/process-lifecycle.js';
 import { rebuildSchedules } from '../queue/rebuild-schedules.js';
+import type { RedisClient } from '../queue/redis-connection.js';
 import { type ScheduleWatch, watchSchedules } from '../queue/watch-schedules.js';
 import { createLifecycleReporter } from '../report/lifecycle-reporter.js';
 import type { SlackOutbox } from '../report/slack-outbox.js';
-import { type ApprovalHookDeps, askForApproval } from '../security/approval-hook.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
 import { loadPriceTable } from './load-price-table.js';
@@ -34,8 +34,8 @@ export interface LifecycleRuntime {
 /** Starts the lifecycle side of a worker: the operations and expiry jobs, and the schedules' rebuild. */
 export function startLifecycleRuntime(options: {
   config: Config;
-  consumer: Redis;
-  store: Redis;
+  consumer: RedisClient;
+  store: RedisClient;
   cli: CliRunner;
   outbox: SlackOutbox;
   records: DeploymentRecords;

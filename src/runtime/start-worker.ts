@@ -1,26 +1,31 @@
 import type { webApi } from '@slack/bolt';
 import type { Worker } from 'bullmq';
-import { type CliRunner, createExecaCliRunner } from '../aliyun/cli-runner.js';
-import { runPreflight } from '../aliyun/preflight.js';
+import type { CliRunner } from '../aliyun/cli-runner.js';
+import { type PreflightAnswer, runPreflight } from '../aliyun/preflight.js';
 import type { Config } from '../config.js';
 import { runDeployment } from '../deploy/run-deployment.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { type ApprovalHookDeps, createApprovalHook } from '../queue/approval-hook.js';
+import { readReplicationPolicy } from '../queue/confirm-replicated.js';
 import { closeWorkerGracefully, startDeployWorker } from '../queue/deploy-worker.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
+import { createJobFence } from '../queue/fence-job.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createDeploymentProcessor } from '../queue/process-deployment.js';
 import type { ProcessorDeps } from '../queue/processor-deps.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createRegionSlots } from '../queue/region-slots.js';
 import { watchStalledFailures } from '../queue/watch-stalled-failures.js';
+import { createApprovalPoster } from '../report/approval-poster.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { createSlackReporter } from '../report/slack-reporter.js';
-import { type ApprovalHookDeps, createApprovalHook } from '../security/approval-hook.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
-import { countCliErrors } from './count-cli-errors.js';
+import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
 import { startLifecycleRuntime } from './start-lifecycle.js';
+import { startOrphanSweep } from './start-orphan-sweep.js';
+import { startWatchRuntime } from './start-watch.js';
 
 export interface WorkerRuntimeOptions {
   readonly config: Config;
@@ -35,8 +40,8 @@ export interface WorkerRuntime {
   readonly worker: Worker;
   readonly cli: CliRunner;
   /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
-  readonly preflight: Promise<{ ok: boolean; problems: string[] }>;
-  /** The expiry schedules were rebuilt from the labels once (at start). */
+  readonly preflight: Promise<PreflightAnswer>;
+  /** The expiry schedules were rebuilt from the labels once (at start), when Redis had lost them. */
   readonly schedulesReady: Promise<void>;
   stop(): Promise<void>;
 }
@@ -44,13 +49,9 @@ export interface WorkerRuntime {
 /** Starts the deployment worker: Redis, the CLI runner, the Slack reporter, the processor. */
 export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime {
   const { config, logger, metrics } = options;
-  const consumer = createRedisConnection(config.REDIS_URL, 'worker');
-  const store = createRedisConnection(config.REDIS_URL, 'worker');
+  const consumer = createRedisConnection(config, 'worker');
+  const store = createRedisConnection(config, 'worker');
   const prefix = config.QUEUE_PREFIX;
-  const cli = countCliErrors(
-    createExecaCliRunner({ executable: config.ALIYUN_CLI, env: options.cliEnv }),
-    metrics,
-  );
   const outbox = createProcessOutbox({
     config,
     redis: store,
@@ -64,23 +65,16 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     onError: (err) => logger.warn({ err }, 'a Slack message could not be sent'),
   });
   const governance = createGovernance(store, config, logger);
+  const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
   const approvalDeps: ApprovalHookDeps = {
     store: governance.approvals,
     rules: buildApprovalRules(config),
     approvers: governance.policy.approvers,
     ttlMs: config.EAS_APPROVAL_TTL_MINUTES * 60_000,
     audit: governance.audit,
-    // Approval prompts are posts and final edits: they never wait behind progress edits.
-    post: (where, message) =>
-      outbox.post(
-        { channel: where.channelId, ...(where.threadTs ? { threadTs: where.threadTs } : {}) },
-        message,
-      ),
-    update: async (where, message) => {
-      await outbox
-        .edit({ channel: where.channelId, ts: where.ts }, message, { final: true })
-        .catch((err: unknown) => logger.warn({ err }, 'the approval request could not be updated'));
-    },
+    ...createApprovalPoster(outbox, governance.policy.approvers, (err) =>
+      logger.warn({ err }, 'the approval request could not be updated'),
+    ),
   };
   const records = createDeploymentRecords(store, prefix);
   const lifecycleConsumer = createRedisConnection(config.REDIS_URL, 'worker');
@@ -96,6 +90,11 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     logger,
   });
   const stopping = new AbortController();
+  // EAS_PROBE=off: no watch queue, no watch worker, so no describe call after the summary.
+  const watch =
+    config.EAS_PROBE === 'on'
+      ? startWatchRuntime({ config, logger, cli, reporter, records })
+      : undefined;
   const deps: ProcessorDeps = {
     cli,
     runDeployment,
@@ -109,6 +108,8 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
     lifetime: lifecycle.lifetime,
+    ...(watch ? { watch: watch.watch } : {}),
+    fence: createJobFence({ store, prefix, policy: readReplicationPolicy(config) }),
   };
   const worker = startDeployWorker({
     connection: consumer,
@@ -123,9 +124,12 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
   });
   // A deployment failed for stalling too often never reaches the processor: it is ended here.
   const stalledFailures = watchStalledFailures({ connection: store, prefix, deps, worker });
+  const orphans = startOrphanSweep({ config, store, cli, outbox, logger });
   const preflight = runPreflight(cli).then((answer) => {
     if (answer.ok) logger.info('aliyun CLI preflight passed');
-    else logger.error({ problems: answer.problems }, 'aliyun CLI preflight found problems');
+    else
+      for (const problem of answer.problems)
+        logger.error({ problem }, `aliyun CLI preflight: ${problem}`);
     return answer;
   });
   return {
@@ -142,8 +146,10 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       ]);
       lifecycleConsumer.disconnect();
       logger.info({ how }, 'worker stopped');
+      await watch?.stop();
       // After the worker: a failure it made while draining is still heard and reported.
       await stalledFailures.close();
+      await orphans.close();
       consumer.disconnect();
       store.disconnect();
     },

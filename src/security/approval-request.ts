@@ -21,6 +21,12 @@ export const ApprovalDecision = z.object({
 });
 export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
 
+/** How a request ended, as its message says once the buttons are gone. */
+export type ApprovalClosed =
+  | { kind: 'approved' | 'rejected'; by: string }
+  | { kind: 'expired' }
+  | { kind: 'no-approver' };
+
 export type ApprovalStatus = 'approved' | 'rejected' | 'expired' | 'pending' | 'none';
 
 export type DecideRefusal =

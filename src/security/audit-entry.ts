@@ -38,6 +38,9 @@ export const AuditEntry = z.discriminatedUnion('kind', [
   z.object({
     ...common,
     kind: z.literal('cli-step'),
+    /** Who the call was for when no deployment is: the bot's own calls (catalog, status, token). */
+    userId: z.string().optional(),
+    purpose: z.string().optional(),
     argv: z.array(z.string()),
     exitCode: z.number().nullable(),
     durationMs: z.number(),

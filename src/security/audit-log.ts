@@ -1,44 +1,23 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { RedisClient } from '../queue/redis-connection.js';
+import { redactArgv, redactValue } from '../redact.js';
 import { AuditEntry, type AuditInput } from './audit-entry.js';
-import { redactArgv, redactSecrets } from './redact.js';
 
 export interface AuditLogOptions {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** The install's key prefix (QUEUE_PREFIX); the stream is `<prefix>:audit`. */
   readonly prefix: string;
   readonly logger: Logger;
   /** EAS_AUDIT_MAX_ENTRIES: the stream is trimmed to about this many entries. */
   readonly maxEntries: number;
-  /** Secret values known at start-up (credentials from the environment, Slack tokens). */
-  readonly knownSecrets?: readonly string[];
   readonly now?: () => number;
 }
 
 export interface AuditLog {
   /** Redacts and appends an entry to the JSON log and the capped stream; false when Redis refused. */
-  append(entry: AuditInput, secrets?: readonly string[]): Promise<boolean>;
+  append(entry: AuditInput): Promise<boolean>;
   /** The last n entries, newest first (for `/eas-deploy audit [n]`, approvers only). */
   recentAudit(n?: number): Promise<Array<AuditEntry & { id: string }>>;
-}
-
-/** Redacts every string of a value, keeping its shape. */
-function redactDeep(value: unknown, known: readonly string[]): unknown {
-  if (typeof value === 'string') return redactSecrets(value, known);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, known));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, known)]));
-  }
-  return value;
-}
-
-/** Redacts an audit entry: the argv of a CLI step loses secret flag values too. */
-export function redactAuditEntry(entry: AuditEntry, known: readonly string[] = []): AuditEntry {
-  // Redaction only rewrites strings, so the entry keeps its schema.
-  const redacted = AuditEntry.parse(redactDeep(entry, known));
-  return entry.kind === 'cli-step' && redacted.kind === 'cli-step'
-    ? { ...redacted, argv: redactArgv(entry.argv, known) }
-    : redacted;
 }
 
 /** Parses stored JSON; a corrupt record is skipped, not thrown. */
@@ -57,13 +36,15 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   const now = options.now ?? Date.now;
   const log = options.logger.child({ audit: true });
   return {
-    async append(input, secrets = []) {
+    async append(input) {
       const parsed = AuditEntry.safeParse({ at: now(), ...input });
       if (!parsed.success) {
         log.error({ kind: input.kind }, 'audit entry malformed; not recorded');
         return false;
       }
-      const entry = redactAuditEntry(parsed.data, [...(options.knownSecrets ?? []), ...secrets]);
+      // Every string redacted; a CLI step's argv also loses the values of secret flags.
+      const entry = redactValue(parsed.data);
+      if (entry.kind === 'cli-step') entry.argv = redactArgv(entry.argv);
       log.info({ entry }, `audit ${entry.kind}`);
       try {
         await options.redis.xadd(

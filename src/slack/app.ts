@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { formatMoney, type PriceTable } from '../lifecycle/price-table.js';
+import type { Logger } from '../logger.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import type { SlackOutbox } from '../report/slack-outbox.js';
 import { buildAccessPolicy } from '../security/access-policy.js';
 import type { AuditLog } from '../security/audit-log.js';
+import type { UsergroupMembers } from '../security/usergroup-members.js';
 import { authorizeBot } from './authorize-bot.js';
-import { createSlackUsergroupMembers } from './check-access.js';
+import { guardAccess } from './guard-access.js';
 import { buildHealthRoutes, type HealthDeps } from './health-routes.js';
 import { serveHealth } from './health-server.js';
 import { type ApprovalListenerDeps, DEFAULT_REGIONS, type ListenerDeps } from './listener-deps.js';
@@ -19,6 +21,9 @@ import { registerHome } from './listeners/home/index.js';
 import { registerOptions } from './listeners/options/index.js';
 import { registerViews } from './listeners/views/index.js';
 import type { SlackPorts } from './ports.js';
+import { createSlackUsergroupMembers } from './slack-usergroup-members.js';
+import { toBoltLogger } from './to-bolt-logger.js';
+import { ACK_BUDGET_MS } from './within-budget.js';
 
 export interface SlackAppDeps extends HealthDeps {
   readonly config: Pick<
@@ -56,7 +61,12 @@ export interface SlackAppDeps extends HealthDeps {
   readonly botUserId?: string;
   readonly botId?: string;
   readonly logLevel?: LogLevel;
-  readonly submitBudgetMs?: number;
+  /** Where Bolt's and the listeners' lines go (JSON, redacted); Bolt's console when absent. */
+  readonly logger?: Logger;
+  /** What the bot may spend of Slack's 3 s before it answers without its work; tests shorten it. */
+  readonly ackBudgetMs?: number;
+  /** Wraps the membership cache so a user-group change one bot hears reaches every bot process. */
+  readonly shareMembers?: (local: UsergroupMembers) => UsergroupMembers;
 }
 
 export interface SlackApp {
@@ -75,6 +85,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     rejectRateLimitedCalls: true,
   };
   const logLevel = deps.logLevel ?? LogLevel.WARN;
+  const logger = deps.logger ? { logger: toBoltLogger(deps.logger, logLevel) } : {};
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   // A client of the bot's own for auth.test and user groups; no retries on auth.test so the first
   // request never waits out a retry policy.
@@ -89,7 +100,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     deps.botId && deps.botUserId ? { botId: deps.botId, botUserId: deps.botUserId } : undefined,
   );
   // The bot keeps no conversation state; Bolt's default store costs time on every request.
-  const appOptions = { authorize, clientOptions, logLevel, convoStore: false } as const;
+  const appOptions = { authorize, clientOptions, logLevel, ...logger, convoStore: false } as const;
   const signingSecret = config.SLACK_SIGNING_SECRET ?? '';
   const app = socketMode
     ? new App({
@@ -106,25 +117,27 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           endpoints: '/slack/events',
           customRoutes: buildHealthRoutes(deps),
           logLevel,
+          ...logger,
         }),
       });
-  const access = buildAccessPolicy(config);
   const outbox =
     deps.outbox ??
     createProcessOutbox({
       config: { ...config, QUEUE_PREFIX: config.QUEUE_PREFIX ?? 'eas-deploy' },
       ...(deps.retryConfig ? { retryConfig: deps.retryConfig } : {}),
     });
+  // Membership is asked of Slack through the app's own client (usergroups:read), cached.
+  const members = (deps.shareMembers ?? ((local) => local))(createSlackUsergroupMembers(botClient));
+  // One access decision in front of every surface, before any listener.
+  app.use(guardAccess({ access: buildAccessPolicy(config), members, outbox, audit: deps.audit }));
   const listenerDeps: ListenerDeps = {
     ports: deps.ports,
     outbox,
     regions: deps.regions ?? DEFAULT_REGIONS,
-    access,
-    // Membership is asked of Slack through the app's own client (usergroups:read), cached.
-    members: createSlackUsergroupMembers(botClient),
+    members,
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
-    submitBudgetMs: deps.submitBudgetMs ?? 2500,
+    ackBudgetMs: deps.ackBudgetMs ?? ACK_BUDGET_MS,
     ...(config.EAS_DEFAULT_TTL ? { defaultTtl: config.EAS_DEFAULT_TTL } : {}),
     ...(deps.priceTable ? { priceOf: priceOfType(deps.priceTable) } : {}),
   };

@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 
 /** What the health and metrics routes read. */
 export interface HealthDeps {
-  /** Resolves true when Redis answers. */
-  health(): Promise<boolean>;
+  /** ok when Redis answers (and the CLI preflight passed); problems say what is wrong and how to fix it. */
+  health(): Promise<boolean | { ok: boolean; problems: readonly string[] }>;
   /** Prometheus text. */
   metrics(): Promise<string> | string;
 }
@@ -13,7 +13,7 @@ const send = (res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 };
 
-/** `GET /healthz` (200 when deps.health() is true, else 503) and `GET /metrics`, for Bolt's customRoutes. */
+/** `GET /healthz` (200 when deps.health() is ok, else 503, with each problem on a line) and `GET /metrics`. */
 export function buildHealthRoutes(deps: HealthDeps) {
   return [
     {
@@ -21,7 +21,12 @@ export function buildHealthRoutes(deps: HealthDeps) {
       method: ['GET'],
       handler: (_req: unknown, res: ServerResponse): void => {
         deps.health().then(
-          (ok) => send(res, ok ? 200 : 503, 'text/plain', ok ? 'ok\n' : 'unavailable\n'),
+          (answer) => {
+            const { ok, problems } =
+              typeof answer === 'boolean' ? { ok: answer, problems: [] } : answer;
+            const lines = [ok ? 'ok' : 'unavailable', ...problems];
+            send(res, ok ? 200 : 503, 'text/plain', `${lines.join('\n')}\n`);
+          },
           () => send(res, 503, 'text/plain', 'unavailable\n'),
         );
       },

@@ -1,5 +1,4 @@
 import type { SlackOutbox } from '../report/slack-outbox.js';
-import type { AccessPolicy } from '../security/access-policy.js';
 import type { ApprovalStore } from '../security/approval-store.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { UsergroupMembers } from '../security/usergroup-members.js';
@@ -12,14 +11,13 @@ export interface ApprovalListenerDeps {
   readonly now?: () => number;
 }
 
-/** What every listener needs: the ports, the region list, who may deploy, and the audit log. */
+/** What every listener needs: the ports, the region list and the audit log (access is decided before). */
 export interface ListenerDeps {
   readonly ports: SlackPorts;
   /** Every message the listeners send (private replies, edits of clicked messages) goes here. */
   readonly outbox: SlackOutbox;
   readonly regions: readonly string[];
-  readonly access: AccessPolicy;
-  /** Resolves user-group membership (cached, fail-closed); absent = groups cannot be checked. */
+  /** The user-group cache the access check reads; a group's change event empties it. */
   readonly members?: UsergroupMembers;
   /** Where requests and denials are recorded; absent in tests that do not look. */
   readonly audit?: AuditLog;
@@ -29,8 +27,8 @@ export interface ListenerDeps {
   readonly priceOf?: (instanceType: string) => string | undefined;
   /** EAS_DEFAULT_TTL: the lifetime the modal proposes. */
   readonly defaultTtl?: string;
-  /** How long a submission or an options load waits for its port before answering without it (< 3 s). */
-  readonly submitBudgetMs: number;
+  /** How long a submission, a command or an option load waits for its port before answering without it. */
+  readonly ackBudgetMs: number;
 }
 
 /** Regions offered in the modal when none are configured. */

@@ -1,28 +1,14 @@
-import type { DeploymentListItem, ServiceStatusView } from '../../blocks/answers.js';
+import type { ServiceStatusView } from '../../blocks/answers.js';
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
 import type { ServiceLineView } from '../../blocks/service-list.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
 import type { LifecycleRequest } from '../lifecycle/lifecycle-request.js';
+import type { DeploymentRecord } from '../queue/deployment-records.js';
+import type { SubmitAnswer, SubmitRequest } from '../queue/submit-deployment.js';
 
-/** Who pressed Deploy. */
-export interface Requester {
-  readonly userId: string;
-  readonly teamId?: string;
-}
-
-export type SubmitAnswer =
-  | { status: 'queued' | 'already-queued'; deploymentId: string }
-  | { status: 'name-reserved'; byUserId: string }
-  | { status: 'unavailable'; message: string };
-
-/** Turns a valid request into a queued deployment (BullMQ in production). */
+/** Turns a valid request into a queued deployment (BullMQ in production); `abandoned`: see submitDeployment. */
 export interface DeploySubmitter {
-  submit(request: {
-    spec: DeploySpec;
-    requester: Requester;
-    channelId: string;
-    viewId: string;
-  }): Promise<SubmitAnswer>;
+  submit(request: SubmitRequest, abandoned?: AbortSignal): Promise<SubmitAnswer>;
 }
 
 /** Options for the modal's searchable selects, per region; cached by the implementation. */
@@ -35,6 +21,8 @@ export interface CatalogPort {
   peekWorkspaces(region?: string): readonly { id: string; name: string }[] | undefined;
   /** The start command of an image when the catalog knows it (cache only). */
   peekImageCommand(region: string, image: string): string | undefined;
+  /** The region's instance types when already loaded (cache only: never a CLI call). */
+  peekInstanceTypes(region: string): readonly InstanceChoice[] | undefined;
 }
 
 export type StatusAnswer =
@@ -47,15 +35,9 @@ export type TokenAnswer =
 
 /** One describe-service per call; and the token of a finished deployment, fetched on request. */
 export interface StatusPort {
-  describe(serviceName: string, region: string): Promise<StatusAnswer>;
-  fetchToken(deploymentId: string): Promise<TokenAnswer>;
-}
-
-/** A deployment made through the bot, as kept by the queue side (no secrets). */
-export interface DeploymentRecord extends DeploymentListItem {
-  readonly requesterId: string;
-  readonly channelId: string;
-  readonly spec: DeploySpec;
+  /** `userId`: who asked, named in the audit entry of the call. */
+  describe(serviceName: string, region: string, userId?: string): Promise<StatusAnswer>;
+  fetchToken(deploymentId: string, userId?: string): Promise<TokenAnswer>;
 }
 
 /** Recent deployments by person and region, and one by id with its requester. */
@@ -90,6 +72,12 @@ export interface LifecyclePort {
   listServices(filter: { region?: string; owner?: string }): Promise<ServiceListing>;
 }
 
+/** The model-fit check before create: a warning the person sees once per form and choice, then may override. */
+export interface FitPort {
+  /** The warning to show on the instance type field, or undefined (fits, unknown, or already seen). */
+  warn(request: { spec: DeploySpec; viewId: string }): Promise<string | undefined>;
+}
+
 /** Everything the listeners call out to. */
 export interface SlackPorts {
   readonly submitter: DeploySubmitter;
@@ -98,4 +86,6 @@ export interface SlackPorts {
   readonly history: HistoryPort;
   /** Absent where lifecycle is not wired (some listener tests). */
   readonly lifecycle?: LifecyclePort;
+  /** Absent: no fit check (tests of other listeners, or no catalog). */
+  readonly fit?: FitPort;
 }

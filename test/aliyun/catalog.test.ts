@@ -13,11 +13,7 @@ describe('catalog for the modal', () => {
         ],
       },
     ]);
-    const images = await listOfficialImages(
-      cli,
-      'cn-hangzhou',
-      'eas-deploy/0.1.0 (deployment modal)',
-    );
+    const images = await listOfficialImages({ cli }, { region: 'cn-hangzhou', userAgent: 'ua' });
     expect(images.ok && images.data).toHaveLength(56);
     expect(cli.calls.map((c) => flagValue(c, '--page-number'))).toEqual(['1', '2']);
   });
@@ -29,7 +25,7 @@ describe('catalog for the modal', () => {
         replies: [{ stdout: fixture('describe-machine-spec.hangzhou.json') }],
       },
     ]);
-    const specs = await listInstanceSpecs(cli, 'cn-hangzhou', 'ua');
+    const specs = await listInstanceSpecs({ cli }, { region: 'cn-hangzhou', userAgent: 'ua' });
     if (!specs.ok) throw new Error('failed');
     expect(specs.data[0]).toMatchObject({
       InstanceType: 'ecs.gn7i-c16g1.4xlarge',

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { buildDeployModal, type Prefill } from '../../blocks/deploy-modal.js';
+import { buildDeployModal } from '../../blocks/deploy-modal.js';
+import type { Prefill } from '../../blocks/ids.js';
 
 const blockIds = (view: { blocks: { block_id?: string }[] }) =>
   view.blocks.map((b) => b.block_id).filter(Boolean);

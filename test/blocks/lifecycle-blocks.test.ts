@@ -125,6 +125,7 @@ describe('Block Kit limits of the lifecycle surfaces, as Slack (the stand-in) ch
   const views = {
     'app home with 80 services': buildHomeView(
       [],
+      undefined,
       buildHomeServiceBlocks({ lines, extendBy: '1d', total: { amount: 'USD 9' } }),
     ),
   };

@@ -25,10 +25,12 @@ const items = Array.from({ length: 60 }, (_, i) => ({
   deploymentId: `d${i}`,
   serviceName: `svc_${long(60)}`,
   region: 'cn-hangzhou',
-  status: long(300),
-  createdAt: 1_700_000_000_000,
+  state: long(150),
+  serviceStatus: long(150),
+  submittedAt: 1_700_000_000_000,
 }));
 const steps = Array.from({ length: 40 }, (_, i) => ({
+  id: `step_${i}`,
   title: `Step ${i} ${long(50)}`,
   status: 'passed' as const,
   detail: long(400),
@@ -90,7 +92,13 @@ const messages = {
   }),
   summary: buildSummaryMessage(summaryInput, 'd1'),
   'dry run': buildDryRunMessage(
-    { serviceName: 'a', region: 'r', serviceJson: long(9000), notes: [long(4000)] },
+    {
+      result: 'dry-run',
+      serviceName: 'a',
+      region: 'r',
+      serviceJson: long(9000),
+      notes: [long(4000)],
+    },
     'd1',
   ),
   blocked: buildProblemMessage({

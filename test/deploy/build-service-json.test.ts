@@ -9,6 +9,14 @@ import { checkServiceJson } from '../../src/deploy/check-service-json.js';
 const REG = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas';
 const VPC = { vpcId: 'vpc-main1', vswitchIds: ['vsw-a1', 'vsw-b1'], securityGroupId: 'sg-main1' };
 
+/** What the NLB and dedicated-gateway modules' discovery yields (src/deploy/network/). */
+const nlbPlan = (id: string, netType: string) => ({
+  mode: 'nlb',
+  vpc: VPC,
+  networking: { nlb: [{ id, listener_port: 8000, netType }] },
+});
+const gatewayPlan = (id: string) => ({ mode: 'gateway', vpc: VPC, networking: { gateway: id } });
+
 /** Pattern 1 (vLLM + OSS + health check on the shared gateway) with overrides. */
 function buildPlan(overrides: Partial<ServicePlan> = {}): ServicePlan {
   return {
@@ -80,9 +88,7 @@ describe('buildServiceJson', () => {
   });
 
   it('pattern 3: NLB with cloud.networking and comma-joined vswitches', () => {
-    const json = buildChecked(
-      buildPlan({ network: { mode: 'nlb', nlbId: 'default', netType: 'intranet', ...VPC } }),
-    );
+    const json = buildChecked(buildPlan({ network: nlbPlan('default', 'intranet') }));
     expect(json.cloud).toEqual({
       computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' },
       networking: {
@@ -151,9 +157,7 @@ describe('buildServiceJson', () => {
   });
 
   it('pattern 8: dedicated gateway with networking.gateway, cloud.computing and cloud.networking', () => {
-    const json = buildChecked(
-      buildPlan({ network: { mode: 'gateway', gatewayId: 'gw-abc123', ...VPC } }),
-    );
+    const json = buildChecked(buildPlan({ network: gatewayPlan('gw-abc123') }));
     expect(json.networking).toEqual({ gateway: 'gw-abc123' });
     expect(json.cloud).toMatchObject({
       computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' },
@@ -162,11 +166,11 @@ describe('buildServiceJson', () => {
   });
 
   it('combines autoscaling with NLB, and a resource group with a dedicated gateway', () => {
-    const autoscale = { min: 1, max: 3, metric: 'gpu' as const, threshold: 80 };
+    const autoscale = { min: 1, max: 3, metric: 'gpu[util]' as const, threshold: 80 };
     const nlb = buildChecked(
       buildPlan({
         autoscale,
-        network: { mode: 'nlb', nlbId: 'nlb-xyz1', netType: 'internet', ...VPC },
+        network: nlbPlan('nlb-xyz1', 'internet'),
       }),
     );
     expect(Object.keys(nlb).sort()).toEqual([
@@ -180,7 +184,7 @@ describe('buildServiceJson', () => {
     const rg = buildChecked(
       buildPlan({
         resourceGroup: 'eas-r-ready1',
-        network: { mode: 'gateway', gatewayId: 'gw-abc123', ...VPC },
+        network: gatewayPlan('gw-abc123'),
       }),
     );
     expect(rg.cloud).toEqual({
@@ -210,7 +214,7 @@ describe('buildServiceJson', () => {
 
   it('drops networking.nlb and cloud.networking for the shared-gateway fallback', () => {
     const plan = buildPlan({
-      network: { mode: 'nlb', nlbId: 'default', netType: 'intranet', ...VPC },
+      network: nlbPlan('default', 'intranet'),
     });
     const json = buildChecked(withSharedGateway(plan));
     expect(json.networking).toBeUndefined();
@@ -223,7 +227,7 @@ describe('buildServiceJson with a NAS model source', () => {
     const plan = buildPlan({
       ossPath: undefined,
       nas: { server: '0a1b2c.cn-hangzhou.nas.aliyuncs.com', path: '/models/qwen/' },
-      network: { mode: 'gateway', gatewayId: 'gw-main1', ...VPC },
+      network: gatewayPlan('gw-main1'),
     });
     const json = buildChecked(plan);
     expect(json.storage).toEqual([

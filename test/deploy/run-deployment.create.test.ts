@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/deploy/journal.js';
 import { runDeployment } from '../../src/deploy/run-deployment.js';
-import { failWith, fixture, flagValue, textFixture } from '../support/scripted-cli.js';
+import { corpusText } from '../support/cli-corpus.js';
+import { failWith, fixture, textFixture } from '../support/scripted-cli.js';
 import { buildContext, buildSpec, createdBody, createWorld } from './scripted-world.js';
 
 const NOT_FOUND = failWith(textFixture('describe-service.not-found.txt'));
 const ops = (calls: string[][]): string[] => calls.map((c) => `${c[0]} ${c[1]}`);
 
 describe('create-service and after', () => {
-  it('stops with "the name exists" when create answers 409', async () => {
+  it('stops with "the name exists" when a create lost to the network finds a service of that name with another label', async () => {
     const cli = createWorld({
-      create: [failWith(textFixture('create-service.already-exists.txt'))],
+      create: [failWith(corpusText('network.connection-reset.txt'))],
       describe: [{ stdout: fixture('describe-service.someone-elses.json') }],
     });
     const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
@@ -19,6 +20,19 @@ describe('create-service and after', () => {
       'A service named qwen_demo already exists in cn-hangzhou',
     );
     expect(cli.callsOf('eas', 'create-service')).toHaveLength(1);
+  });
+
+  it("reports a failed create in the cloud's own words, with no describe and no guessed duplicate", async () => {
+    const cli = createWorld({
+      create: [failWith(textFixture('create-service.already-exists.txt'))],
+    });
+    const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
+    expect(outcome.result).toMatchObject({
+      result: 'failed',
+      step: 'create',
+      error: '409 ServiceAlreadyExists: service "qwen_demo" already exists',
+    });
+    expect(ops(cli.calls).slice(-1)).toEqual(['eas create-service']);
   });
 
   it('retries the NLB plugin bug once, then deploys on the shared gateway and says so', async () => {
@@ -84,22 +98,41 @@ describe('create-service and after', () => {
     });
   });
 
-  it('creates once more, with --read-timeout 60, when a timed-out create left nothing behind', async () => {
+  it('creates once more when a create lost to the network left nothing behind after looking for it', async () => {
     const cli = createWorld({
       create: [
-        failWith(textFixture('create-service.timeout.txt')),
+        failWith(corpusText('network.io-timeout.txt')),
         { stdout: fixture('create-service.created.json') },
       ],
-      describe: [NOT_FOUND, { stdout: fixture('describe-service.ours-creating.json') }],
+      describe: [
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        { stdout: fixture('describe-service.ours-creating.json') },
+      ],
     });
     const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
     const creates = cli.callsOf('eas', 'create-service');
     expect(creates).toHaveLength(2);
-    expect(flagValue(creates[1] ?? [], '--read-timeout')).toBe('60');
+    expect(creates[1]).toEqual(creates[0]);
     expect(outcome.result.result).toBe('deployed');
   });
 
-  it('reports a create error other than the known ones as failed, redacted', async () => {
+  it('finds the service a create lost to an i/o timeout made, even when EAS shows it late: one create', async () => {
+    const cli = createWorld({
+      create: [failWith(corpusText('network.io-timeout.txt'))],
+      describe: [NOT_FOUND, { stdout: fixture('describe-service.ours-creating.json') }],
+    });
+    const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
+    expect(cli.callsOf('eas', 'create-service')).toHaveLength(1);
+    expect(outcome.result).toMatchObject({
+      result: 'deployed',
+      summary: { serviceId: 'eas-m-new123' },
+    });
+  });
+
+  it('reports a create error as failed, in the words of its class', async () => {
     const cli = createWorld({
       create: [failWith(textFixture('create-service.invalid-parameter.txt'))],
     });
@@ -107,8 +140,16 @@ describe('create-service and after', () => {
     expect(outcome.result).toMatchObject({
       result: 'failed',
       step: 'create',
-      error: '400 InvalidParameter: code: 400, containers[0].image is invalid request id: 7A0E-1',
+      error: '400 InvalidParameter: containers[0].image is invalid',
     });
+  });
+
+  it('does not look for a service after a refusal that created nothing (a missing RAM permission)', async () => {
+    const cli = createWorld({ create: [failWith(corpusText('plugin.forbidden.txt'))] });
+    const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
+    expect(outcome.result).toMatchObject({ result: 'failed', step: 'create' });
+    expect(JSON.stringify(outcome.result)).toContain('eas:CreateService');
+    expect(ops(cli.calls).slice(-1)).toEqual(['eas create-service']);
   });
 
   it('calls describe-service exactly once after create and accepts any status', async () => {

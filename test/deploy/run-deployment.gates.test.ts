@@ -78,7 +78,7 @@ describe('the read-only gates', () => {
     const outcome = await runDeployment(buildSpec(), buildContext(cli).ctx);
     expect(outcome.result).toMatchObject({ result: 'failed', step: 'instance' });
     if (outcome.result.result !== 'failed') throw new Error('not failed');
-    expect(outcome.result.error).toContain('403 Forbidden.RAM');
+    expect(outcome.result.error).toContain('not allowed to call eas:DescribeMachineSpec');
     expect(outcome.result.error).not.toContain('LTAI5tAbCdEfGhIjKlMn');
     expect(cli.callsOf('eas', 'create-service')).toEqual([]);
   });

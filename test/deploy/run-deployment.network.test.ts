@@ -13,7 +13,7 @@ describe('network and resource discovery', () => {
     expect(ops(cli.calls)).not.toContain('eas list-gateway');
   });
 
-  it('finds a dedicated gateway: list-gateway → describe-gateway → security group in its VPC', async () => {
+  it('finds a dedicated gateway: list-gateway, then its domains and its linked VPC at once', async () => {
     const cli = createWorld({
       endpoints: [{ stdout: fixture('describe-service-endpoints.intranet-only.json') }],
     });
@@ -21,27 +21,20 @@ describe('network and resource discovery', () => {
       buildSpec({ network: { mode: 'gateway' } }),
       buildContext(cli).ctx,
     );
-    const discovery = ops(cli.calls).filter((o) => /gateway|security/.test(o));
-    expect(discovery).toEqual([
-      'eas list-gateway',
+    const discovery = ops(cli.calls).filter((o) => /gateway|Security/.test(o));
+    expect(discovery.sort()).toEqual([
       'eas describe-gateway',
-      'ecs describe-security-groups',
+      'eas list-gateway',
+      'eas list-gateway-intranet-linked-vpc',
     ]);
-    expect(flagValue(cli.callsOf('eas', 'describe-gateway')[0] ?? [], '--gateway-id')).toBe(
-      'gw-abc123',
-    );
-    expect(flagValue(cli.callsOf('ecs', 'describe-security-groups')[0] ?? [], '--vpc-id')).toBe(
-      'vpc-main1',
-    );
+    expect(
+      flagValue(cli.callsOf('eas', 'list-gateway-intranet-linked-vpc')[0] ?? [], '--gateway-id'),
+    ).toBe('gw-abc123');
     expect(createdBody(cli)).toMatchObject({
       networking: { gateway: 'gw-abc123' },
       cloud: {
         computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' },
-        networking: {
-          vpc_id: 'vpc-main1',
-          vswitch_id: 'vsw-a1,vsw-b1',
-          security_group_id: 'sg-main1',
-        },
+        networking: { vpc_id: 'vpc-main1', vswitch_id: 'vsw-a1', security_group_id: 'sg-main1' },
       },
     });
     if (outcome.result.result !== 'deployed') throw new Error('not deployed');
@@ -49,6 +42,46 @@ describe('network and resource discovery', () => {
       type: 'PrivateGateway',
       internet: null,
     });
+  });
+
+  it("shows the gateway's own domains when the service's endpoints say nothing", async () => {
+    const cli = createWorld({
+      endpoints: [{ stdout: { RequestId: 'r1', AccessToken: 't', Endpoints: [] } }],
+      describe: [
+        {
+          stdout: {
+            ...fixture('describe-service.ours-creating.json'),
+            InternetEndpoint: '',
+            IntranetEndpoint: '',
+          },
+        },
+      ],
+    });
+    const outcome = await runDeployment(
+      buildSpec({ network: { mode: 'gateway' } }),
+      buildContext(cli).ctx,
+    );
+    if (outcome.result.result !== 'deployed') throw new Error('not deployed');
+    expect(outcome.result.summary.endpoints).toEqual([
+      {
+        type: 'PrivateGateway',
+        internet: 'http://gw-abc123.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+        intranet: 'http://gw-abc123-vpc.cn-hangzhou.pai-eas.aliyuncs.com/api/predict/qwen_demo',
+        port: null,
+      },
+    ]);
+  });
+
+  it('stops when no VPC is linked to the gateway, saying how to link one', async () => {
+    const cli = createWorld({
+      linked: [{ stdout: fixture('list-gateway-intranet-linked-vpc.none.json') }],
+    });
+    const outcome = await runDeployment(
+      buildSpec({ network: { mode: 'gateway' } }),
+      buildContext(cli).ctx,
+    );
+    expect(outcome.result).toMatchObject({ result: 'blocked', step: 'network' });
+    expect(JSON.stringify(outcome.result)).toContain('has no VPC linked to it');
   });
 
   it('stops when there is no dedicated gateway, with no workaround', async () => {
@@ -78,8 +111,19 @@ describe('network and resource discovery', () => {
     });
   });
 
-  it('stops when the gateway VPC has no security group', async () => {
+  it('looks for a security group in the linked VPC when the link names none, and stops when there is none', async () => {
+    const linked = fixture('list-gateway-intranet-linked-vpc.main.json') as {
+      IntranetLinkedVpcList: Record<string, string>[];
+    };
+    const noGroup = {
+      ...linked,
+      IntranetLinkedVpcList: linked.IntranetLinkedVpcList.map((l) => ({
+        ...l,
+        SecurityGroupId: '',
+      })),
+    };
     const cli = createWorld({
+      linked: [{ stdout: noGroup }],
       groups: [{ stdout: fixture('describe-security-groups.none.json') }],
     });
     const outcome = await runDeployment(
@@ -131,8 +175,8 @@ describe('network and resource discovery', () => {
       buildSpec({ network: { mode: 'nlb', nlbId: 'nlb-xyz1' } }),
       buildContext(cli).ctx,
     );
-    expect(ops(cli.calls)).toContain('nlb list-load-balancers');
-    expect(ops(cli.calls)).not.toContain('vpc describe-vpcs');
+    expect(ops(cli.calls)).toContain('nlb ListLoadBalancers');
+    expect(ops(cli.calls)).not.toContain('vpc DescribeVpcs');
     expect(createdBody(cli)).toMatchObject({ networking: { nlb: [{ id: 'nlb-xyz1' }] } });
   });
 

@@ -1,28 +1,38 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SimWorldInput } from '../../sim/aliyun/world-schema.js';
 import { type CliRunner, createExecaCliRunner } from '../../src/aliyun/cli-runner.js';
 import { runPreflight } from '../../src/aliyun/preflight.js';
 import { DeploySpec, type DeploySpecInput } from '../../src/deploy/deploy-spec.js';
 import { emptyJournal, Journal } from '../../src/deploy/journal.js';
 import { runDeployment } from '../../src/deploy/run-deployment.js';
+import { buildPagedWorld } from './paged-world.js';
 
-// End to end through bin/aliyun-sim and its built-in demo world (cn-hangzhou: one enabled
-// workspace, qwen_chat_prod taken, a dedicated gateway, an NLB-ready VPC, eas-r-hzdedicated01).
+// The engine alone through bin/aliyun-sim and its built-in demo world. Deployments on each network
+// mode and each gate's "no" run the whole way through Slack in test/e2e/flows (network-modes,
+// stop-conditions, engine-notes); here: the preflight, and a resumed journal that never creates twice.
 const SIM = resolve('bin/aliyun-sim');
 const available = existsSync(SIM) && existsSync('dist/sim/aliyun/main.js');
 const dirs: string[] = [];
 
-/** A runner on a fresh simulated account, with optional ALIYUN_SIM_FAULTS; it records each call. */
-function createSimCli(faults: object[] = []): CliRunner & { calls: string[] } {
+/** A runner on a fresh simulated account (a world, ALIYUN_SIM_FAULTS); it records each call. */
+function createSimCli(
+  faults: object[] = [],
+  world?: SimWorldInput,
+): CliRunner & { calls: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'engine-sim-'));
   dirs.push(dir);
-  const env = {
+  const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     ALIYUN_SIM_STATE: join(dir, 'state.json'),
     ALIYUN_SIM_FAULTS: JSON.stringify(faults),
   };
+  if (world) {
+    env.ALIYUN_SIM_WORLD = join(dir, 'world.json');
+    writeFileSync(env.ALIYUN_SIM_WORLD, JSON.stringify(world));
+  }
   const inner = createExecaCliRunner({ executable: SIM, env, defaultTimeoutMs: 20_000 });
   const calls: string[] = [];
   return {
@@ -65,45 +75,33 @@ describe.skipIf(!available)('runDeployment through the simulator', () => {
     expect(await runPreflight(createSimCli())).toEqual({ ok: true, problems: [] });
   });
 
-  // One case per test: each deploys through a dozen simulator processes of its own.
   it.each([
-    ['the shared gateway', {}, 'DefaultGateway'],
-    ['a dedicated gateway', { network: { mode: 'gateway' as const } }, 'PrivateGateway'],
-    ['an NLB', { network: { mode: 'nlb' as const } }, 'Nlb'],
-    ['a dedicated resource group', { resourceGroup: 'eas-r-hzdedicated01' }, 'DefaultGateway'],
-  ] as const)('deploys on %s', async (_name, input, type) => {
-    const { outcome } = await deploy(createSimCli(), input);
-    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
-    expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
-    expect(outcome.accessToken).toBeTruthy();
-  });
+    ['a dedicated gateway', 'gateway', 'PrivateGateway'],
+    ['an NLB', 'nlb', 'Nlb'],
+  ] as const)(
+    'deploys behind %s in a world whose VPC sits on page 3 and whose gateway names no load balancers',
+    async (_name, mode, type) => {
+      const cli = createSimCli([], buildPagedWorld());
+      const { outcome } = await deploy(cli, { network: { mode } });
+      if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
+      expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
+      if (mode === 'nlb') {
+        expect(cli.calls.filter((c) => c === 'vpc DescribeVpcs')).toHaveLength(3);
+        expect(cli.calls.filter((c) => c === 'vpc DescribeVSwitches')).toHaveLength(2);
+      }
+    },
+  );
 
-  it.each([
-    [{ serviceName: 'qwen_chat_prod' }, 'name'],
-    [{ region: 'cn-shanghai' }, 'workspace'],
-    [{ instanceType: 'ecs.gn7-c12g1.3xlarge' }, 'instance'],
-    [{ image: 'docker.io/x/y:1' }, 'image'],
-    [{ network: { mode: 'gateway' as const, gatewayId: 'gw-nothere1' } }, 'network'],
-    [{ resourceGroup: 'eas-r-nothere1' }, 'resource-group'],
-  ] as const)('stops on %o at the %s gate without creating', async (input, step) => {
-    const cli = createSimCli();
-    const { outcome } = await deploy(cli, input);
-    expect(outcome.result).toMatchObject({ result: 'blocked', step });
-    expect(cli.calls).not.toContain('eas create-service');
-  });
-
-  it('falls back to the shared gateway after the NLB plugin bug twice', async () => {
-    const bug = {
-      op: 'eas create-service',
-      mode: 'nlb-bug',
-      times: 2,
-      message: 'vswitch can not be null',
-    };
-    const { outcome } = await deploy(createSimCli([bug]), { network: { mode: 'nlb' } });
-    if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
-    expect(outcome.result.summary.notes).toContain(
-      'NLB config failed due to CLI plugin limitation. Deployed with shared gateway instead.',
-    );
+  it('ends a create that met an i/o timeout but succeeded in the cloud with one summary and no second create', async () => {
+    const cli = createSimCli([
+      { op: 'eas create-service', mode: 'network-but-succeeds', netError: 'i/o timeout', times: 1 },
+    ]);
+    const { outcome } = await deploy(cli, {});
+    expect(outcome.result).toMatchObject({
+      result: 'deployed',
+      summary: { serviceName: 'sim_demo' },
+    });
+    expect(cli.calls.filter((c) => c === 'eas create-service')).toHaveLength(1);
   });
 
   it('reconciles a create that timed out but succeeded, and a resumed job does not create again', async () => {

@@ -46,13 +46,14 @@ describe('runDeployment on the shared gateway', () => {
     }
   });
 
-  it('sends the service JSON inline with the request-id label', async () => {
+  it('sends the service JSON inline in --biz-body with the request-id label as key=value', async () => {
     const cli = createWorld();
     await runDeployment(buildSpec(), buildContext(cli).ctx);
     const call = cli.callsOf('eas', 'create-service')[0] ?? [];
-    expect(flagValue(call, '--body')).toMatch(/^\{"metadata"/);
+    expect(flagValue(call, '--biz-body')).toMatch(/^\{"metadata"/);
+    expect(call).not.toContain('--body');
     expect(call.join(' ')).not.toContain('file://');
-    expect(flagValue(call, '--labels')).toBe('{"eas-deploy.request-id":"dep-1"}');
+    expect(flagValue(call, '--labels')).toBe('eas-deploy.request-id=dep-1');
     expect(createdBody(cli)).toMatchObject({
       metadata: { name: 'qwen_demo', instance: 1, workspace_id: '12345' },
       containers: [

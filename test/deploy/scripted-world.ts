@@ -1,3 +1,4 @@
+import { SERVICE_BODY_FLAG } from '../../src/aliyun/commands.js';
 import { DeploySpec, type DeploySpecInput } from '../../src/deploy/deploy-spec.js';
 import type { EngineContext } from '../../src/deploy/engine-context.js';
 import { emptyJournal, type Journal } from '../../src/deploy/journal.js';
@@ -40,20 +41,24 @@ export const HEALTHY: Record<string, Rule> = {
     prefix: ['eas', 'describe-gateway'],
     replies: [{ stdout: fixture('describe-gateway.dedicated.json') }],
   },
+  linked: {
+    prefix: ['eas', 'list-gateway-intranet-linked-vpc'],
+    replies: [{ stdout: fixture('list-gateway-intranet-linked-vpc.main.json') }],
+  },
   vpcs: {
-    prefix: ['vpc', 'describe-vpcs'],
+    prefix: ['vpc', 'DescribeVpcs'],
     replies: [{ stdout: fixture('describe-vpcs.one.json') }],
   },
   vswitches: {
-    prefix: ['vpc', 'describe-vswitches'],
+    prefix: ['vpc', 'DescribeVSwitches'],
     replies: [{ stdout: fixture('describe-vswitches.two-zones.json') }],
   },
   groups: {
-    prefix: ['ecs', 'describe-security-groups'],
+    prefix: ['ecs', 'DescribeSecurityGroups'],
     replies: [{ stdout: fixture('describe-security-groups.main-vpc.json') }],
   },
   nlbs: {
-    prefix: ['nlb', 'list-load-balancers'],
+    prefix: ['nlb', 'ListLoadBalancers'],
     replies: [{ stdout: fixture('list-load-balancers.one.json') }],
   },
   create: {
@@ -121,6 +126,6 @@ export function buildContext(cli: ScriptedCli, journal: Journal = emptyJournal()
 /** The create-service body sent in the n-th create call, parsed. */
 export function createdBody(cli: ScriptedCli, n = 0): Record<string, unknown> {
   const call = cli.callsOf('eas', 'create-service')[n];
-  const body = call?.[call.indexOf('--body') + 1];
+  const body = call?.[call.indexOf(SERVICE_BODY_FLAG) + 1];
   return JSON.parse(body ?? 'null');
 }

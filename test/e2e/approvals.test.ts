@@ -41,13 +41,8 @@ afterAll(async () => {
 });
 
 /** Waits for a condition, bounded; throws when it never holds. */
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const waitUntil = (condition: () => Promise<boolean>, timeout: number) =>
+  expect.poll(condition, { timeout }).toBe(true);
 
 const textOf = (args: Record<string, unknown>) => JSON.stringify(args);
 
@@ -119,14 +114,16 @@ const created = async (serviceName: string) =>
   );
 
 /** Waits until the deployment's record (what list and App Home read) reaches a state. */
-async function waitUntilState(deploymentId: string, state: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    const raw = await redis.get(`${prefix}:deployment:${deploymentId}`);
-    if (raw && (JSON.parse(raw) as { state: string }).state === state) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`deployment ${deploymentId} never reached ${state}`);
-}
+const waitUntilState = (deploymentId: string, state: string) =>
+  expect
+    .poll(
+      async () => {
+        const raw = await redis.get(`${prefix}:deployment:${deploymentId}`);
+        return raw ? (JSON.parse(raw) as { state: string }).state : undefined;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(state);
 
 describe('costly deployments wait for someone else to approve', () => {
   it('shows the service JSON, who may approve and the expiry, then deploys after an approval', async () => {

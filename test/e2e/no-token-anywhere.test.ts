@@ -7,8 +7,8 @@ import { buildBlockActionsBody, FORM_CONTENT_TYPE } from '../../sim/slack/payloa
 import { postSigned } from '../../sim/slack/sign-request.js';
 import type { RecordedCall } from '../../sim/slack/slack-standin.js';
 import { createLogger } from '../../src/logger.js';
-import { findSecretIn, scanRedisForSecret } from '../../src/security/scan-secrets.js';
 import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis.js';
+import { findSecretIn, scanRedisForSecret } from '../support/scan-secrets.js';
 import { readTokenFromSim } from '../support/sim-token.js';
 
 const VLLM = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu';

@@ -78,7 +78,8 @@ describe('/eas-deploy from slash command to thread summary', () => {
     }
     expect(ops.filter((o) => o === 'eas describe-service')).toHaveLength(1);
     expect(ops.indexOf('eas describe-service-endpoints')).toBeGreaterThan(createAt);
-    for (const call of log.filter((c) => c.argv[0] !== 'plugin'))
+    // The preflight's `plugin list` and `<product> --help` go to no region; every cloud call does.
+    for (const call of log.filter((c) => c.argv[0] !== 'plugin' && c.argv[1] !== '--help'))
       expect(call.argv).toContain('--region');
 
     // The AccessToken reaches the requester privately and never a channel message.

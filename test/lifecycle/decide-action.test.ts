@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleService } from '../../src/aliyun/lifecycle-schemas.js';
+import { LifecycleService } from '../../src/aliyun/lifecycle-schemas.js';
 import { type ActionState, decideAction } from '../../src/lifecycle/decide-action.js';
 
-const service = (overrides: Partial<LifecycleService> = {}): LifecycleService => ({
-  ServiceName: 'qwen_demo',
-  Status: 'Running',
-  TotalInstance: 1,
-  CurrentVersion: 2,
-  UpdateTime: '2026-05-01T09:00:00Z',
-  ...overrides,
-});
+/** A service as DescribeService answers it (parsed as the bot parses it). */
+const service = (overrides: Record<string, unknown> = {}): LifecycleService =>
+  LifecycleService.parse({
+    ServiceName: 'qwen_demo',
+    Status: 'Running',
+    TotalInstance: 1,
+    CurrentVersion: 2,
+    UpdateTime: '2026-05-01T09:00:00Z',
+    ...overrides,
+  });
 const state = (overrides: Partial<ActionState>): ActionState => ({
   action: 'stop',
   target: {},

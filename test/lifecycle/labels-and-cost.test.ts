@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LifecycleService } from '../../src/aliyun/lifecycle-schemas.js';
 import {
   botLabelFilter,
   buildServiceLabels,
@@ -97,7 +98,12 @@ describe('cost from the price table', () => {
         {
           region: 'cn-hangzhou',
           labels: readBotLabels(asListed) ?? ({} as never),
-          service: { ServiceName: 'qwen_demo', Status, TotalInstance: 1, ServiceConfig: config },
+          service: LifecycleService.parse({
+            ServiceName: 'qwen_demo',
+            Status,
+            TotalInstance: 1,
+            ServiceConfig: config,
+          }),
         },
         TABLE,
         NOW,

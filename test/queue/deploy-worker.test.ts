@@ -1,5 +1,5 @@
 import { QueueEvents } from 'bullmq';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CliRunner } from '../../src/aliyun/cli-runner.js';
 import { createLogger } from '../../src/logger.js';
 import { createDeployQueue } from '../../src/queue/deploy-queue.js';
@@ -31,6 +31,8 @@ const noCli: CliRunner = {
   run: async () => Promise.reject(new Error('the stub engine runs no CLI')),
 };
 let engine: RunDeployment = async () => aDeployedOutcome();
+/** What the deployment had told the thread when it asked for the serving watch. */
+const watched: { deploymentId: string; reportedBefore: string[] }[] = [];
 const worker = startDeployWorker({
   connection: consumer,
   prefix,
@@ -44,6 +46,10 @@ const worker = startDeployWorker({
     reservations,
     slots: createRegionSlots(producer, prefix, 4),
     logger: createLogger({ level: 'silent' }),
+    watch: async (data) => {
+      const mine = reporter.reports.filter((r) => r.address.deploymentId === data.deploymentId);
+      watched.push({ deploymentId: data.deploymentId, reportedBefore: mine.map((r) => r.kind) });
+    },
   }),
 });
 
@@ -81,6 +87,13 @@ describe('the deployment worker', () => {
     expect((await records.get(id))?.state).toBe('deployed');
   });
 
+  it('asks for the serving watch only once the result is in the thread', async () => {
+    const id = await submit('VW4', 'worker_watch');
+    expect(watched.filter((w) => w.deploymentId === id)).toEqual([
+      { deploymentId: id, reportedBefore: ['start', 'finish'] },
+    ]);
+  });
+
   it('frees the name once the deployment has ended', async () => {
     await submit('VW2', 'worker_free');
     expect(
@@ -108,13 +121,15 @@ describe('the deployment worker', () => {
     );
     if (answer.status !== 'queued') throw new Error('not queued');
     // Later attempts wait out the exponential backoff; promote them so the test stays short.
-    for (let i = 0; i < 100; i += 1) {
-      const job = await queue.getJob(answer.deploymentId);
-      const state = await job?.getState();
-      if (state === 'failed') break;
-      if (state === 'delayed') await job?.promote();
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await vi.waitFor(
+      async () => {
+        const job = await queue.getJob(answer.deploymentId);
+        const state = await job?.getState();
+        if (state === 'delayed') await job?.promote();
+        expect(state).toBe('failed');
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     const finishes = reporter.reports.filter(
       (r) => r.address.deploymentId === answer.deploymentId && r.kind === 'finish',
     );

@@ -57,7 +57,7 @@ const CASES: Case[] = [
         on(
           'update-service',
           s,
-          '--body',
+          '--biz-body',
           JSON.stringify({ metadata: { name: s, instance: 1, cpu: 4 } }),
         ),
       ),

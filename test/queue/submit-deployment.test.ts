@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { createDeployQueue } from '../../src/queue/deploy-queue.js';
 import { createDeploymentRecords } from '../../src/queue/deployment-records.js';
 import { createNameReservations } from '../../src/queue/name-reservations.js';
@@ -61,7 +62,7 @@ describe('submitting a deployment', () => {
     });
   });
 
-  it('answers "unavailable" at once when Redis does not answer, and queues nothing', async () => {
+  it('says which step failed when Redis does not answer, logs it with its cause, and queues nothing', async () => {
     const dead = new Redis('redis://127.0.0.1:1', {
       maxRetriesPerRequest: 1,
       lazyConnect: true,
@@ -69,16 +70,19 @@ describe('submitting a deployment', () => {
     });
     dead.on('error', () => {});
     const deadQueue = createDeployQueue(dead, prefix);
-    const answer = await submitDeployment(
+    const lines: string[] = [];
+    const submitting = submitDeployment(
       {
         queue: deadQueue,
         reservations: createNameReservations(dead, prefix),
         records: createDeploymentRecords(dead, prefix),
-        timeoutMs: 1_500,
+        logger: createLogger({ level: 'warn', destination: { write: (l) => lines.push(l) } }),
       },
       request('V5', 'U5', 'redis_down'),
     );
-    expect(answer.status).toBe('unavailable');
+    await expect(submitting).rejects.toThrow(/^could not reserve the name \(.+\)$/);
+    expect(lines.join('')).toContain('deployment not queued');
+    expect(JSON.parse(lines[0] ?? '{}').err.message).toMatch(/could not reserve the name/);
     await deadQueue.close().catch(() => {});
     dead.disconnect();
     const jobs = await queue.getJobs(['waiting']);
@@ -86,32 +90,23 @@ describe('submitting a deployment', () => {
   });
 
   it('undoes a submission whose Redis answers arrive after the person heard "not queued"', async () => {
-    let reserved: Promise<unknown> = Promise.resolve();
-    let markReleased = () => {};
-    const released = new Promise<void>((resolve) => {
-      markReleased = resolve;
-    });
-    const slowReservations = {
+    const abandoned = new AbortController();
+    const lateReservations = {
       ...deps.reservations,
-      release: async (...args: Parameters<typeof deps.reservations.release>) => {
-        await deps.reservations.release(...args);
-        markReleased();
-      },
-      reserve: (...args: Parameters<typeof deps.reservations.reserve>) => {
-        // Redis answers, but only after the ack budget has passed.
-        reserved = new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
-          deps.reservations.reserve(...args),
-        );
-        return reserved as ReturnType<typeof deps.reservations.reserve>;
+      // Redis answers, but the person was told "not queued" meanwhile (Slack's budget ran out).
+      reserve: async (...args: Parameters<typeof deps.reservations.reserve>) => {
+        const answer = await deps.reservations.reserve(...args);
+        abandoned.abort();
+        return answer;
       },
     };
-    const answer = await submitDeployment(
-      { ...deps, reservations: slowReservations, timeoutMs: 50 },
-      request('V6', 'U6', 'late_answer'),
-    );
-    expect(answer.status).toBe('unavailable');
-    await reserved;
-    await released;
+    await expect(
+      submitDeployment(
+        { ...deps, reservations: lateReservations },
+        request('V6', 'U6', 'late_answer'),
+        abandoned.signal,
+      ),
+    ).rejects.toThrow(/in time/);
     // The name is free again and no job waits: a new request for it is queued.
     const retry = await submitDeployment(deps, request('V7', 'U6', 'late_answer'));
     expect(retry.status).toBe('queued');

@@ -79,9 +79,10 @@ describe('Redis restarts', () => {
     expect(answer.text).toContain('Not queued');
     // Inside Slack's 3 s for the ack (a bound, not a benchmark).
     expect(tookMs).toBeLessThan(3_000);
-    const worker = spawnWorker(s.workerEnv);
+    const worker = spawnWorker({ ...s.workerEnv, LOG_LEVEL: 'info' });
     workers.push(worker);
-    await sleep(1_000);
+    // A worker is up and taking jobs: had anything been queued, it would now be on its way.
+    await waitUntil(() => worker.stdout().includes('eas-deploy started'), 20_000, 'the worker');
     expect(await s.record('while_down')).toBeUndefined();
     expect(s.parents()).toHaveLength(0);
     // The same name can be asked for again: nothing was left reserved.
@@ -142,6 +143,7 @@ describe('Redis restarts', () => {
       20_000,
       'create-service',
     );
+    // The outage itself: two seconds without Redis.
     await redis.shutdown();
     await sleep(2_000);
     await redis.restart();

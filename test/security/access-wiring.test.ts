@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildBlockActionsBody,
+  buildBlockSuggestionBody,
   buildEventBody,
   buildSlashCommandBody,
   buildStateValues,
@@ -79,6 +80,17 @@ const denials = async () =>
     userId: string;
     action: string;
   }>;
+
+const homeOpened = (user: string) =>
+  JSON.stringify({
+    token: 'x',
+    team_id: 'T0001',
+    api_app_id: 'A0EASDEPLOY',
+    type: 'event_callback',
+    event_id: `Ev${user}`,
+    event_time: 1_700_000_000,
+    event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+  });
 
 describe('who may deploy, checked on every door', () => {
   it('opens the modal for a listed user and for a member of an allowed user group', async () => {
@@ -197,6 +209,42 @@ describe('who may deploy, checked on every door', () => {
     const actions = (await denials()).map((d) => d.action);
     expect(actions).toContain('redeploy');
     expect(actions).toContain('resend-token');
+  });
+
+  it('answers a refusal the way each other surface allows, and keeps help open to all', async () => {
+    const elsewhere = JSON.stringify({ channelId: 'C0RANDOM' });
+    const asked = ports.catalogCalls.length;
+    const options = await post(
+      buildBlockSuggestionBody({ actionId: 'image', query: 'vllm', private_metadata: elsewhere }),
+    );
+    expect(JSON.parse(options.text)).toEqual({ options: [] });
+    expect(ports.catalogCalls).toHaveLength(asked);
+    await post(
+      buildBlockActionsBody({
+        actionId: 'region',
+        selectedValue: 'cn-shanghai',
+        private_metadata: elsewhere,
+      }),
+    );
+    await standIn.waitFor(
+      (c) =>
+        c.method === 'chat.postEphemeral' &&
+        c.args.channel === 'C0RANDOM' &&
+        JSON.stringify(c.args).includes('not enabled in this channel'),
+      5_000,
+    );
+    await post(buildViewSubmissionBody({ userId: 'U0REQUEST', private_metadata: elsewhere })).then(
+      (answer) => expect(answer.text).toContain('Not allowed'),
+    );
+    await postSigned(url, homeOpened('U0STRANGER'), 'application/json', SECRET);
+    const home = await standIn.waitFor(
+      (c) => c.method === 'views.publish' && c.args.user_id === 'U0STRANGER',
+      5_000,
+    );
+    expect(JSON.stringify(home.args.view)).toContain('not on the list of people who may deploy');
+    expect((await command('U0STRANGER', 'help')).text).toContain('/eas-deploy status');
+    const actions = (await denials()).map((d) => d.action);
+    expect(actions).toEqual(expect.arrayContaining(['options', 'modal', 'submission', 'home']));
   });
 
   it('shows the audit log to approvers only', async () => {

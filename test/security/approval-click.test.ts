@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliRunner } from '../../src/aliyun/cli-runner.js';
 import { createLogger } from '../../src/logger.js';
 import {
   APPROVE_ACTION_ID,
@@ -9,7 +8,6 @@ import {
 } from '../../src/security/approval-click.js';
 import { createApprovalStore } from '../../src/security/approval-store.js';
 import { createAuditLog } from '../../src/security/audit-log.js';
-import { createAuditedCliRunner } from '../../src/security/audited-cli-runner.js';
 import { hashServiceJson } from '../../src/security/hash-service-json.js';
 import { connectRedis, deleteKeys, uniquePrefix } from '../support/redis.js';
 
@@ -107,44 +105,5 @@ describe('an Approve or Reject click', () => {
         code: 'not-found',
       });
     }
-  });
-});
-
-describe('the audited CLI runner', () => {
-  it('records each call with redacted argv, exit code and duration, and returns the result untouched', async () => {
-    const inner: CliRunner = {
-      run: async (args) => ({
-        args,
-        exitCode: 0,
-        stdout: '{"AccessToken":"x"}',
-        stderr: '',
-        timedOut: false,
-        durationMs: 7,
-      }),
-    };
-    const cli = createAuditedCliRunner(inner, audit, 'd-audited1');
-    const result = await cli.run([
-      'eas',
-      'describe-service',
-      '--region',
-      'cn-hangzhou',
-      '--access-key-secret',
-      'topsecretvalue',
-    ]);
-    expect(result.stdout).toBe('{"AccessToken":"x"}');
-    expect((await audit.recentAudit(1))[0]).toMatchObject({
-      kind: 'cli-step',
-      deploymentId: 'd-audited1',
-      argv: [
-        'eas',
-        'describe-service',
-        '--region',
-        'cn-hangzhou',
-        '--access-key-secret',
-        '[redacted]',
-      ],
-      exitCode: 0,
-      durationMs: 7,
-    });
   });
 });

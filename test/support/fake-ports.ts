@@ -1,5 +1,7 @@
 import type { DeploySpec } from '../../src/deploy/deploy-spec.js';
-import type { DeploymentRecord, SlackPorts, SubmitAnswer } from '../../src/slack/ports.js';
+import type { DeploymentRecord } from '../../src/queue/deployment-records.js';
+import type { SubmitAnswer } from '../../src/queue/submit-deployment.js';
+import type { SlackPorts } from '../../src/slack/ports.js';
 
 /** In-memory ports that record what the listeners asked for; answers are set per test. */
 export interface FakePorts extends SlackPorts {
@@ -35,8 +37,10 @@ export function createFakePorts(): FakePorts {
         deploymentId: 'd-1',
         serviceName: 'qwen_demo',
         region: 'cn-hangzhou',
-        status: 'Running',
-        createdAt: 1_700_000_000_000,
+        state: 'deployed',
+        serviceStatus: 'Running',
+        submittedAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_000_000,
         requesterId: 'U0REQUEST',
         channelId: 'C0DEPLOY',
         spec: SAMPLE_SPEC,
@@ -86,6 +90,7 @@ export function createFakePorts(): FakePorts {
           : [{ id: '86231', name: 'llm_team' }];
       },
       peekWorkspaces: () => undefined,
+      peekInstanceTypes: () => undefined,
       peekImageCommand: (_region, image) =>
         image === 'vllm' ? 'vllm serve /model_dir --port 8000' : undefined,
     },

@@ -5,7 +5,7 @@ import { createConnection } from 'node:net';
 /** Builds dist/ when missing (bin/aliyun-sim runs the compiled simulator) and checks that Redis answers. */
 export default async function setup(): Promise<void> {
   if (!existsSync('dist/sim/aliyun/main.js')) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+    execFileSync('npx', ['tsc', '-b'], { stdio: 'inherit' });
   }
   await new Promise<void>((resolve, reject) => {
     const socket = createConnection({ host: '127.0.0.1', port: 6379 }, () => {

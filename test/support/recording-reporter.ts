@@ -1,12 +1,19 @@
 import type { DeploymentResult, StepRecord } from '../../src/deploy/outcome.js';
-import type { DeploymentAddress, DeploymentReporter } from '../../src/report/reporter.js';
+import type {
+  DeploymentAddress,
+  DeploymentReporter,
+  ParentStatus,
+  ServingReport,
+} from '../../src/queue/deployment-reporter.js';
 
 export interface RecordedReport {
-  readonly kind: 'start' | 'progress' | 'finish';
+  readonly kind: 'start' | 'progress' | 'finish' | 'status' | 'serving';
   readonly address: DeploymentAddress;
   readonly steps?: readonly StepRecord[];
   readonly result?: DeploymentResult;
   readonly accessToken?: string;
+  readonly status?: ParentStatus;
+  readonly serving?: ServingReport;
 }
 
 /** A DeploymentReporter that remembers what it was told, for processor tests. */
@@ -25,6 +32,12 @@ export function createRecordingReporter(): DeploymentReporter & { reports: Recor
     },
     async finish(address, result, accessToken) {
       reports.push({ kind: 'finish', address, result, ...(accessToken ? { accessToken } : {}) });
+    },
+    async status(address, status) {
+      reports.push({ kind: 'status', address, status });
+    },
+    async serving(address, serving, status) {
+      reports.push({ kind: 'serving', address, serving, status });
     },
   };
 }

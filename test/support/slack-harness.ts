@@ -22,7 +22,7 @@ export interface SlackHarness {
 
 /** Starts the harness; `overrides` reach the app deps (e.g. allow-lists). */
 export async function startSlackHarness(
-  overrides: { allowedUsers?: string[]; submitBudgetMs?: number } = {},
+  overrides: { allowedUsers?: string[]; ackBudgetMs?: number } = {},
 ): Promise<SlackHarness> {
   const standIn = await startSlackStandIn();
   const ports = createFakePorts();
@@ -40,7 +40,7 @@ export async function startSlackHarness(
     retryConfig: { retries: 0 },
     health: async () => state.healthy,
     metrics: () => 'eas_deploy_up 1\n',
-    submitBudgetMs: overrides.submitBudgetMs ?? 2500,
+    ...(overrides.ackBudgetMs ? { ackBudgetMs: overrides.ackBudgetMs } : {}),
   });
   const { port } = await slack.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;

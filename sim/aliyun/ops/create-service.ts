@@ -1,4 +1,4 @@
-import { type OpContext, parseStringMap, regionOf } from '../op-context.js';
+import { type OpContext, parseLabelPairs, regionOf } from '../op-context.js';
 import { flatEndpoints } from '../service-endpoints.js';
 import { makeAccessToken, makeServiceId } from '../service-record.js';
 import { invalidParameter, jsonResult, type SimResult, serverError } from '../sim-result.js';
@@ -23,16 +23,16 @@ function pickFailure(ctx: OpContext, name: string, image: string, instanceType: 
   return spec?.StockStatus === 'NoStock' ? ('out-of-stock' as const) : undefined;
 }
 
-/** eas create-service --body '<json>' [--labels '{"k":"v"}'] [--workspace-id W] */
+/** eas create-service --biz-body '<json>' [--labels k=v,k=v] [--workspace-id W] */
 export function createService(ctx: OpContext): SimResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(ctx.flags.body ?? '');
+    raw = JSON.parse(ctx.flags['biz-body'] ?? '');
   } catch {
     return invalidParameter('the request body is not valid JSON');
   }
-  const labels = parseStringMap(ctx.flags.labels);
-  if (!labels) return invalidParameter('Labels must be a JSON object of strings');
+  const labels = parseLabelPairs(ctx.flags.labels);
+  if (!labels) return invalidParameter('Labels must be key=value pairs separated by commas');
   const invalid = validateServiceBody(raw, regionOf(ctx), ctx.region);
   if (invalid) return invalid;
   // validateServiceBody has checked these fields.

@@ -1,12 +1,13 @@
-import { type OpContext, paginate, parseStringMap, regionOf } from '../op-context.js';
+import { type OpContext, paginate, parseLabelPairs, regionOf } from '../op-context.js';
 import { isServiceVisible } from '../service-lifecycle.js';
 import { showService } from '../service-view.js';
 import { invalidParameter, jsonResult, type SimResult, serverError } from '../sim-result.js';
+import type { SimGateway } from '../world-schema.js';
 
-/** eas list-services: `--service-name` exact, `--filter` fuzzy, `--label '{"k":"v"}'`, paging. */
+/** eas list-services: `--service-name` exact, `--filter` fuzzy, `--label k=v[,k=v]`, paging. */
 export function listServices(ctx: OpContext): SimResult {
-  const label = parseStringMap(ctx.flags.label);
-  if (!label) return invalidParameter('Label must be a JSON object of strings');
+  const label = parseLabelPairs(ctx.flags.label);
+  if (!label) return invalidParameter('Label must be key=value pairs separated by commas');
   const { 'service-name': exact, filter } = ctx.flags;
   const matching = ctx.state.services.filter(
     (s) =>
@@ -58,20 +59,32 @@ export function listGateway(ctx: OpContext): SimResult {
   return jsonResult({ ...paging, Gateways: page });
 }
 
-/** eas describe-gateway --gateway-id G: the flat gateway with the skill's LoadBalancerList. */
+/** The gateway a call names, or the 404 EAS answers. */
+function findGateway(ctx: OpContext): SimGateway | SimResult {
+  const id = ctx.flags['gateway-id'];
+  const gateway = regionOf(ctx).gateways.find((g) => g.GatewayId === id);
+  return gateway ?? serverError(404, 'InvalidGateway.NotFound', `gateway ${id} not found`);
+}
+
+/** eas describe-gateway --cluster-id R --gateway-id G: the flat gateway; it names no VPC. */
 export function describeGateway(ctx: OpContext): SimResult {
-  const gateway = regionOf(ctx).gateways.find((g) => g.GatewayId === ctx.flags['gateway-id']);
-  if (!gateway) {
-    return serverError(
-      404,
-      'InvalidGateway.NotFound',
-      `gateway ${ctx.flags['gateway-id']} not found`,
-    );
-  }
+  const found = findGateway(ctx);
+  if ('kind' in found) return found;
+  const { IntranetLinkedVpcList: _linked, ...gateway } = found;
   return jsonResult({
     ...gateway,
     ExternalClusterId: ctx.region,
     InternetStatus: 'Running',
     Labels: [],
+  });
+}
+
+/** eas list-gateway-intranet-linked-vpc --cluster-id R --gateway-id G: its VPC, vSwitch and security group. */
+export function listGatewayIntranetLinkedVpc(ctx: OpContext): SimResult {
+  const found = findGateway(ctx);
+  if ('kind' in found) return found;
+  return jsonResult({
+    GatewayId: found.GatewayId,
+    IntranetLinkedVpcList: found.IntranetLinkedVpcList,
   });
 }

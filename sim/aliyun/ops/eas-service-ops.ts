@@ -1,4 +1,4 @@
-import type { OpContext } from '../op-context.js';
+import { type OpContext, paginate } from '../op-context.js';
 import { buildEndpoints } from '../service-endpoints.js';
 import { computePhase, isServiceVisible } from '../service-lifecycle.js';
 import { showService } from '../service-view.js';
@@ -35,16 +35,26 @@ export function describeServiceEndpoints(ctx: OpContext): SimResult {
   });
 }
 
-/** eas describe-service-event: what happened so far, including why a service failed. */
+/**
+ * eas describe-service-event [--page-num N --page-size S --event-type Normal|Warning]: what happened
+ * so far, including why a service failed. Fields as the SDK model names them (aliyun-cli-facts.md
+ * fact 12): `Events[{Type, Reason, Message, Time}]`, `PageNum`, `TotalCount`, `TotalPageNum`.
+ */
 export function describeServiceEvent(ctx: OpContext): SimResult {
   const found = findService(ctx);
   if (isResult(found)) return found;
-  const { events } = computePhase(found, ctx.state.world, ctx.now);
+  const type = ctx.flags['event-type'];
+  const events = computePhase(found, ctx.state.world, ctx.now).events.filter(
+    (e) => !type || e.Type === type,
+  );
+  const { page, PageNumber, PageSize, TotalCount } = paginate(events, ctx.flags, 100, {
+    number: 'page-num',
+    size: 'page-size',
+  });
   return jsonResult({
-    PageNumber: 1,
-    PageSize: 100,
-    TotalCount: events.length,
-    TotalPageCount: 1,
-    Events: events,
+    PageNum: PageNumber,
+    TotalCount,
+    TotalPageNum: Math.max(1, Math.ceil(TotalCount / PageSize)),
+    Events: page,
   });
 }

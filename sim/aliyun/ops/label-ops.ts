@@ -1,16 +1,17 @@
-import { type OpContext, parseStringMap } from '../op-context.js';
+import { type OpContext, parseLabelPairs } from '../op-context.js';
 import { invalidParameter, jsonResult, type SimResult } from '../sim-result.js';
 import { findService, isResult } from './eas-service-ops.js';
 
 /**
- * eas update-service-label --labels '{"k":"v"}' (body `{"Labels": {...}}`, G
- * `update_service_label_request_model.go`). The labels named are set; the others are kept
- * (whether the real API keeps them is unverified, so the bot always writes all of its own).
+ * eas update-service-label --labels k=v[,k=v] (body `{"Labels": {...}}`, G
+ * `update_service_label_request_model.go`; the plugin form of the meta's example, as
+ * create-service takes them). The labels named are set; the others are kept (whether the real API
+ * keeps them is unverified, so the bot always writes all of its own).
  */
 export function updateServiceLabel(ctx: OpContext): SimResult {
-  const labels = parseStringMap(ctx.flags.labels);
+  const labels = parseLabelPairs(ctx.flags.labels);
   if (!labels || Object.keys(labels).length === 0) {
-    return invalidParameter('Labels must be a non-empty JSON object of strings');
+    return invalidParameter('Labels must be key=value pairs separated by commas');
   }
   const found = findService(ctx);
   if (isResult(found)) return found;

@@ -56,13 +56,13 @@ export function updateServiceVersion(ctx: OpContext): SimResult {
 }
 
 /**
- * eas update-service --body '<json>' (merge, the default UpdateType): the top-level keys given
+ * eas update-service --biz-body '<json>' (merge, the default UpdateType): the top-level keys given
  * replace the current ones, and the result is a new version.
  */
 export function updateService(ctx: OpContext): SimResult {
   let body: unknown;
   try {
-    body = JSON.parse(ctx.flags.body ?? '');
+    body = JSON.parse(ctx.flags['biz-body'] ?? '');
   } catch {
     return invalidParameter('the request body is not valid JSON');
   }

@@ -1,6 +1,7 @@
-import { type CallDeps, callCli } from '../../aliyun/call-cli.js';
-import { type CallTarget, describeSecurityGroupsArgs } from '../../aliyun/commands.js';
-import { DescribeSecurityGroupsResponse, type VSwitch } from '../../aliyun/network-schemas.js';
+import type { CallDeps } from '../../aliyun/call-cli.js';
+import type { CallTarget } from '../../aliyun/commands.js';
+import { listSecurityGroups } from '../../aliyun/network-lookups.js';
+import type { Vpc, VSwitch } from '../../aliyun/network-schemas.js';
 import { blocked, failedCall, type GateResult, passed } from '../gate-result.js';
 
 /** The security group to use in a VPC: the one asked for (it must be there) or the first one found. */
@@ -10,13 +11,9 @@ export async function pickSecurityGroup(
   vpcId: string,
   wanted?: string,
 ): Promise<GateResult<string>> {
-  const answer = await callCli(
-    deps,
-    describeSecurityGroupsArgs(t, vpcId),
-    DescribeSecurityGroupsResponse,
-  );
+  const answer = await listSecurityGroups(deps, t, vpcId, wanted);
   if (!answer.ok) return failedCall(`list the security groups of ${vpcId}`, answer.error);
-  const groups = answer.data.SecurityGroups?.SecurityGroup ?? [];
+  const groups = answer.data;
   const group = wanted ? groups.find((g) => g.SecurityGroupId === wanted) : groups[0];
   if (!group) {
     return blocked(
@@ -53,4 +50,9 @@ export function pickZonalVswitches(
     };
   }
   return { ok: true, ids: [...perZone.values()].slice(0, 2) };
+}
+
+/** The region's VPC for a service that names none: the default VPC, else the first Available one. */
+export function pickVpc(vpcs: readonly Vpc[]): Vpc | undefined {
+  return vpcs.find((v) => v.IsDefault) ?? vpcs.find((v) => v.Status === 'Available') ?? vpcs[0];
 }

@@ -4,6 +4,7 @@ import { createSlackUser } from '../../../demo/slack-user.js';
 import { readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
 import type { ViewOverrides } from '../../../sim/slack/payloads.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
+import { SERVICE_BODY_FLAG } from '../../../src/aliyun/commands.js';
 
 /** What one deployment left behind: the parent, the thread as a person reads it, and the CLI calls. */
 export interface FlowResult {
@@ -89,11 +90,15 @@ export async function deployThroughSlack(
   };
 }
 
-/** The `--body` JSON of the create-service calls of a flow. */
+/** The service JSON (`--biz-body`) of the create-service calls of a flow. */
 export function readCreateBodies(flow: FlowResult): Record<string, unknown>[] {
   return flow.calls
     .filter((c) => c.argv[0] === 'eas' && c.argv[1] === 'create-service')
     .map(
-      (c) => JSON.parse(c.argv[c.argv.indexOf('--body') + 1] ?? '{}') as Record<string, unknown>,
+      (c) =>
+        JSON.parse(c.argv[c.argv.indexOf(SERVICE_BODY_FLAG) + 1] ?? '{}') as Record<
+          string,
+          unknown
+        >,
     );
 }

@@ -14,8 +14,14 @@ beforeAll(async () => {
       faults: [
         // Both NLB attempts hit the plugin bug in Singapore; the fallback then succeeds.
         { op: 'eas create-service', mode: 'nlb-bug', times: 2, region: 'ap-southeast-1' },
-        // Beijing's first create times out on the client although EAS created the service.
-        { op: 'eas create-service', mode: 'timeout-but-succeeds', times: 1, region: 'cn-beijing' },
+        // Beijing's first create meets an i/o timeout on the client although EAS created the service.
+        {
+          op: 'eas create-service',
+          mode: 'network-but-succeeds',
+          netError: 'i/o timeout',
+          times: 1,
+          region: 'cn-beijing',
+        },
         {
           op: 'eas create-service',
           mode: 'error',
@@ -118,7 +124,7 @@ describe('what the engine decides for the person, said plainly in the thread', (
     expect(flow.ops).not.toContain('eas describe-service');
   });
 
-  it('finds the service a timed-out create made instead of creating a second one', async () => {
+  it('finds the service a create lost to an i/o timeout made: one summary, no second create', async () => {
     const flow = await deployThroughSlack(
       stack,
       { service_name: 'flow_slow_create' },
@@ -126,6 +132,7 @@ describe('what the engine decides for the person, said plainly in the thread', (
     );
     expect(flow.final).toContain('Deployment summary');
     expect(flow.final).toContain('/api/predict/flow_slow_create');
+    expect(flow.thread.filter((t) => t.includes('Deployment summary'))).toHaveLength(1);
     const creates = flow.calls.filter((c) => c.argv[1] === 'create-service');
     expect(creates.map((c) => c.exitCode)).toEqual([1]);
     expect(flow.ops.slice(flow.ops.indexOf('eas create-service') + 1)).toEqual([

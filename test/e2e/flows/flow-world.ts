@@ -66,7 +66,7 @@ export function buildFlowWorld(): SimWorldInput {
             GatewayName: 'no-sg-gateway',
             InternetDomain: 'gw-nosg01.cn-nosg.pai-eas.aliyuncs.com',
             IntranetDomain: 'gw-nosg01-vpc.cn-nosg.pai-eas.aliyuncs.com',
-            LoadBalancerList: [{ VpcId: vpc.VpcId, VSwitchIds: ['vsw-nosga', 'vsw-nosgb'] }],
+            IntranetLinkedVpcList: [{ VpcId: vpc.VpcId, VSwitchId: 'vsw-nosga' }],
           },
         ],
       },

@@ -41,7 +41,7 @@ describe('each network mode, from the modal to the thread summary', () => {
     expect(flow.ops).not.toContain('eas list-gateway');
   });
 
-  it('deploys behind the only dedicated gateway, found through list-gateway and describe-gateway', async () => {
+  it('deploys behind the only dedicated gateway: list-gateway, then its domains and its linked VPC', async () => {
     const flow = await deployThroughSlack(
       stack,
       { service_name: 'flow_gateway' },
@@ -52,7 +52,7 @@ describe('each network mode, from the modal to the thread summary', () => {
     const ops = flow.ops;
     expect(ops.indexOf('eas list-gateway')).toBeLessThan(ops.indexOf('eas create-service'));
     expect(ops).toContain('eas describe-gateway');
-    expect(ops).toContain('ecs describe-security-groups');
+    expect(ops).toContain('eas list-gateway-intranet-linked-vpc');
     const [body] = readCreateBodies(flow);
     expect(body?.networking).toMatchObject({ gateway: 'gw-2zedemo01' });
     expect(body?.cloud).toMatchObject({
@@ -71,7 +71,7 @@ describe('each network mode, from the modal to the thread summary', () => {
       /http:\/\/nlb-[a-z0-9]+\.cn-beijing\.nlb\.aliyuncsslb\.com:8000\/api\/predict\/flow_nlb/,
     );
     expect(flow.final).toContain('Internet: (not available for this network type)');
-    expect(flow.ops).toContain('vpc describe-vswitches');
+    expect(flow.ops).toContain('vpc DescribeVSwitches');
     const [body] = readCreateBodies(flow);
     expect(body?.networking).toHaveProperty('nlb');
     const cloudNet = (body?.cloud as { networking?: { vswitch_id?: string } } | undefined)

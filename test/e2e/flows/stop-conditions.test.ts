@@ -95,7 +95,7 @@ describe('every stop condition, said in the thread with nothing created', () => 
       network: 'gateway',
     });
     expectStopped(flow, /security group/i);
-    expect(flow.ops).toContain('ecs describe-security-groups');
+    expect(flow.ops).toContain('ecs DescribeSecurityGroups');
   });
 
   it('stops when the dedicated resource group does not exist', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   LOCAL_SIGNING_SECRET,
   type LocalStack,
@@ -58,14 +58,15 @@ async function type(text: string, userId = 'U0REQUEST') {
 }
 
 /** Types the command again (bounded) until its answer satisfies `done`. */
-async function typeUntil(text: string, done: (answer: string) => boolean): Promise<string> {
-  let answer = '';
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    answer = await type(text);
-    if (done(answer)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return answer;
+function typeUntil(text: string, done: (answer: string) => boolean): Promise<string> {
+  return vi.waitFor(
+    async () => {
+      const answer = await type(text);
+      if (!done(answer)) throw new Error(`not yet: ${answer.slice(0, 200)}`);
+      return answer;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 describe('the surfaces that read the records the worker wrote', () => {

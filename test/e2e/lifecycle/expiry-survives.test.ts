@@ -67,7 +67,7 @@ describe('the expiry of a ttl=20s service', () => {
     const inThread = { channel: 'C0DEPLOY', threadTs: flow.parentTs };
     await stack.slack.waitFor(posted(/⏰.*ttl_survivor/s, inThread), 30_000);
 
-    const labelFilter = '{"eas-deploy.managed-by":"eas-deploy"}';
+    const labelFilter = 'eas-deploy.managed-by=eas-deploy';
     const listingsBefore = (await callsOf(stack, 'eas list-services', labelFilter)).length;
     // Redis forgets this install (only its own prefix: the server is shared).
     await deleteKeys(redis, prefix);

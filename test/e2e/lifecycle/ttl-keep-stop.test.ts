@@ -12,6 +12,14 @@ import { callsOf, clickButton, posted } from './lifecycle-stack.js';
  * again before its new expiry and stopped exactly once there (EAS_TTL_ACTION=stop).
  */
 let stack: LocalStack;
+
+/** The `--labels k=v,k=v` of a call, as a map. */
+const readLabels = (text = ''): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split(',')
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
 beforeAll(async () => {
   stack = await startLocalStack({
     redisUrl: REDIS_URL,
@@ -39,13 +47,13 @@ describe('a service deployed with ttl=20s', () => {
     );
     expect(flow.final).toContain('svc_stop');
     const create = flow.calls.find((c) => c.argv[1] === 'create-service');
-    const labels = JSON.parse(create?.argv[create.argv.indexOf('--labels') + 1] ?? '{}');
+    const labels = readLabels(create?.argv[create.argv.indexOf('--labels') + 1]);
     expect(labels).toMatchObject({
       'eas-deploy.owner': 'U0REQUEST',
       'eas-deploy.channel': 'C0DEPLOY',
       'eas-deploy.request-id': expect.stringMatching(/^d-/),
     });
-    const expiresAt = Date.parse(labels['eas-deploy.expires-at']);
+    const expiresAt = Date.parse(labels['eas-deploy.expires-at'] ?? '');
     expect(expiresAt - submittedAt).toBeGreaterThan(18_000);
     expect(expiresAt - submittedAt).toBeLessThan(22_000);
 
@@ -62,8 +70,8 @@ describe('a service deployed with ttl=20s', () => {
     );
     const relabels = await callsOf(stack, 'eas update-service-label', 'ttl_keep_demo');
     expect(relabels).toHaveLength(1);
-    const kept = JSON.parse(relabels[0]?.argv[relabels[0].argv.indexOf('--labels') + 1] ?? '{}');
-    expect(Date.parse(kept['eas-deploy.expires-at']) - expiresAt).toBe(20_000);
+    const kept = readLabels(relabels[0]?.argv[relabels[0].argv.indexOf('--labels') + 1]);
+    expect(Date.parse(kept['eas-deploy.expires-at'] ?? '') - expiresAt).toBe(20_000);
     expect(kept).toMatchObject({
       'eas-deploy.owner': 'U0REQUEST',
       'eas-deploy.channel': 'C0DEPLOY',

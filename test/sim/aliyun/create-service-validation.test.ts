@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => sim.cleanup());
 
 const create = (body: string, ...more: string[]) =>
-  sim.run(['eas', 'create-service', ...HZ, '--body', body, ...more]);
+  sim.run(['eas', 'create-service', ...HZ, '--biz-body', body, ...more]);
 const net = {
   vpc_id: 'vpc-bp1demo01',
   vswitch_id: 'vsw-bp1zonea01,vsw-bp1zoneb01',
@@ -68,6 +68,13 @@ describe('aliyun-sim create-service validation', () => {
       'snake_case autoscaler keys',
       buildBody({ autoscaler: { min_replica: 1, max_replica: 3 } }),
       'camelCase',
+    ],
+    [
+      'an autoscaling metric EAS has no name for (memory)',
+      buildBody({
+        autoscaler: { min: 1, max: 3, scaleStrategies: [{ metricName: 'memory', threshold: 80 }] },
+      }),
+      'use qps, cpu, gpu[util]',
     ],
     [
       'autoscaler min not below max',

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => sim.cleanup());
 
 const create = (body: string, ...more: string[]) =>
-  sim.run(['eas', 'create-service', ...HZ, '--body', body, ...more]);
+  sim.run(['eas', 'create-service', ...HZ, '--biz-body', body, ...more]);
 const net = {
   vpc_id: 'vpc-bp1demo01',
   vswitch_id: 'vsw-bp1zonea01,vsw-bp1zoneb01',
@@ -21,7 +21,7 @@ describe('aliyun-sim create-service', () => {
     const made = await create(
       buildBody({}, 'created_once'),
       '--labels',
-      '{"eas-deploy.request-id":"req-1"}',
+      'eas-deploy.request-id=req-1',
     );
     expect(made.code).toBe(0);
     expect(made.json).toMatchObject({
@@ -40,19 +40,32 @@ describe('aliyun-sim create-service', () => {
     expect(listed.json.TotalCount).toBe(1);
   });
 
+  it('refuses the legacy --body and JSON labels: the eas plugin takes --biz-body and key=value (one form)', async () => {
+    const legacy = await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    expect(legacy).toMatchObject({ code: 1, stderr: 'Error: unknown flag: --body\n' });
+    const jsonLabels = await create(buildBody({}, 'json_labels'), '--labels', '{"k":"v"}');
+    expect(jsonLabels.code).toBe(1);
+    expect(jsonLabels.stderr).toContain('Labels must be key=value pairs');
+  });
+
   it('stores --labels and filters list-services by --label', async () => {
-    await create(buildBody({}, 'labelled_one'), '--labels', '{"eas-deploy.request-id":"req-42"}');
+    await create(
+      buildBody({}, 'labelled_one'),
+      '--labels',
+      'eas-deploy.request-id=req-42,team=llm',
+    );
     const found = await sim.run([
       'eas',
       'list-services',
       ...HZ,
       '--label',
-      '{"eas-deploy.request-id":"req-42"}',
+      'eas-deploy.request-id=req-42',
     ]);
     const services = found.json.Services as { ServiceName: string; Labels: unknown }[];
     expect(services.map((s) => s.ServiceName)).toEqual(['labelled_one']);
     expect(services[0]?.Labels).toEqual([
       { LabelKey: 'eas-deploy.request-id', LabelValue: 'req-42' },
+      { LabelKey: 'team', LabelValue: 'llm' },
     ]);
     const fuzzy = await sim.run(['eas', 'list-services', ...HZ, '--filter', 'labelled']);
     expect(fuzzy.json.TotalCount).toBe(1);

@@ -18,9 +18,10 @@ async function simWithFaults(faults: SimFault[], inWorld = false) {
 }
 
 const create = (sim: Sim, body = buildBody()) =>
-  sim.run(['eas', 'create-service', ...HZ, '--body', body]);
+  sim.run(['eas', 'create-service', ...HZ, '--biz-body', body]);
+/** A plugin prints Go's error cobra-style (aliyun-cli-facts.md: plugin text format unverified). */
 const TIMEOUT =
-  'ERROR: Post "https://pai-eas.cn-hangzhou.aliyuncs.com/api/v2/services": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n';
+  'Error: Post "https://pai-eas.cn-hangzhou.aliyuncs.com/api/v2/services": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n';
 
 describe('aliyun-sim faults', () => {
   it('times out the first N calls only, counting across processes', async () => {
@@ -47,7 +48,7 @@ describe('aliyun-sim faults', () => {
       'qwen_chat_prod',
     ]);
     expect(result.stderr).toBe(
-      'ERROR: Get "https://pai-eas.cn-hangzhou.aliyuncs.com/api/v2/services/cn-hangzhou/qwen_chat_prod": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n',
+      'Error: Get "https://pai-eas.cn-hangzhou.aliyuncs.com/api/v2/services/cn-hangzhou/qwen_chat_prod": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n',
     );
   });
 
@@ -103,7 +104,7 @@ describe('aliyun-sim faults', () => {
     expect((await create(sim)).code).toBe(0);
   });
 
-  it('exits 4 when the plugin is missing until plugin install puts it back', async () => {
+  it("refuses an uninstalled plugin's commands (exit 1, never 4) until plugin install puts it back", async () => {
     const world = buildWorld({
       plugins: [
         { name: 'aliyun-cli-eas', version: '0.2.0', installed: false },
@@ -113,11 +114,11 @@ describe('aliyun-sim faults', () => {
     const sim = await createSim({ world });
     sims.push(sim);
     const missing = await sim.run(['eas', 'list-services', ...HZ]);
-    expect(missing.code).toBe(4);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("ERROR: 'eas' is not a valid built-in product.");
     expect(missing.stderr).toContain("Run 'aliyun plugin install --names aliyun-cli-eas'");
     expect((await sim.run(['plugin', 'list'])).stdout).not.toContain('aliyun-cli-eas');
-    const installed = await sim.run(['plugin', 'install', '--names', 'aliyun-cli-eas', '--force']);
+    const installed = await sim.run(['plugin', 'install', '--names', 'aliyun-cli-eas']);
     expect(installed.code).toBe(0);
     expect((await sim.run(['plugin', 'list'])).stdout).toMatch(/aliyun-cli-eas\s+0\.2\.0/);
     expect((await sim.run(['plugin', 'update'])).code).toBe(0);
@@ -130,7 +131,7 @@ describe('aliyun-sim faults', () => {
       { op: 'aiworkspace list-images', mode: 'plugin-broken', times: 1 },
     ]);
     const first = await sim.run(['aiworkspace', 'list-images', ...HZ]);
-    expect(first.code).toBe(4);
+    expect(first.code).toBe(1);
     expect(first.stderr).toContain('aliyun-cli-aiworkspace');
     const second = await sim.run(['aiworkspace', 'list-images', ...HZ]);
     expect(second.code).toBe(0);
@@ -166,10 +167,10 @@ describe('aliyun-sim faults', () => {
     const log = await readSimCallLog(sim.statePath);
     expect(log.map((c) => [c.argv[0], c.argv[1], c.exitCode])).toEqual([
       ['eas', 'create-service', 1],
-      ['eas', 'list-services', 0],
-      ['eas', 'nope', 2],
+      ['eas', 'list-services', 1],
+      ['eas', 'nope', 1],
     ]);
     expect(JSON.stringify(log)).not.toMatch(/SK-SECRET|AK-ID/);
-    expect(log[1]?.argv).toContain('--access-key-id=***');
+    expect(log[1]?.argv).toContain('--access-key-id=[REDACTED]');
   });
 });

@@ -18,15 +18,12 @@ async function withService(transitionMs: number, faults: unknown[] = []) {
     ...(faults.length > 0 ? { faults: faults as never } : {}),
   });
   sims.push(sim);
-  const labels = JSON.stringify({
-    'eas-deploy.owner': 'U0OWNER',
-    'eas-deploy.expires-at': 'never',
-  });
+  const labels = 'eas-deploy.owner=U0OWNER,eas-deploy.expires-at=never';
   const created = await sim.run([
     'eas',
     'create-service',
     ...HZ,
-    '--body',
+    '--biz-body',
     buildBody(),
     '--labels',
     labels,
@@ -79,14 +76,16 @@ describe('aliyun-sim lifecycle calls', () => {
     expect((await sim.run(on('describe-service'))).json.TotalInstance).toBe(3);
     const bad = await sim.run(on('scale-service', '--instance', 'many'));
     expect(bad.stderr).toContain('Code: InvalidParameter');
-    expect((await sim.run(on('scale-service'))).code).toBe(2);
+    const missing = await sim.run(on('scale-service'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('required flag(s) "instance" not set');
   });
 
   it('keeps every version after an update and rolls back to the one asked for', async () => {
     const sim = await withService(0);
     const newer = 'eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.15.0-gpu';
     const body = JSON.stringify({ containers: [{ image: newer, port: 8000 }] });
-    expect((await sim.run(on('update-service', '--body', body))).code).toBe(0);
+    expect((await sim.run(on('update-service', '--biz-body', body))).code).toBe(0);
     const versions = await sim.run(
       on('list-service-versions', '--page-number', '1', '--page-size', '10'),
     );
@@ -109,8 +108,11 @@ describe('aliyun-sim lifecycle calls', () => {
 
   it('sets labels without losing the others, finds services by label, and removes labels by key', async () => {
     const sim = await withService(0);
-    const expiry = JSON.stringify({ 'eas-deploy.expires-at': '2030-01-01T00:00:00Z' });
+    const expiry = 'eas-deploy.expires-at=2030-01-01T00:00:00Z';
     expect((await sim.run(on('update-service-label', '--labels', expiry))).code).toBe(0);
+    // The legacy JSON form is not the plugin's: refused, as create-service refuses it.
+    const json = await sim.run(on('update-service-label', '--labels', '{"k":"v"}'));
+    expect(json.stderr).toContain('Code: InvalidParameter');
     const found = await sim.run(['eas', 'list-services', ...HZ, '--label', expiry]);
     expect(found.json.TotalCount).toBe(1);
     expect((found.json.Services as { Labels: unknown[] }[])[0]?.Labels).toEqual(

@@ -35,7 +35,7 @@ const eventArgs = (name: string) => [
 describe('aliyun-sim service lifecycle', () => {
   it('keeps a new service Creating while creatingMs has not passed', async () => {
     const sim = await simWith({ lifecycle: { creatingMs: 600_000, waitingMs: 0 } });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const { json } = await sim.run(describeArgs('qwen_demo'));
     expect(json).toMatchObject({
       Status: 'Creating',
@@ -47,10 +47,10 @@ describe('aliyun-sim service lifecycle', () => {
 
   it('moves to Waiting after creatingMs, then Running after waitingMs', async () => {
     const waiting = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 600_000 } });
-    await waiting.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await waiting.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     expect((await waiting.run(describeArgs('qwen_demo'))).json.Status).toBe('Waiting');
     const running = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0 } });
-    await running.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await running.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const { json } = await running.run(describeArgs('qwen_demo'));
     expect(json).toMatchObject({
       Status: 'Running',
@@ -63,6 +63,23 @@ describe('aliyun-sim service lifecycle', () => {
       'Pulled',
       'Started',
     ]);
+    // DescribeServiceEvent's own field names (the SDK model): PageNum, TotalPageNum, no PageNumber.
+    expect(events.json).toMatchObject({ PageNum: 1, TotalCount: 3, TotalPageNum: 1 });
+    expect(events.json).not.toHaveProperty('PageNumber');
+    const page2 = await running.run([
+      ...eventArgs('qwen_demo'),
+      '--page-num',
+      '2',
+      '--page-size',
+      '2',
+    ]);
+    expect(page2.json).toMatchObject({
+      PageNum: 2,
+      TotalPageNum: 2,
+      Events: [{ Reason: 'Started' }],
+    });
+    const warnings = await running.run([...eventArgs('qwen_demo'), '--event-type', 'Warning']);
+    expect(warnings.json).toMatchObject({ TotalCount: 0, Events: [] });
   });
 
   it.each([
@@ -74,7 +91,7 @@ describe('aliyun-sim service lifecycle', () => {
       lifecycle: { creatingMs: 0, waitingMs: 0 },
       failures: [{ service: 'qwen_demo', reason }],
     });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     expect((await sim.run(describeArgs('qwen_demo'))).json).toMatchObject({
       Status: 'Failed',
       Reason: eventReason,
@@ -92,7 +109,7 @@ describe('aliyun-sim service lifecycle', () => {
       'eas',
       'create-service',
       ...HZ,
-      '--body',
+      '--biz-body',
       buildBody({ cloud: { computing: { instance_type: 'ecs.gn7-c12g1.3xlarge' } } }),
     ]);
     expect((await sim.run(describeArgs('qwen_demo'))).json.Reason).toBe('InsufficientResources');
@@ -100,7 +117,9 @@ describe('aliyun-sim service lifecycle', () => {
 
   it('answers 404 InvalidService.NotFound right after create while invisibleMs lasts', async () => {
     const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 600_000 } });
-    expect((await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()])).code).toBe(0);
+    expect((await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()])).code).toBe(
+      0,
+    );
     const hidden = await sim.run(describeArgs('qwen_demo'));
     expect(hidden.code).toBe(1);
     expect(hidden.stderr).toContain('Code: InvalidService.NotFound');
@@ -108,24 +127,26 @@ describe('aliyun-sim service lifecycle', () => {
 
   it('leaves a new service out of list-services while invisibleMs lasts, yet refuses its name', async () => {
     const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 600_000 } });
-    expect((await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()])).code).toBe(0);
+    expect((await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()])).code).toBe(
+      0,
+    );
     const listed = await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'qwen_demo']);
     expect(listed.json?.TotalCount).toBe(0);
     expect(listed.json?.Services).toEqual([]);
-    const again = await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    const again = await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     expect(again.stderr).toContain('Code: ServiceAlreadyExists');
   });
 
   it('lists a new service at once when the world has no invisibility window', async () => {
     const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const listed = await sim.run(['eas', 'list-services', ...HZ, '--service-name', 'qwen_demo']);
     expect(listed.json?.TotalCount).toBe(1);
   });
 
   it('deletes a service so that, once Deleting is over, it is neither described nor listed', async () => {
     const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, transitionMs: 0 } });
-    await sim.run(['eas', 'create-service', ...HZ, '--body', buildBody()]);
+    await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const deleted = await sim.run([
       'eas',
       'delete-service',

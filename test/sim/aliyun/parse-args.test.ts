@@ -17,10 +17,10 @@ describe('parseArgs', () => {
     const parsed = parseArgs([
       'eas',
       'create-service',
-      '--body={"a":"b=c"}',
+      '--biz-body={"a":"b=c"}',
       '--labels',
-      '{"k":"v"}',
+      'k=v,a=b',
     ]);
-    expect(parsed.flags).toEqual({ body: '{"a":"b=c"}', labels: '{"k":"v"}' });
+    expect(parsed.flags).toEqual({ 'biz-body': '{"a":"b=c"}', labels: 'k=v,a=b' });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSim, HZ } from './support/run-sim.js';
+import { buildWorld, createSim, HZ } from './support/run-sim.js';
 
 type Sim = Awaited<ReturnType<typeof createSim>>;
 let sim: Sim;
@@ -121,52 +121,112 @@ describe('aliyun-sim read operations (demo world)', () => {
     ).toEqual(['ecs.r7.xlarge']);
   });
 
-  it('lists a ready dedicated resource group and a gateway with its load balancer list', async () => {
+  it('lists a ready resource group, and a gateway whose VPC comes from its linked-VPC list, not DescribeGateway', async () => {
     const res = await sim.run(['eas', 'list-resources', ...HZ, '--resource-type', 'Dedicated']);
     expect(res.json.Resources).toEqual([
       expect.objectContaining({ ResourceType: 'Dedicated', Status: 'ResourceReady' }),
     ]);
     const gws = await sim.run(['eas', 'list-gateway', ...HZ]);
-    const gw = (gws.json.Gateways as { GatewayId: string }[])[0];
-    const detail = await sim.run([
+    const gw = (gws.json.Gateways as { GatewayId: string }[])[0]?.GatewayId ?? '';
+    const one = [...HZ, '--cluster-id', 'cn-hangzhou', '--gateway-id', gw];
+    const detail = await sim.run(['eas', 'describe-gateway', ...one]);
+    expect(detail.json).toMatchObject({ GatewayId: gw, InternetDomain: expect.any(String) });
+    expect(detail.json).not.toHaveProperty('LoadBalancerList');
+    expect(detail.json).not.toHaveProperty('IntranetLinkedVpcList');
+    const linked = await sim.run(['eas', 'list-gateway-intranet-linked-vpc', ...one]);
+    expect(linked.json.IntranetLinkedVpcList).toEqual([
+      expect.objectContaining({
+        VpcId: 'vpc-bp1demo01',
+        VSwitchId: 'vsw-bp1zonea01',
+        SecurityGroupId: 'sg-bp1demo01',
+        Status: 'Running',
+      }),
+    ]);
+    const missing = await sim.run([
       'eas',
       'describe-gateway',
       ...HZ,
       '--cluster-id',
       'cn-hangzhou',
       '--gateway-id',
-      gw?.GatewayId ?? '',
+      'gw-nope',
     ]);
-    expect(detail.json.LoadBalancerList).toEqual([
-      expect.objectContaining({
-        VpcId: 'vpc-bp1demo01',
-        VSwitchIds: ['vsw-bp1zonea01', 'vsw-bp1zoneb01'],
-      }),
-    ]);
-    const missing = await sim.run(['eas', 'describe-gateway', ...HZ, '--gateway-id', 'gw-nope']);
     expect(missing.stderr).toContain('Code: InvalidGateway.NotFound');
   });
 
-  it('answers the VPC, vswitch, security group and NLB lookups in their two-level shapes', async () => {
-    const biz = ['--region', 'cn-hangzhou', '--biz-region-id', 'cn-hangzhou'];
-    const vpcs = await sim.run(['vpc', 'describe-vpcs', ...biz]);
+  it('answers the built-in VPC, vSwitch, security group and NLB calls in their two-level shapes', async () => {
+    const rpc = ['--region', 'cn-hangzhou', '--RegionId', 'cn-hangzhou'];
+    const vpcs = await sim.run(['vpc', 'DescribeVpcs', ...rpc]);
+    expect(vpcs.json).toMatchObject({ PageNumber: 1, PageSize: 10, TotalCount: 1 });
     expect((vpcs.json.Vpcs as { Vpc: unknown[] }).Vpc).toHaveLength(1);
-    const vsw = await sim.run(['vpc', 'describe-vswitches', ...biz, '--vpc-id', 'vpc-bp1demo01']);
+    const vsw = await sim.run(['vpc', 'DescribeVSwitches', ...rpc, '--VpcId', 'vpc-bp1demo01']);
     const zones = (vsw.json.VSwitches as { VSwitch: { ZoneId: string }[] }).VSwitch.map(
       (v) => v.ZoneId,
     );
     expect(new Set(zones).size).toBe(2);
     const sgs = await sim.run([
       'ecs',
-      'describe-security-groups',
-      ...biz,
-      '--vpc-id',
+      'DescribeSecurityGroups',
+      ...rpc,
+      '--VpcId',
       'vpc-bp1demo01',
     ]);
     expect((sgs.json.SecurityGroups as { SecurityGroup: unknown[] }).SecurityGroup).toHaveLength(1);
-    const nlbs = await sim.run(['nlb', 'list-load-balancers', ...biz]);
+    const nlbs = await sim.run(['nlb', 'ListLoadBalancers', ...rpc]);
     expect(nlbs.json.LoadBalancers).toEqual([
       expect.objectContaining({ DNSName: expect.stringContaining('nlb.aliyuncsslb.com') }),
     ]);
+  });
+
+  it('pages DescribeVpcs by 10 unless asked for up to 50, and ListLoadBalancers by NextToken', async () => {
+    const many = await createSim({
+      world: buildWorld({
+        regions: {
+          'cn-hangzhou': {
+            vpcs: Array.from({ length: 23 }, (_, i) => ({
+              VpcId: `vpc-many${i}`,
+              VpcName: `v${i}`,
+            })),
+            loadBalancers: Array.from({ length: 3 }, (_, i) => ({
+              LoadBalancerId: `nlb-many${i}`,
+              LoadBalancerName: `n${i}`,
+              VpcId: 'vpc-many0',
+              DNSName: `nlb-many${i}.example`,
+              ZoneMappings: [],
+            })),
+          },
+        },
+      }),
+    });
+    try {
+      const rpc = ['--RegionId', 'cn-hangzhou'];
+      const first = await many.run(['vpc', 'DescribeVpcs', ...rpc]);
+      expect((first.json.Vpcs as { Vpc: unknown[] }).Vpc).toHaveLength(10);
+      const third = await many.run(['vpc', 'DescribeVpcs', ...rpc, '--PageNumber', '3']);
+      expect((third.json.Vpcs as { Vpc: unknown[] }).Vpc).toHaveLength(3);
+      const tooBig = await many.run(['vpc', 'DescribeVpcs', ...rpc, '--PageSize', '100'], {
+        NO_COLOR: '1',
+      });
+      expect(tooBig.code).toBe(1);
+      expect(tooBig.stderr).toContain('ErrorCode: InvalidParameter');
+      const page1 = await many.run(['nlb', 'ListLoadBalancers', ...rpc, '--MaxResults', '2']);
+      expect(page1.json.LoadBalancers).toHaveLength(2);
+      const token = String(page1.json.NextToken);
+      const page2 = await many.run([
+        'nlb',
+        'ListLoadBalancers',
+        ...rpc,
+        '--MaxResults',
+        '2',
+        '--NextToken',
+        token,
+      ]);
+      expect(page2.json).toMatchObject({
+        NextToken: '',
+        LoadBalancers: [expect.objectContaining({ LoadBalancerId: 'nlb-many2' })],
+      });
+    } finally {
+      await many.cleanup();
+    }
   });
 });

@@ -38,7 +38,7 @@ describe('aliyun-sim with a world file', () => {
       cloud: { computing: { instance_type: 'ecs.gn7i-c16g1.4xlarge' }, networking: net },
       networking: { nlb: [{ id: 'default', listener_port: 8000, netType: 'intranet' }] },
     });
-    const args = ['eas', 'create-service', '--region', 'cn-hangzhou', '--body', body];
+    const args = ['eas', 'create-service', '--region', 'cn-hangzhou', '--biz-body', body];
     const first = await run(args);
     const second = await run(args);
     expect(first.stderr).toContain('vpcId, vswId and securityGroupId are required');
@@ -83,7 +83,7 @@ describe('aliyun-sim with a world file', () => {
       'old_vllm',
     );
     expect(
-      (await run(['eas', 'create-service', '--region', 'cn-hangzhou', '--body', body])).code,
+      (await run(['eas', 'create-service', '--region', 'cn-hangzhou', '--biz-body', body])).code,
     ).toBe(0);
     const args = [
       '--region',

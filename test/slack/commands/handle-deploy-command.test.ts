@@ -8,8 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const command = (text: string, extra = {}) =>
-  h.post(buildSlashCommandBody({ text, response_url: `${h.standIn.responseUrl}cmd`, ...extra }));
+const postCommand = (to: SlackHarness, text: string, extra = {}) =>
+  to.post(buildSlashCommandBody({ text, response_url: `${to.standIn.responseUrl}cmd`, ...extra }));
+const command = (text: string, extra = {}) => postCommand(h, text, extra);
 
 describe('/eas-deploy', () => {
   it('opens the deploy modal with the trigger and the channel, without touching the catalog', async () => {
@@ -93,25 +94,31 @@ describe('/eas-deploy', () => {
   });
 
   it('acknowledges at once and answers through response_url when the lookup is slow', async () => {
-    const { status } = h.ports;
-    const describe = status.describe;
-    Object.assign(status, {
+    // A Slack budget far shorter than the lookup, which answers only once the ack has gone out.
+    const slow = await startSlackHarness({ ackBudgetMs: 50 });
+    let answerLookup = () => {};
+    const looked = new Promise<void>((resolve) => {
+      answerLookup = resolve;
+    });
+    const { describe } = slow.ports.status;
+    Object.assign(slow.ports.status, {
       describe: async (serviceName: string, region: string) => {
-        await new Promise((r) => setTimeout(r, 2_300));
+        await looked;
         return describe(serviceName, region);
       },
     });
     try {
-      const ack = await command('status slow_service cn-beijing');
+      const ack = await postCommand(slow, 'status slow_service cn-beijing');
       expect(ack.status).toBe(200);
       expect(String((ack.json as { text?: string }).text)).toContain('Looking up');
-      const reply = await h.standIn.waitFor(
+      answerLookup();
+      const reply = await slow.standIn.waitFor(
         (c) => c.method === 'response_url' && String(c.args.text).includes('slow_service'),
         30_000,
       );
       expect(reply.args).toMatchObject({ response_type: 'ephemeral' });
     } finally {
-      Object.assign(status, { describe });
+      await slow.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Prefill } from '../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../blocks/ids.js';
 import {
   parseSubmission,
   refuseTakenName,

@@ -4,7 +4,7 @@ import { type SlackHarness, startSlackHarness } from '../../support/slack-harnes
 
 let h: SlackHarness;
 beforeAll(async () => {
-  h = await startSlackHarness({ submitBudgetMs: 300 });
+  h = await startSlackHarness({ ackBudgetMs: 300 });
 });
 afterAll(() => h.close());
 beforeEach(() => {

@@ -5,13 +5,10 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { withinBudget } from '../../within-budget.js';
+import { UPDATE_BUDGET_MS, withinBudget } from '../../within-budget.js';
 import { readModalSnapshot, updateDeployModal } from './rebuild-modal.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>;
-
-/** How long a region pick waits for list-workspaces before updating the modal without them. */
-const WORKSPACES_BUDGET_MS = 10_000;
 
 /**
  * Region picked: its ENABLED workspaces are listed (cached per region) and the modal shows a
@@ -24,8 +21,8 @@ export function changeRegion(deps: ListenerDeps) {
     const region = action.selected_option?.value;
     if (!snapshot || !region) return;
     const workspaces = await withinBudget(
-      deps.ports.catalog.listWorkspaces(region),
-      WORKSPACES_BUDGET_MS,
+      () => deps.ports.catalog.listWorkspaces(region),
+      UPDATE_BUDGET_MS,
       (reason, error) => {
         // Without the list the worker still picks the only workspace, or stops and says to choose.
         logger.warn(`listWorkspaces ${reason}`, error);

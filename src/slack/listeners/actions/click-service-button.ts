@@ -17,7 +17,6 @@ import {
   type LifecycleRequest,
 } from '../../../lifecycle/lifecycle-request.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
-import { checkSlackAccess } from '../../check-access.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -90,14 +89,9 @@ export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
     }
     const lifecycleAction = ACTION_OF[action.action_id];
     if (!lifecycleAction) return;
-    // App Home and DMs are not channels: there only the person lists apply.
+    // Who may use the bot here was decided by the access middleware; who may touch this
+    // service, the job decides from its labels. A DM or App Home is no channel to answer in.
     const inChannel = channelId && !channelId.startsWith('D');
-    const access = await checkSlackAccess(
-      inChannel ? deps : { ...deps, access: { ...deps.access, allowedChannels: [] } },
-      { userId: body.user.id, channelId: channelId ?? '' },
-      'lifecycle',
-    );
-    if (!access.ok) return tellPrivately(deps.outbox, where, buildCommandProblem(access.message));
     const answer = await port.submit(
       requestOf(lifecycleAction, value, extendBy),
       { userId: body.user.id, channelId: inChannel ? channelId : '' },

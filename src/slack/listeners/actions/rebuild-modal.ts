@@ -1,6 +1,6 @@
 import { type AllMiddlewareArgs, type ViewOutput, webApi } from '@slack/bolt';
-import type { DroppedValue, Prefill } from '../../../../blocks/deploy-modal.js';
-import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
+import { buildDeployModal, type DroppedValue } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { NETWORK_MODES } from '../../../../blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { readPrivateMetadata } from '../views/read-private-metadata.js';

@@ -9,7 +9,7 @@ import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
-import { readGuardedClick } from './read-guarded-click.js';
+import { readMessageAction } from './read-message-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -17,9 +17,8 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonActi
 export function redeploy(deps: ListenerDeps) {
   return async ({ ack, body, action, client }: Args): Promise<void> => {
     await ack();
-    const guarded = await readGuardedClick(deps, { body, action, client }, 'redeploy');
-    if (!guarded) return;
-    const { click, record } = guarded;
+    const click = readMessageAction(body, action);
+    const record = await deps.ports.history.get(click.deploymentId);
     if (!record) {
       return tellPrivately(
         deps.outbox,

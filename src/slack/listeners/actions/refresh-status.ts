@@ -28,7 +28,11 @@ export function refreshStatus(deps: ListenerDeps, now: () => number = Date.now) 
         buildCommandProblem('I no longer have a record of that deployment.'),
       );
     }
-    const answer = await deps.ports.status.describe(record.serviceName, record.region);
+    const answer = await deps.ports.status.describe(
+      record.serviceName,
+      record.region,
+      click.userId,
+    );
     if (!answer.ok) return tellPrivately(deps.outbox, click, buildCommandProblem(answer.message));
     const message = buildRefreshedMessage(body.message ?? {}, answer.status, now());
     const edited =

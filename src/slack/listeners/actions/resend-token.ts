@@ -8,17 +8,16 @@ import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../../blocks/token-message.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { readGuardedClick } from './read-guarded-click.js';
+import { readMessageAction } from './read-message-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** "Send me the token again": only the requester gets it, privately; anyone else gets a polite no. */
 export function resendToken(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action }: Args): Promise<void> => {
     await ack();
-    const guarded = await readGuardedClick(deps, { body, action, client }, 'resend-token');
-    if (!guarded) return;
-    const { click, record } = guarded;
+    const click = readMessageAction(body, action);
+    const record = await deps.ports.history.get(click.deploymentId);
     if (!record || record.requesterId !== click.userId) {
       const who = record ? `<@${record.requesterId}>` : 'the person who deployed it';
       return tellPrivately(
@@ -29,7 +28,7 @@ export function resendToken(deps: ListenerDeps) {
         ),
       );
     }
-    const answer = await deps.ports.status.fetchToken(record.deploymentId);
+    const answer = await deps.ports.status.fetchToken(record.deploymentId, click.userId);
     const message = answer.ok
       ? buildTokenMessage({
           serviceName: answer.serviceName,

@@ -46,6 +46,7 @@ export async function answerLifecycle(
         : buildCommandProblem(answer.message),
     );
   await answerInTime(
+    deps,
     args,
     queued,
     `Queueing: ${ACTION_WORDS[request.action].verb} \`${request.service}\`…`,

@@ -25,7 +25,7 @@ export async function answerList(deps: ListenerDeps, args: Args, region?: string
     const recent = deps.ports.history
       .listRecent({ ...where, limit: 20 })
       .then((items) => buildListAnswer(items, region));
-    return answerInTime(args, recent, 'Reading the recent deployments…');
+    return answerInTime(deps, args, recent, 'Reading the recent deployments…');
   }
   await args.ack();
   const message = await port

@@ -15,7 +15,7 @@ export async function answerStatus(
   const lookup = async () => {
     const where =
       region ?? (await findRegion(deps, serviceName)) ?? deps.regions[0] ?? 'cn-hangzhou';
-    const answer = await deps.ports.status.describe(serviceName, where);
+    const answer = await deps.ports.status.describe(serviceName, where, args.command.user_id);
     if (answer.ok) return buildStatusAnswer(answer.status);
     // The region was a guess: say where else to look.
     const hint =
@@ -24,7 +24,7 @@ export async function answerStatus(
         : '';
     return buildCommandProblem(`${answer.message}${hint}`);
   };
-  await answerInTime(args, lookup(), `Looking up \`${serviceName}\`…`);
+  await answerInTime(deps, args, lookup(), `Looking up \`${serviceName}\`…`);
 }
 
 /** The region of the latest deployment of that name made through the bot, if any. */

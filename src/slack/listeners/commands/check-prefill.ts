@@ -1,6 +1,8 @@
-import type { DroppedValue, Prefill } from '../../../../blocks/deploy-modal.js';
+import type { DroppedValue } from '../../../../blocks/deploy-modal.js';
 import { describeRefusal, NUMBER_BOUNDS, readFieldNumber } from '../../../../blocks/field-rules.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD, type FieldId, NETWORK_MODES } from '../../../../blocks/ids.js';
+import { networkFieldChoices } from '../../../deploy/network/registry.js';
 
 /** A pre-fill the form can show, and the values it cannot hold, each with the rule it broke. */
 export interface CheckedPrefill {
@@ -12,7 +14,8 @@ export interface CheckedPrefill {
 const CHOICES: Partial<Record<FieldId, readonly string[]>> = {
   [FIELD.network]: NETWORK_MODES,
   [FIELD.dryRun]: ['true', 'false'],
-  [FIELD.netType]: ['intranet', 'internet'],
+  // The network modes' selects (src/deploy/network/): the NLB address, …
+  ...networkFieldChoices(),
 };
 
 /**

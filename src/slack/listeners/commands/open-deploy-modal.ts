@@ -1,16 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import {
-  buildDeployModal,
-  type DroppedValue,
-  type Prefill,
-} from '../../../../blocks/deploy-modal.js';
+import { buildDeployModal, type DroppedValue } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { withinBudget } from '../../within-budget.js';
+import { UPDATE_BUDGET_MS, withinBudget } from '../../within-budget.js';
 import { updateDeployModal } from '../actions/rebuild-modal.js';
 import { checkPrefill, checkPrefillWorkspace } from './check-prefill.js';
-
-/** How long a pre-filled region waits for list-workspaces after the form is open. */
-const WORKSPACES_BUDGET_MS = 10_000;
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 /** What is still needed once the form is open (not Bolt's whole listener context). */
@@ -85,9 +79,12 @@ async function afterOpened(
   const { region } = prefill;
   if (!region || deps.ports.catalog.peekWorkspaces(region)) return;
   const workspaces = await withinBudget(
-    deps.ports.catalog.listWorkspaces(region),
-    WORKSPACES_BUDGET_MS,
-    () => [],
+    () => deps.ports.catalog.listWorkspaces(region),
+    UPDATE_BUDGET_MS,
+    (reason, error) => {
+      after.logger.warn(`listWorkspaces ${reason}`, error);
+      return [];
+    },
   );
   const wrongWorkspace = checkPrefillWorkspace(prefill, workspaces);
   if (workspaces.length < 2 && !wrongWorkspace) return;

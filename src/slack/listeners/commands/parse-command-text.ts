@@ -1,4 +1,4 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD_IDS, type FieldId } from '../../../../blocks/ids.js';
 import { REGION_PATTERN } from '../../../deploy/deploy-spec.js';
 import type { LifecycleRequest } from '../../../lifecycle/lifecycle-request.js';

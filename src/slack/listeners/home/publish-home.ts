@@ -24,6 +24,9 @@ export function publishHome(deps: ListenerDeps) {
           ...(listing.total ? { total: listing.total } : {}),
         })
       : [];
-    await client.views.publish({ user_id: event.user, view: buildHomeView(items, services) });
+    await client.views.publish({
+      user_id: event.user,
+      view: buildHomeView(items, undefined, services),
+    });
   };
 }

@@ -12,8 +12,8 @@ export function suggestImages(deps: ListenerDeps) {
     const region = readStateValues(body.view?.state?.values).region;
     const images = region
       ? await withinBudget(
-          deps.ports.catalog.listImages(region),
-          deps.submitBudgetMs,
+          () => deps.ports.catalog.listImages(region),
+          deps.ackBudgetMs,
           (reason, error) => {
             logger.warn(`listImages ${reason}`, error);
             return [];

@@ -12,8 +12,8 @@ export function suggestInstanceTypes(deps: ListenerDeps) {
     const region = readStateValues(body.view?.state?.values).region;
     const specs = region
       ? await withinBudget(
-          deps.ports.catalog.listInstanceTypes(region),
-          deps.submitBudgetMs,
+          () => deps.ports.catalog.listInstanceTypes(region),
+          deps.ackBudgetMs,
           (reason, error) => {
             logger.warn(`listInstanceTypes ${reason}`, error);
             return [];

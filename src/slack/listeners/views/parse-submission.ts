@@ -1,7 +1,7 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
 import { describeRefusal, readFieldNumber } from '../../../../blocks/field-rules.js';
-import { FIELD, type FieldId } from '../../../../blocks/ids.js';
+import { FIELD, type FieldId, type Prefill } from '../../../../blocks/ids.js';
 import { DeploySpec } from '../../../deploy/deploy-spec.js';
+import { fieldOfPath, readNetworkFields } from '../../../deploy/network/registry.js';
 
 export type ParsedSubmission =
   | { ok: true; spec: DeploySpec }
@@ -20,12 +20,6 @@ const PATH_TO_FIELD: Record<string, FieldId> = {
   ossPath: FIELD.ossPath,
   nasPath: FIELD.ossPath,
   'network.mode': FIELD.network,
-  'network.gatewayId': FIELD.gateway,
-  'network.nlbId': FIELD.nlbId,
-  'network.vpcId': FIELD.vpcId,
-  'network.vswitchIds': FIELD.vswitchIds,
-  'network.securityGroupId': FIELD.securityGroup,
-  'network.netType': FIELD.netType,
   resourceGroup: FIELD.resourceGroup,
   'autoscale.min': FIELD.autoscaleMin,
   'autoscale.max': FIELD.autoscaleMax,
@@ -49,20 +43,6 @@ const NUMBERS: readonly FieldId[] = [
   FIELD.autoscaleMin,
   FIELD.autoscaleMax,
 ];
-
-/** The optional NLB fields; empty ones stay undefined so the worker discovers them. */
-function readNlbFields(values: Prefill) {
-  return {
-    nlbId: values.nlb_id,
-    vpcId: values.vpc_id,
-    vswitchIds: values.vswitch_ids
-      ?.split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-    securityGroupId: values.security_group,
-    netType: values.net_type,
-  };
-}
 
 /** Turns the form's raw values into a DeploySpec, or one plain-words error per bad field. */
 export function parseSubmission(values: Prefill): ParsedSubmission {
@@ -96,11 +76,8 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
     ...(values.oss_path?.trim().startsWith('nas://')
       ? { nasPath: values.oss_path }
       : { ossPath: values.oss_path }),
-    network: {
-      mode: values.network ?? 'shared',
-      gatewayId: values.network === 'gateway' ? values.gateway : undefined,
-      ...(values.network === 'nlb' ? readNlbFields(values) : {}),
-    },
+    // The chosen mode reads its own fields (src/deploy/network/); the others' values are ignored.
+    network: readNetworkFields(values.network, values),
     resourceGroup: values.resource_group,
     autoscale: min !== undefined && max !== undefined ? { min, max } : undefined,
     dryRun: values.dry_run === 'true',
@@ -111,7 +88,9 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     // `network.vswitchIds.0` → the vSwitch field; `autoscale.min` → its own; else the top key.
     const path = issue.path.map(String);
+    const own = path[0] === 'network' ? fieldOfPath(path[1] ?? '') : undefined;
     const field =
+      (own?.id as FieldId | undefined) ??
       PATH_TO_FIELD[path.join('.')] ??
       PATH_TO_FIELD[path.slice(0, 2).join('.')] ??
       PATH_TO_FIELD[path[0] ?? ''];

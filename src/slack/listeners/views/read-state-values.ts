@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD_IDS } from '../../../../blocks/ids.js';
 
 const Option = z.object({ value: z.string() });

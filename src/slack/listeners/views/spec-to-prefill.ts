@@ -1,5 +1,6 @@
-import type { Prefill } from '../../../../blocks/deploy-modal.js';
+import type { Prefill } from '../../../../blocks/ids.js';
 import type { DeploySpec } from '../../../deploy/deploy-spec.js';
+import { networkToPrefill } from '../../../deploy/network/registry.js';
 
 /** A finished deployment's settings as modal pre-fill, without the name (a redeploy needs a new one). */
 export function specToPrefill(spec: DeploySpec): Prefill {
@@ -9,19 +10,12 @@ export function specToPrefill(spec: DeploySpec): Prefill {
     instance_type: spec.instanceType,
     replicas: String(spec.replicas),
     port: String(spec.port),
-    network: spec.network.mode,
+    ...networkToPrefill(spec.network),
   };
   if (spec.workspaceId) prefill.workspace = spec.workspaceId;
   if (spec.command) prefill.command = spec.command;
   if (spec.ossPath) prefill.oss_path = spec.ossPath;
   if (spec.nasPath) prefill.oss_path = spec.nasPath;
-  if (spec.network.gatewayId) prefill.gateway = spec.network.gatewayId;
-  const net = spec.network;
-  if (net.nlbId) prefill.nlb_id = net.nlbId;
-  if (net.vpcId) prefill.vpc_id = net.vpcId;
-  if (net.vswitchIds?.length) prefill.vswitch_ids = net.vswitchIds.join(',');
-  if (net.securityGroupId) prefill.security_group = net.securityGroupId;
-  if (net.mode === 'nlb') prefill.net_type = net.netType;
   if (spec.resourceGroup) prefill.resource_group = spec.resourceGroup;
   if (spec.ttl) prefill.ttl = spec.ttl;
   if (spec.autoscale) {

@@ -1,9 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../../blocks/ids.js';
 import { buildNoticeView } from '../../../../blocks/notice-view.js';
-import { checkSlackAccess } from '../../check-access.js';
+import type { DeploySpec } from '../../../deploy/deploy-spec.js';
+import {
+  type SubmitAnswer,
+  SubmitError,
+  type SubmitRequest,
+} from '../../../queue/submit-deployment.js';
+import { redactSecrets } from '../../../redact.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import type { SubmitAnswer } from '../../ports.js';
 import { withinBudget } from '../../within-budget.js';
 import { parseSubmission, refuseTakenName } from './parse-submission.js';
 import { readPrivateMetadata } from './read-private-metadata.js';
@@ -13,7 +18,7 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /** Deploy pressed: a bad field is shown on its field; a good request is handed to the queue and acked. */
 export function submitDeployRequest(deps: ListenerDeps) {
-  return async ({ ack, body, view }: Args): Promise<void> => {
+  return async ({ ack, body, view, logger }: Args): Promise<void> => {
     const parsed = parseSubmission(readStateValues(view.state.values));
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const meta = readPrivateMetadata(view.private_metadata);
@@ -30,14 +35,12 @@ export function submitDeployRequest(deps: ListenerDeps) {
         errors: { [FIELD.serviceName]: refuseTakenName(meta.redeployOf) },
       });
     }
-    // Checked again here: private_metadata comes back from the client and is untrusted.
-    const access = await checkSlackAccess(
-      deps,
-      { userId: body.user.id, channelId: meta.channelId },
-      'submission',
-    );
-    if (!access.ok) return ack(notice('Not allowed', access.message));
-    const answer = await submitWithin(deps, {
+    const started = Date.now();
+    const fitWarning = await checkFitWithin(deps, parsed.spec, view.id);
+    if (fitWarning) {
+      return ack({ response_action: 'errors', errors: { [FIELD.instanceType]: fitWarning } });
+    }
+    const answer = await submitWithin(deps, logger, deps.ackBudgetMs - (Date.now() - started), {
       spec: parsed.spec,
       requester: { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) },
       channelId: meta.channelId,
@@ -79,20 +82,50 @@ const notice = (title: string, text: string) => ({
   view: buildNoticeView(title, text),
 });
 
-/** The submitter's answer, or "unavailable" when it fails or does not answer within Slack's ack budget. */
+/** The fit check's share of Slack's 3 s (a cached catalog and, when a warning is due, one Redis write). */
+const FIT_BUDGET_MS = 700;
+
+/** The model-fit warning to show once on the instance type, or undefined (fits, unknown, seen, or late). */
+function checkFitWithin(
+  deps: ListenerDeps,
+  spec: DeploySpec,
+  viewId: string,
+): Promise<string | undefined> {
+  const { fit } = deps.ports;
+  if (!fit) return Promise.resolve(undefined);
+  return withinBudget(
+    () => fit.warn({ spec, viewId }),
+    FIT_BUDGET_MS,
+    () => undefined,
+  );
+}
+
+/**
+ * The submitter's answer, or "unavailable", saying what failed, when it fails or does not answer
+ * within Slack's budget (the submitter then undoes what arrives too late).
+ */
 function submitWithin(
   deps: ListenerDeps,
-  request: Parameters<ListenerDeps['ports']['submitter']['submit']>[0],
+  logger: Args['logger'],
+  budgetMs: number,
+  request: SubmitRequest,
 ): Promise<SubmitAnswer> {
   return withinBudget(
-    deps.ports.submitter.submit(request),
-    deps.submitBudgetMs,
-    (reason, error) => ({
-      status: 'unavailable',
-      message:
-        reason === 'late'
-          ? 'the deploy queue did not answer in time; check the channel before trying again.'
-          : `the deploy queue is unavailable (${error instanceof Error ? error.message : 'unknown error'}).`,
-    }),
+    (abandoned) => deps.ports.submitter.submit(request, abandoned),
+    Math.max(500, budgetMs),
+    (reason, error) => {
+      logger.warn(`deployment of view ${request.viewId} not queued: ${reason}`, error);
+      const what =
+        error instanceof SubmitError
+          ? error.message
+          : `failed (${error instanceof Error ? error.message : String(error)})`;
+      return {
+        status: 'unavailable',
+        message:
+          reason === 'late'
+            ? 'the deploy queue did not answer in time; check the channel before trying again.'
+            : redactSecrets(`the deploy queue ${what}.`),
+      };
+    },
   );
 }

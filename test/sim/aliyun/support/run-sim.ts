@@ -1,12 +1,14 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoWorld } from '../../../../sim/aliyun/demo-world.js';
+import { startServingHost } from '../../../../sim/aliyun/serving-host.js';
 import {
   findSimExecutable,
   prepareSimEnv,
   type SimEnvOptions,
+  simStatePath,
 } from '../../../../sim/aliyun/sim-env.js';
 import type { SimWorldInput } from '../../../../sim/aliyun/world-schema.js';
 
@@ -20,10 +22,21 @@ export interface SimRun {
 
 const SIM = findSimExecutable();
 
-/** One simulated account in a fresh temp directory; `run` starts bin/aliyun-sim as a real process. */
-export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
+/**
+ * One simulated account in a fresh temp directory; `run` starts bin/aliyun-sim as a real process.
+ * With `serve`, Running services answer HTTP on a serving host that `cleanup` closes.
+ */
+export async function createSim(
+  options: Omit<SimEnvOptions, 'dir' | 'servingUrl'> & { serve?: boolean } = {},
+) {
+  const { serve, ...simOptions } = options;
   const dir = await mkdtemp(join(tmpdir(), 'aliyun-sim-test-'));
-  const simEnv = await prepareSimEnv({ dir, ...options });
+  const host = serve ? await startServingHost({ statePath: simStatePath(dir) }) : undefined;
+  const simEnv = await prepareSimEnv({
+    dir,
+    ...simOptions,
+    ...(host ? { servingUrl: host.url } : {}),
+  });
   const run = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
     new Promise<SimRun>((resolve) => {
       const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
@@ -38,11 +51,31 @@ export async function createSim(options: Omit<SimEnvOptions, 'dir'> = {}) {
         resolve({ code, stdout, stderr, json });
       });
     });
+  /** Runs the simulator with stdin /dev/null, as a child with ignored stdin gets it (a character device). */
+  const runWithDevNull = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
+    new Promise<SimRun>((resolve) => {
+      const env = { PATH: process.env.PATH ?? '', ...simEnv, ...extraEnv };
+      const child = spawn(SIM, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, json: {} }));
+    });
   return {
     dir,
     statePath: simEnv.ALIYUN_SIM_STATE ?? '',
     run,
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+    servingUrl: host?.url,
+    runWithDevNull,
+    cleanup: async () => {
+      await host?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
