@@ -24,7 +24,11 @@ export function createExpiryProcessor(deps: LifecycleProcessorDeps) {
   return async (job: Job, token?: string): Promise<string> => {
     let data = ExpiryJobData.parse(job.data);
     const t = { region: data.region, userAgent: buildLifecycleUserAgent('expiry') };
-    const read = await readService({ cli: deps.cli }, t, data.service);
+    const read = await readService(
+      { cli: deps.cli, caller: { purpose: 'expiry' } },
+      t,
+      data.service,
+    );
     if (read.kind === 'error') throw new Error(`describe-service failed: ${read.error.message}`);
     if (read.kind === 'absent') return 'gone';
     const labels = readBotLabels(read.service.Labels);

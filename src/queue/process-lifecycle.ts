@@ -98,7 +98,8 @@ async function findRegion(
 ): Promise<string | undefined> {
   const recent = await deps.records.recent({}, 200).catch(() => []);
   const known = recent.find((r) => r.serviceName === service)?.region;
-  return known ?? findServiceRegion({ cli: deps.cli }, deps.settings.regions, service);
+  const caller = { purpose: 'lifecycle-find' };
+  return known ?? findServiceRegion({ cli: deps.cli, caller }, deps.settings.regions, service);
 }
 
 /** After a change the service's schedule follows its label; a deleted service has none. */

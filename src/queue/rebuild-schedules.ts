@@ -16,7 +16,12 @@ export async function rebuildSchedules(deps: {
   now: () => number;
 }): Promise<{ scheduled: number; problems: readonly string[] }> {
   // One region at a time: a background job that should not crowd the deployments it runs beside.
-  const listed = await listBotServices({ cli: deps.cli }, deps.regions, undefined, 1);
+  const listed = await listBotServices(
+    { cli: deps.cli, caller: { purpose: 'expiry-rebuild' } },
+    deps.regions,
+    undefined,
+    1,
+  );
   let scheduled = 0;
   for (const { region, service, labels } of listed.services) {
     const wake = firstWake(labels.expiresAt, deps.now(), deps.remindBeforeMs);

@@ -54,7 +54,11 @@ export function createLifecyclePort(deps: {
     },
     async listServices(filter) {
       const regions = filter.region ? [filter.region] : deps.settings.regions;
-      const listed = await listBotServices({ cli: deps.cli }, regions, filter.owner);
+      const listed = await listBotServices(
+        { cli: deps.cli, caller: { purpose: 'list' } },
+        regions,
+        filter.owner,
+      );
       const at = now();
       const lines = listed.services
         .map((s) => describeServiceLine(s, deps.settings.priceTable, at))
