@@ -1,4 +1,7 @@
+import type { SimFailureReason } from './failure-reasons.js';
 import type { SimService } from './sim-state.js';
+
+export { SIM_FAILURE_REASONS, type SimFailureReason } from './failure-reasons.js';
 
 /**
  * Why a simulated service does not come up, as EAS shows it: the status it ends in, the warning
@@ -9,16 +12,6 @@ import type { SimService } from './sim-state.js';
  * ImagePullBackOff), Kubernetes event reasons (EAS instances are pods: BackOff, Unhealthy,
  * OOMKilled) and PyTorch's CUDA out-of-memory message.
  */
-// No zod here: every simulator call loads this module, and zod is loaded only with a new world.
-export const SIM_FAILURE_REASONS = [
-  'image-pull',
-  'out-of-stock',
-  'crash-loop',
-  'out-of-memory',
-  'wrong-port',
-  'model-not-found',
-] as const;
-export type SimFailureReason = (typeof SIM_FAILURE_REASONS)[number];
 
 export interface SimWarning {
   readonly Reason: string;

@@ -1,6 +1,14 @@
-import type { CallEnv } from './route-call.js';
 import type { SimResult } from './sim-result.js';
 import type { SimPlugin, SimWorld } from './world-schema.js';
+
+/** What the calling process looks like to the CLI. */
+export interface CallEnv {
+  /** stdin is a character device (a terminal, or /dev/null): a missing plugin prompts. */
+  readonly stdinIsCharDevice: boolean;
+  /** ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL=true */
+  readonly autoInstall: boolean;
+  readonly defaultRegion: string | undefined;
+}
 
 /** Where the manifest says a plugin lives (the HOME it was installed under). */
 export const PLUGIN_ROOT = '/root/.aliyun/plugins';

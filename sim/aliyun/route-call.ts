@@ -1,19 +1,12 @@
 import { BUILTIN_OPS, BUILTIN_PRODUCTS } from './builtin-op-table.js';
 import { HOST_FLAGS, type OpEntry, PLUGIN_GLOBAL_FLAGS, PLUGIN_OPS } from './op-table.js';
 import type { ParsedArgs } from './parse-args.js';
-import { pluginNotRunnable } from './plugin-gate.js';
+import { type CallEnv, pluginNotRunnable } from './plugin-gate.js';
 import type { Route } from './render-result.js';
 import { type SimResult, usageError } from './sim-result.js';
 import type { SimState } from './sim-state.js';
 
-/** What the calling process looks like to the CLI. */
-export interface CallEnv {
-  /** stdin is a character device (a terminal, or /dev/null): a missing plugin prompts. */
-  readonly stdinIsCharDevice: boolean;
-  /** ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL=true */
-  readonly autoInstall: boolean;
-  readonly defaultRegion: string | undefined;
-}
+export type { CallEnv } from './plugin-gate.js';
 
 /** A call that reached an operation, or the answer the CLI gives before any API is called. */
 export type Routed =

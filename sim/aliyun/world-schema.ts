@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SIM_FAILURE_REASONS } from './failure-causes.js';
+import { SIM_FAILURE_REASONS } from './failure-reasons.js';
 import { SimServing } from './serving-schema.js';
 import {
   SimExistingService,

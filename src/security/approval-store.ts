@@ -1,4 +1,4 @@
-import type { RedisClient } from '../queue/redis-connection.js';
+import type { Cluster, Redis } from 'ioredis';
 import {
   ApprovalDecision,
   ApprovalRequest,
@@ -39,7 +39,7 @@ const parseJson = (text: string | undefined): unknown =>
 
 /** Creates the approval store in Redis (one hash per deployment under `<prefix>:approval:`). */
 export function createApprovalStore(
-  redis: RedisClient,
+  redis: Redis | Cluster,
   prefix: string,
   options: ApprovalStoreOptions,
 ): ApprovalStore {

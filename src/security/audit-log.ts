@@ -1,10 +1,10 @@
+import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { RedisClient } from '../queue/redis-connection.js';
 import { redactArgv, redactValue } from '../redact.js';
 import { AuditEntry, type AuditInput } from './audit-entry.js';
 
 export interface AuditLogOptions {
-  readonly redis: RedisClient;
+  readonly redis: Redis | Cluster;
   /** The install's key prefix (QUEUE_PREFIX); the stream is `<prefix>:audit`. */
   readonly prefix: string;
   readonly logger: Logger;

@@ -68,8 +68,10 @@ describe('operating the bot: health, metrics and one deployment id everywhere', 
       (c) => c.method === 'chat.postMessage' && c.args.channel?.toString().startsWith('D') === true,
       5_000,
     );
-    const metrics = await (await fetch(`${baseUrl()}/metrics`)).text();
-    expect(metrics).toMatch(/eas_deploy_deployments_total\{result="deployed"\} 1/);
+    // The job counts itself once its thread, token and notify line are out: wait for that.
+    const readMetrics = async () => (await fetch(`${baseUrl()}/metrics`)).text();
+    await expect.poll(readMetrics).toMatch(/eas_deploy_deployments_total\{result="deployed"\} 1/);
+    const metrics = await readMetrics();
     expect(metrics).toMatch(
       /eas_deploy_step_duration_seconds_count\{step="create",status="passed"\} 1/,
     );

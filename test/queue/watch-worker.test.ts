@@ -117,7 +117,7 @@ describe('the serving watch job', () => {
     expect(report?.kind).toBe('serving');
     const diagnosis = report?.serving?.kind === 'diagnosis' ? report.serving.diagnosis : undefined;
     expect(diagnosis?.cause).toBe('image-pull');
-    expect(diagnosis?.logTail).toEqual(['starting', 'token is [redacted]']);
+    expect(diagnosis?.logTail).toEqual(['starting', 'token is [REDACTED]']);
     expect(report?.status?.line).toBe(
       '✗ Not serving — Failed: the image could not be pulled · details in the thread',
     );

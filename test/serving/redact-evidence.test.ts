@@ -14,7 +14,7 @@ describe('the evidence shown in a public thread', () => {
       [TOKEN],
     );
     expect(JSON.stringify(out)).not.toContain(TOKEN);
-    expect(out.logTail[0]).toBe('EAS_TOKEN=[redacted]');
+    expect(out.logTail[0]).toBe('EAS_TOKEN=[REDACTED]');
   });
 
   it('keeps the last 20 non-empty lines, oldest first', () => {

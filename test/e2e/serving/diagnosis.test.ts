@@ -49,7 +49,7 @@ describe('why a service is not serving, said in its thread', () => {
       /the GPU has 22\.35 GiB in all and the server asked for 1\.50 GiB more/,
     );
     expect(readMessage(watch)).toContain('torch.OutOfMemoryError');
-    expect(readMessage(watch)).toContain('EAS_TOKEN=[redacted]');
+    expect(readMessage(watch)).toContain('EAS_TOKEN=[REDACTED]');
     await expectTokenNeverPublic('diag_oom');
   });
 
@@ -89,7 +89,7 @@ describe('why a service is not serving, said in its thread', () => {
     const { watch } = await deployAndWatch(stack, 'diag_crash');
     expect(String(watch.args.text)).toBe('Not serving — Failed: the container keeps crashing');
     expect(readMessage(watch)).toContain('Engine core initialization failed');
-    expect(readMessage(watch)).toContain('EAS_TOKEN=[redacted]');
+    expect(readMessage(watch)).toContain('EAS_TOKEN=[REDACTED]');
     await expectTokenNeverPublic('diag_crash');
   });
 });
