@@ -1,5 +1,5 @@
 // biome-ignore-all format: one flag list per line reads like the meta's parameter list
-import type { OpEntry } from './op-table.js';
+import type { OpEntry } from './op-entry.js';
 import * as label from './ops/label-ops.js';
 import * as life from './ops/lifecycle-ops.js';
 import * as version from './ops/version-ops.js';

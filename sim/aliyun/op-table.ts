@@ -1,26 +1,13 @@
 // biome-ignore-all format: one flag list per line reads like the meta's parameter list
 import { LIFECYCLE_OPS } from './lifecycle-op-table.js';
-import type { OpHandler } from './op-context.js';
+import type { OpEntry } from './op-entry.js';
 import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
 import * as svc from './ops/eas-service-ops.js';
 import { describeServiceLog } from './ops/serving-ops.js';
 import * as ws from './ops/workspace-ops.js';
 
-export interface OpEntry {
-  handler: OpHandler;
-  /**
-   * The flags the command takes besides the global ones: kebab-case for a plugin command (the
-   * OpenAPI meta's parameters, `body` renamed `biz-body`), PascalCase for a built-in API. Any
-   * other flag is refused, as the plugin or the host refuses it.
-   */
-  flags: readonly string[];
-  required: readonly string[];
-  /** The request path a network error names ({R} region, {N} service, {G} gateway, {I} image). */
-  path: string;
-  /** The HTTP method a network error names, when the operation's name does not tell it. */
-  method?: string;
-}
+export type { OpEntry } from './op-entry.js';
 
 const SVC = '/api/v2/services/{R}/{N}';
 const PAGE = ['page-number', 'page-size'];
