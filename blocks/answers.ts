@@ -31,10 +31,12 @@ const USAGE = [
   '*/eas-deploy* — open the deploy form',
   '*/eas-deploy key=value …* — open it pre-filled, e.g. `/eas-deploy region=cn-hangzhou service_name=qwen_demo image=vllm`',
   '*/eas-deploy status <service_name> [region]* — its status, instances running and endpoints',
-  '*/eas-deploy list [region]* — recent deployments made through this bot',
+  '*/eas-deploy list [region]* — the services this bot made: status, owner, expiry, cost',
+  '*/eas-deploy stop|start|restart|delete <service_name> [region]* — for the owner and admins; delete asks first',
+  '*/eas-deploy scale <service_name> <replicas> [region]*, *extend <service_name> <duration> [region]*, *rollback <service_name> [version] [region]*',
   '*/eas-deploy audit [n]* — the last audit entries (approvers only)',
   '*/eas-deploy help* — this text',
-  'Keys: region, service_name, workspace, image, instance_type, replicas, port, command, oss_path, network (shared|gateway|nlb), gateway, resource_group, autoscale_min, autoscale_max, dry_run=true',
+  'Keys: region, service_name, workspace, image, instance_type, replicas, port, command, oss_path, network (shared|gateway|nlb), gateway, resource_group, autoscale_min, autoscale_max, dry_run=true, ttl (4h, 1d, 20s, never)',
   'Values with spaces take quotes: `command="vllm serve /model_dir --port 8000"`',
 ].join('\n');
 

@@ -58,11 +58,20 @@ export function buildApprovalRequestMessage(view: ApprovalRequestView): SlackMes
   };
 }
 
-const CLOSED_LINE: Record<ApprovalClosed['kind'], (by?: string) => string> = {
-  approved: (by) => `:white_check_mark: Approved by <@${by}>; the deployment goes ahead.`,
-  rejected: (by) => `:no_entry: Rejected by <@${by}>; nothing was created.`,
-  expired: () => ':hourglass: Expired: nobody approved in time; nothing was created.',
-  'no-approver': () => ':no_entry: No approver could approve this; nothing was created.',
+/** A lifecycle operation's request (`l-…`) goes ahead or changes nothing; a deployment creates. */
+const closedLine = (kind: ApprovalClosed['kind'], by: string | undefined, lifecycle: boolean) => {
+  const ahead = lifecycle ? 'it goes ahead' : 'the deployment goes ahead';
+  const nothing = lifecycle ? 'nothing was changed' : 'nothing was created';
+  switch (kind) {
+    case 'approved':
+      return `:white_check_mark: Approved by <@${by}>; ${ahead}.`;
+    case 'rejected':
+      return `:no_entry: Rejected by <@${by}>; ${nothing}.`;
+    case 'expired':
+      return `:hourglass: Expired: nobody approved in time; ${nothing}.`;
+    case 'no-approver':
+      return `:no_entry: No approver could approve this; ${nothing}.`;
+  }
 };
 
 /** The same request after a decision or expiry: the buttons are replaced by what happened. */
@@ -70,7 +79,8 @@ export function buildApprovalClosedMessage(
   request: ApprovalRequest,
   closed: ApprovalClosed,
 ): SlackMessage {
-  const line = CLOSED_LINE[closed.kind]('by' in closed ? closed.by : undefined);
+  const by = 'by' in closed ? closed.by : undefined;
+  const line = closedLine(closed.kind, by, request.deploymentId.startsWith('l-'));
   return {
     text: `${line} (${request.summary.split('\n')[0] ?? ''})`,
     blocks: [headline(request), section(line)],

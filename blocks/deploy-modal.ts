@@ -17,6 +17,7 @@ import {
 } from './modal-inputs.js';
 import { buildNetworkFields } from './network-fields.js';
 import { context, escapeMrkdwn, option, plain, truncate } from './text.js';
+import { buildTtlInput } from './ttl-input.js';
 
 /** A `key=value` of the slash command that the form cannot hold, and the rule it broke. */
 export interface DroppedValue {
@@ -33,6 +34,8 @@ export interface DeployModalInput {
   readonly workspaces?: readonly { id: string; name: string }[];
   /** Redeploying this service's settings: said above the form, and its name is refused on submit. */
   readonly redeployOf?: string;
+  /** EAS_DEFAULT_TTL: where the `ttl` select starts. */
+  readonly defaultTtl?: string;
   /** Pre-fill values left out of the form: named above it, with why. */
   readonly dropped?: readonly DroppedValue[];
 }
@@ -110,6 +113,7 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
     ),
     numberInput(FIELD.autoscaleMin, 'Autoscaling min', prefill),
     numberInput(FIELD.autoscaleMax, 'Autoscaling max', prefill),
+    buildTtlInput(prefill.ttl, input.defaultTtl ?? '1d'),
     dryRunInput(prefill.dry_run === 'true'),
   ];
   return {

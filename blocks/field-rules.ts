@@ -70,6 +70,11 @@ export const FIELD_RULES: Readonly<Record<FieldId, FieldRule>> = {
     example: '4',
   },
   dry_run: { label: 'Dry run', rule: 'true or false', example: 'true' },
+  ttl: {
+    label: 'Lifetime',
+    rule: 'a duration (<n>s, <n>m, <n>h, <n>d) or never',
+    example: '1d, 4h, 20s or never',
+  },
   // Each network mode words its own fields (src/deploy/network/<mode>.ts).
   ...networkFieldRules(),
 };

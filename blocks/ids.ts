@@ -25,6 +25,7 @@ export const FIELD = {
   autoscaleMin: 'autoscale_min',
   autoscaleMax: 'autoscale_max',
   dryRun: 'dry_run',
+  ttl: 'ttl',
 } as const;
 /** The form's field ids: the core ones above and each network mode's own (src/deploy/network/). */
 export type FieldId = (typeof FIELD)[keyof typeof FIELD] | NetworkFieldId;
@@ -39,6 +40,22 @@ export const ACTION = {
   redeploy: 'redeploy',
   resendToken: 'resend_token',
 } as const;
+
+/**
+ * Buttons that act on a service the bot made (CONTRACT.md "Lifecycle", "Lifetime"): the summary's
+ * four carry `{"region": …, "service": …}`; ttl_keep also the lifetime and the expiry it was for.
+ */
+export const SERVICE_ACTION = {
+  stop: 'svc_stop',
+  restart: 'svc_restart',
+  extend: 'svc_extend',
+  delete: 'svc_delete',
+  start: 'svc_start',
+  deleteConfirm: 'svc_delete_confirm',
+  keep: 'ttl_keep',
+  ttlStop: 'ttl_stop',
+} as const;
+export type ServiceActionId = (typeof SERVICE_ACTION)[keyof typeof SERVICE_ACTION];
 
 /** The network select's values (`shared`, `gateway`, `nlb`), one per module in src/deploy/network/. */
 export const NETWORK_MODES = NETWORK_MODE_IDS;

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { DeploymentResult, DeploymentSummary } from '../src/deploy/outcome.js';
 import { ACTION } from './ids.js';
 import type { SlackMessage } from './progress-message.js';
+import { buildServiceButtons } from './service-buttons.js';
 import { button, context, escapeMrkdwn, section, truncate } from './text.js';
 
 const NOT_AVAILABLE = '(not available for this network type)';
@@ -52,9 +53,22 @@ export function buildSummaryMessage(
         ? [section(`<${summary.consoleUrl}|Open in the PAI-EAS console>`)]
         : []),
       ...(summary.notes.length > 0 ? [context(summary.notes.map(escapeMrkdwn).join('\n'))] : []),
+      ...(summary.lifetime ? [context(describeLifetime(summary.lifetime))] : []),
       buildResultButtons(deploymentId, true),
+      buildServiceButtons(summary.region, summary.serviceName, {
+        extendBy: summary.lifetime?.extendBy ?? '1d',
+      }),
     ],
   };
+}
+
+/** "⏳ It expires … (in 1d). Cost: about USD 1.20/h, USD 28.80 until expiry." */
+function describeLifetime(l: NonNullable<DeploymentSummary['lifetime']>): string {
+  const cost = l.cost ? ` Cost: ${escapeMrkdwn(l.cost)}.` : '';
+  const when = l.expiry.startsWith('never')
+    ? 'It never expires: stop or delete it when you are done.'
+    : `It ${escapeMrkdwn(l.expiry)}; you will be asked before then.`;
+  return `⏳ ${when}${cost}`;
 }
 
 /** A dry run's answer: what would have been created. */

@@ -43,21 +43,26 @@ export function buildImageOptions(
   return options.slice(0, MAX_OPTIONS);
 }
 
-/** One line per instance type: GPU model, count, memory and stock, within 75 characters. */
-export function describeInstance(i: InstanceChoice): string {
+/**
+ * One line per instance type: GPU model, count, memory and stock, within 75 characters; with a
+ * price table the hourly price takes the place of vCPU and memory.
+ */
+export function describeInstance(i: InstanceChoice, price?: string): string {
   const stock =
     i.stock === 'WithStock' ? 'in stock' : i.stock === 'WithoutStock' ? 'no stock' : i.stock;
   const gpu =
     i.gpuCount > 0
       ? `${i.gpuCount}× ${i.gpuModel ?? 'GPU'}${i.gpuMemoryGb ? ` ${i.gpuMemoryGb} GB` : ''}`
       : 'CPU only';
-  return `${i.instanceType} · ${gpu} · ${i.cpu} vCPU ${i.memoryGb} GB · ${stock}`;
+  const size = price ?? `${i.cpu} vCPU ${i.memoryGb} GB`;
+  return `${i.instanceType} · ${gpu} · ${size} · ${stock}`;
 }
 
 /** Instance options for a search: GPU types first, then CPU types, each kept in its source order. */
 export function buildInstanceOptions(
   specs: readonly InstanceChoice[],
   query: string,
+  priceOf: (instanceType: string) => string | undefined = () => undefined,
 ): types.PlainTextOption[] {
   const found = specs.filter(
     (s) => fitsOptionValue(s.instanceType) && matches(query, s.instanceType, s.gpuModel ?? ''),
@@ -66,5 +71,7 @@ export function buildInstanceOptions(
     ...found.filter((s) => s.gpuCount > 0),
     ...found.filter((s) => s.gpuCount === 0),
   ];
-  return gpuFirst.slice(0, MAX_OPTIONS).map((s) => option(describeInstance(s), s.instanceType));
+  return gpuFirst
+    .slice(0, MAX_OPTIONS)
+    .map((s) => option(describeInstance(s, priceOf(s.instanceType)), s.instanceType));
 }

@@ -79,6 +79,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ? undefined
       : startWorkerRuntime({ config, logger, metrics, cliEnv, slackRetryConfig: retryConfig });
   const bot = await startBotRuntime({ config, logger, metrics, cliEnv, retryConfig });
+  // The expiry schedules' first rebuild (its list-services calls) is over before anyone deploys.
+  await worker?.schedulesReady;
   return {
     slack,
     eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,

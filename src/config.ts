@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseLifetime } from './lifecycle/parse-duration.js';
 
 /** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
 const commaList = (pattern: RegExp, message: string) =>
@@ -36,6 +37,12 @@ const optionalText = z
 /** A whole number that may be unset or empty (compose passes unset variables as ""). */
 const optionalInt = (min: number, max: number) =>
   optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
+
+/** A lifetime (`<n>s|m|h|d` or `never`), kept as written; unset or empty means `fallback`. */
+const lifetimeOr = (fallback: string) =>
+  optionalText
+    .transform((s) => s ?? fallback)
+    .refine((s) => parseLifetime(s) !== undefined, 'must be a duration like 4h, 1d, 20s, or never');
 
 /** A duration written `<n>ms`, `<n>s`, `<n>m`, `<n>h` or `<n>d`, in milliseconds. */
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -134,6 +141,20 @@ export const ConfigSchema = z.object({
   ).default(30 * 60_000),
   /** The watch's first check after the summary; the gaps double from there, at most a minute. */
   EAS_WATCH_FIRST_CHECK_MS: optionalInt(50, 600_000),
+  /** Lifecycle (CONTRACT.md "Environment added"): who may act on any bot service, and lifetimes. */
+  EAS_ADMIN_USERS: SlackIdList.default([]),
+  EAS_DEFAULT_TTL: lifetimeOr('1d'),
+  EAS_REMIND_BEFORE: optionalText.pipe(Duration.optional()).transform((ms) => ms ?? 3_600_000),
+  EAS_TTL_ACTION: optionalText.pipe(z.enum(['remind', 'stop']).default('remind')),
+  /** A JSON file `{ "currency": "USD", "hourly": { "<instance type>": <price> } }`. */
+  EAS_PRICE_TABLE: optionalText,
+  /** `ttl=never` needs an approver's click like a costly deployment. */
+  EAS_TTL_NEVER_NEEDS_APPROVAL: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** How often a worker checks that the expiry schedules are still in Redis (rebuilt when lost). */
+  EAS_SCHEDULE_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,23 +1,13 @@
 // biome-ignore-all format: one flag list per line reads like the meta's parameter list
-import type { OpHandler } from './op-context.js';
+import { LIFECYCLE_OPS } from './lifecycle-op-table.js';
+import type { OpEntry } from './op-entry.js';
 import { createService } from './ops/create-service.js';
 import * as list from './ops/eas-list-ops.js';
 import * as svc from './ops/eas-service-ops.js';
 import { describeServiceLog } from './ops/serving-ops.js';
 import * as ws from './ops/workspace-ops.js';
 
-export interface OpEntry {
-  handler: OpHandler;
-  /**
-   * The flags the command takes besides the global ones: kebab-case for a plugin command (the
-   * OpenAPI meta's parameters, `body` renamed `biz-body`), PascalCase for a built-in API. Any
-   * other flag is refused, as the plugin or the host refuses it.
-   */
-  flags: readonly string[];
-  required: readonly string[];
-  /** The request path a network error names ({R} region, {N} service, {G} gateway, {I} image). */
-  path: string;
-}
+export type { OpEntry } from './op-entry.js';
 
 const SVC = '/api/v2/services/{R}/{N}';
 const PAGE = ['page-number', 'page-size'];
@@ -113,12 +103,8 @@ export const PLUGIN_OPS: Readonly<Record<string, OpEntry>> = {
     required: ['service-name'],
     path: `${SVC}/logs`,
   },
-  'eas delete-service': {
-    handler: svc.deleteService,
-    flags: ONE_SERVICE,
-    required: ['service-name'],
-    path: SVC,
-  },
+  // The lifecycle calls (delete-service among them) with their transitions: lifecycle-op-table.ts.
+  ...LIFECYCLE_OPS,
 };
 
 /** Flags every plugin command takes (the host passes them through). */

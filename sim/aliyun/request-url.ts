@@ -30,5 +30,6 @@ export function requestUrl(
       .replace('{G}', flags['gateway-id'] ?? '')
       .replace('{I}', flags['image-id'] ?? '');
   const host = fill(HOSTS[product] ?? `${product}.aliyuncs.com`);
-  return { method: methodOf(product, operation), url: `https://${host}${fill(entry.path)}` };
+  const method = entry.method ?? methodOf(product, operation);
+  return { method, url: `https://${host}${fill(entry.path)}` };
 }

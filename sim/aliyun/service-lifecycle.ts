@@ -1,23 +1,21 @@
-import { failedPhase, type SimEvent } from './failed-phase.js';
+import { failedPhase } from './failed-phase.js';
+import { applyChange, isDeleted, type SimEvent, type SimPhase } from './service-change.js';
 import type { SimService } from './sim-state.js';
 import type { SimWorld } from './world-schema.js';
 
-export type { SimEvent } from './failed-phase.js';
-
-export interface SimPhase {
-  status: string;
-  reason: string;
-  message: string;
-  events: SimEvent[];
-}
+export type { SimEvent, SimPhase } from './service-change.js';
 
 /** False right after create while `lifecycle.invisibleMs` lasts: EAS is eventually consistent. */
 export function isServiceVisible(service: SimService, world: SimWorld, now: number): boolean {
-  return now - service.createdAt >= world.lifecycle.invisibleMs;
+  return now - service.createdAt >= world.lifecycle.invisibleMs && !isDeleted(service, world, now);
 }
 
-/** The status of a service at `now`, computed from its creation time: no daemon moves it along. */
+/** The status of a service at `now`, from its creation and its last lifecycle call: no daemon. */
 export function computePhase(service: SimService, world: SimWorld, now: number): SimPhase {
+  return applyChange(computeCreationPhase(service, world, now), service, world, now);
+}
+
+function computeCreationPhase(service: SimService, world: SimWorld, now: number): SimPhase {
   const at = (offset: number) => new Date(service.createdAt + offset).toISOString();
   const { creatingMs, waitingMs } = world.lifecycle;
   const elapsed = now - service.createdAt;

@@ -16,6 +16,8 @@ export function showService(
   const metadata = (service.config.metadata ?? {}) as { instance?: number };
   const total = typeof metadata.instance === 'number' ? metadata.instance : 1;
   const created = new Date(service.createdAt).toISOString();
+  const running = phase.status === 'Running';
+  const stopped = phase.status === 'Stopped';
   return {
     ServiceName: service.name,
     ServiceId: service.serviceId,
@@ -31,8 +33,10 @@ export function showService(
     Gpu: spec?.GPUAmount ?? 0,
     Memory: Math.round((spec?.Memory ?? 0) * 1000),
     TotalInstance: total,
-    RunningInstance: phase.status === 'Running' ? total : 0,
-    PendingInstance: phase.status === 'Running' ? 0 : total,
+    RunningInstance: running ? total : 0,
+    PendingInstance: running || stopped ? 0 : total,
+    CurrentVersion: service.currentVersion ?? 1,
+    LatestVersion: service.versions?.length ?? 1,
     Labels: Object.entries(service.labels).map(([LabelKey, LabelValue]) => ({
       LabelKey,
       LabelValue,
@@ -42,6 +46,6 @@ export function showService(
     CallerUid: world.accountId,
     ParentUid: world.accountId,
     CreateTime: created,
-    UpdateTime: created,
+    UpdateTime: new Date(service.updatedAt ?? service.createdAt).toISOString(),
   };
 }

@@ -15,6 +15,26 @@ export interface SimService {
   /** A world's existing service keeps this status forever. */
   fixedStatus?: string;
   failure?: SimFailure['reason'];
+  /** The last lifecycle call and when it was made; the status is computed from it (no daemon). */
+  change?: SimChange;
+  /** Every version of the service config; version 1 is the one created. */
+  versions?: SimVersion[];
+  currentVersion?: number;
+  updatedAt?: number;
+}
+
+/** A lifecycle call's effect: `Stopping` then `Stopped`, `Deleting` then gone, the rest then `Running`. */
+export interface SimChange {
+  kind: 'stop' | 'start' | 'restart' | 'scale' | 'update' | 'delete';
+  at: number;
+}
+
+/** One entry of ListServiceVersions; `ImageId` is the version number UpdateServiceVersion takes. */
+export interface SimVersion {
+  version: number;
+  config: Record<string, unknown>;
+  image: string;
+  builtAt: number;
 }
 
 /** One recorded call: the argv without secrets and how it ended. */

@@ -94,6 +94,8 @@ export const SimLifecycle = z.object({
   waitingMs: z.number().int().nonnegative().default(5000),
   /** How long describe-service answers 404 right after create (eventual visibility). */
   invisibleMs: z.number().int().nonnegative().default(0),
+  /** How long Stopping, Starting, Scaling, Updating and Deleting last after a lifecycle call. */
+  transitionMs: z.number().int().nonnegative().default(2000),
 });
 
 const plugin = (name: string, version: string, description: string, installed: boolean) => ({
@@ -115,7 +117,12 @@ const DEFAULT_PLUGINS = [
 /** The whole simulated account; ALIYUN_SIM_WORLD is a JSON file of this shape. */
 export const SimWorld = z.object({
   accountId: z.string().regex(/^\d+$/).default('1234567890123456'),
-  lifecycle: SimLifecycle.default({ creatingMs: 3000, waitingMs: 5000, invisibleMs: 0 }),
+  lifecycle: SimLifecycle.default({
+    creatingMs: 3000,
+    waitingMs: 5000,
+    invisibleMs: 0,
+    transitionMs: 2000,
+  }),
   /** The plugin index as the real CLI sees it; by default eas and aiworkspace are installed, vpc, ecs and nlb are not. */
   plugins: z.array(SimPlugin).default(DEFAULT_PLUGINS),
   regions: z.record(z.string(), SimRegion),

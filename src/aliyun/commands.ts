@@ -19,8 +19,8 @@ export function buildUserAgent(deploymentId: string): string {
   return `eas-deploy/${EAS_DEPLOY_VERSION} (deployment ${deploymentId})`;
 }
 
-const common = (t: CallTarget): string[] => ['--region', t.region, '--user-agent', t.userAgent];
-const cluster = (t: CallTarget): string[] => ['--cluster-id', t.region];
+export const common = (t: CallTarget): string[] => ['--region', t.region, '--user-agent', t.userAgent];
+export const cluster = (t: CallTarget): string[] => ['--cluster-id', t.region];
 /** A built-in RPC call names its region twice: the endpoint (`--region`) and the API's RegionId. */
 const builtIn = (t: CallTarget): string[] => [...common(t), '--RegionId', t.region];
 const page = (n: number, size: number): string[] => ['--page-number', String(n), '--page-size', String(size)];
@@ -91,6 +91,12 @@ export const REQUEST_ID_LABEL = 'eas-deploy.request-id';
 export const OWNER_LABEL = 'eas-deploy.owner';
 export const EXPIRES_AT_LABEL = 'eas-deploy.expires-at';
 export const CHANNEL_LABEL = 'eas-deploy.channel';
+/**
+ * One constant label on every service the bot creates, so ListServices can filter on it (its Label
+ * filter matches key AND value, and the four labels above differ per service).
+ */
+export const MANAGED_BY_LABEL = 'eas-deploy.managed-by';
+export const MANAGED_BY_VALUE = 'eas-deploy';
 
 /**
  * How the eas plugin takes a service JSON and labels: the ONE choice (docs/CLI-CALLS.md, "Body

@@ -62,10 +62,16 @@ async function reconcile(
   }
 }
 
-function attempt(deps: CallDeps, t: CallTarget, plan: ServicePlan, deploymentId: string) {
+function attempt(
+  deps: CallDeps,
+  t: CallTarget,
+  plan: ServicePlan,
+  deploymentId: string,
+  labels: Readonly<Record<string, string>>,
+) {
   const body = JSON.stringify(buildServiceJson(plan));
-  const labels = { [REQUEST_ID_LABEL]: deploymentId };
-  const args = createServiceArgs(t, body, labels, plan.workspaceId);
+  const all = { ...labels, [REQUEST_ID_LABEL]: deploymentId };
+  const args = createServiceArgs(t, body, all, plan.workspaceId);
   return callCli(deps, args, CreateServiceResponse, { idempotent: false });
 }
 
@@ -82,13 +88,15 @@ export async function createService(
   t: CallTarget,
   firstPlan: ServicePlan,
   deploymentId: string,
+  /** The lifecycle's labels (owner, expiry, channel) besides the request id. */
+  labels: Readonly<Record<string, string>> = {},
 ): Promise<CreateOutcome> {
   let plan = firstPlan;
   let note: string | undefined;
   let nlbTries = 0;
   let networkRetried = false;
   for (;;) {
-    const answer = await attempt(deps, t, plan, deploymentId);
+    const answer = await attempt(deps, t, plan, deploymentId, labels);
     const extra = note ? { note } : {};
     if (answer.ok) return { status: 'created', serviceId: answer.data.ServiceId, plan, ...extra };
     const error = answer.error;

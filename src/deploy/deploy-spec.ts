@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseLifetime } from '../lifecycle/parse-duration.js';
 import { NAS_PATH_PATTERN, parseNasPath } from './nas-path.js';
 import { NetworkSchema } from './network/registry.js';
 
@@ -122,6 +123,15 @@ const DeploySpecFields = z.object({
   autoscale: Autoscale.optional(),
   healthCheck: z.boolean().default(true),
   dryRun: z.boolean().default(false),
+  /** How long the service lives (`4h`, `1d`, `20s`, `never`); absent: EAS_DEFAULT_TTL. */
+  ttl: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((t) => parseLifetime(t) !== undefined, {
+      message: 'Use a duration like 4h, 1d, 20s, or never.',
+    })
+    .optional(),
 });
 
 /**

@@ -13,6 +13,8 @@ export interface EngineContext {
   /** Called whenever a step starts or ends, with the whole checklist so far. */
   onProgress(steps: readonly StepRecord[]): void | Promise<void>;
   readonly signal?: AbortSignal;
+  /** Labels create-service puts on the service besides the request id (owner, expiry, channel). */
+  readonly labels?: Readonly<Record<string, string>>;
   readonly random?: () => number;
   readonly now?: () => number;
   /** Waits between throttled retries; tests pass one that returns at once. */

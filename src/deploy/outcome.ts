@@ -42,6 +42,10 @@ export const DeploymentSummary = z.object({
   consoleUrl: z.string().optional(),
   /** Plain-language notes: CPU→GPU switch, NLB fallback, generated name, skipped optional steps. */
   notes: z.array(z.string()),
+  /** How long it lives and what it costs (price table): "expires … (in 1d)", "about USD 1.20/h, …". */
+  lifetime: z
+    .object({ expiry: z.string(), extendBy: z.string(), cost: z.string().optional() })
+    .optional(),
 });
 export type DeploymentSummary = z.infer<typeof DeploymentSummary>;
 

@@ -111,7 +111,7 @@ export async function runDeployment(spec: DeploySpec, ctx: EngineContext): Promi
   await tracker.start('create');
   journal.createAttempted = true;
   await ctx.saveJournal(journal);
-  const outcome = await createService(deps, t, plan, ctx.deploymentId);
+  const outcome = await createService(deps, t, plan, ctx.deploymentId, ctx.labels);
   if (outcome.status !== 'created') {
     await tracker.finish('create', outcome);
     for (const id of ['status', 'endpoints'] as const) {

@@ -1,5 +1,9 @@
 import type { ApprovalAnswer, ApprovalQuestion } from '../deploy/engine-context.js';
-import { type ApprovalGateDeps, runApprovalGate } from '../security/approval-gate.js';
+import {
+  type ApprovalGateDeps,
+  type ApprovalGateInput,
+  runApprovalGate,
+} from '../security/approval-gate.js';
 import type { ApprovalClosed, ApprovalRequest } from '../security/approval-request.js';
 import type { AuditLog } from '../security/audit-log.js';
 
@@ -37,7 +41,12 @@ export interface ApprovalJob {
    * landed between posting and parking is not left waiting until expiry.
    */
   readonly park: (until: number, decidedMeanwhile: () => Promise<boolean>) => Promise<never>;
+  /** The service would never expire (ttl never): EAS_TTL_NEVER_NEEDS_APPROVAL applies. */
+  readonly neverExpires?: boolean;
 }
+
+/** What one approval question is about, in the gate's terms (without who asks and when). */
+export type ApprovalSubject = Omit<ApprovalGateInput, 'deploymentId' | 'requesterId' | 'now'>;
 
 /** Replaces the buttons of the posted request, when there is one, with what happened. */
 async function closeRequest(
@@ -57,57 +66,72 @@ export function createApprovalHook(
   deps: ApprovalHookDeps,
   job: ApprovalJob,
 ): (question: ApprovalQuestion) => Promise<ApprovalAnswer> {
-  const now = deps.now ?? Date.now;
-  const decidedMeanwhile = async () =>
-    (await deps.store.get(job.deploymentId))?.decision !== undefined;
-  return async ({ serviceJson, plan }) => {
-    const answer = await runApprovalGate(deps, {
-      deploymentId: job.deploymentId,
-      requesterId: job.requesterId,
+  return ({ serviceJson, plan }) =>
+    askForApproval(deps, job, {
       serviceJson,
       gpuCount: plan.resources.gpu,
       replicas: plan.replicas,
       instanceType: plan.instanceType,
+      ...(job.neverExpires ? { neverExpires: true } : {}),
       summary: `\`${plan.name}\` in ${job.region}: ${plan.instanceType} × ${plan.replicas}`,
-      now: now(),
     });
-    switch (answer.action) {
-      case 'proceed':
-        return { proceed: true };
-      case 'wait':
-        return job.park(answer.until, decidedMeanwhile);
-      case 'request': {
-        const ts = await deps.postRequest(job.thread, answer.request, serviceJson);
-        if (ts)
-          await deps.store.setMessage(job.deploymentId, { channelId: job.thread.channelId, ts });
+}
+
+/**
+ * Asks the gate about one subject for one job (a deployment's create, or a lifecycle operation
+ * such as a delete): posts a new request and parks, waits, proceeds, or ends with the reason.
+ */
+export async function askForApproval(
+  deps: ApprovalHookDeps,
+  job: ApprovalJob,
+  subject: ApprovalSubject,
+): Promise<ApprovalAnswer> {
+  const now = deps.now ?? Date.now;
+  const decidedMeanwhile = async () =>
+    (await deps.store.get(job.deploymentId))?.decision !== undefined;
+  const { serviceJson } = subject;
+  const answer = await runApprovalGate(deps, {
+    ...subject,
+    deploymentId: job.deploymentId,
+    requesterId: job.requesterId,
+    now: now(),
+  });
+  switch (answer.action) {
+    case 'proceed':
+      return { proceed: true };
+    case 'wait':
+      return job.park(answer.until, decidedMeanwhile);
+    case 'request': {
+      const ts = await deps.postRequest(job.thread, answer.request, serviceJson);
+      if (ts)
+        await deps.store.setMessage(job.deploymentId, { channelId: job.thread.channelId, ts });
+      await deps.audit.append({
+        kind: 'approval',
+        deploymentId: job.deploymentId,
+        userId: job.requesterId,
+        event: 'requested',
+        detail: answer.why,
+      });
+      return job.park(answer.request.expiresAt, decidedMeanwhile);
+    }
+    case 'stop': {
+      const stored = await deps.store.get(job.deploymentId);
+      if (answer.status === 'expired') {
+        await closeRequest(deps, stored?.request, { kind: 'expired' });
         await deps.audit.append({
           kind: 'approval',
           deploymentId: job.deploymentId,
           userId: job.requesterId,
-          event: 'requested',
-          detail: answer.why,
+          event: 'expired',
         });
-        return job.park(answer.request.expiresAt, decidedMeanwhile);
+      } else if (answer.status === 'rejected' && stored?.decision) {
+        // The click already updated it; again here in case that update failed.
+        await closeRequest(deps, stored.request, {
+          kind: 'rejected',
+          by: stored.decision.approverId,
+        });
       }
-      case 'stop': {
-        const stored = await deps.store.get(job.deploymentId);
-        if (answer.status === 'expired') {
-          await closeRequest(deps, stored?.request, { kind: 'expired' });
-          await deps.audit.append({
-            kind: 'approval',
-            deploymentId: job.deploymentId,
-            userId: job.requesterId,
-            event: 'expired',
-          });
-        } else if (answer.status === 'rejected' && stored?.decision) {
-          // The click already updated it; again here in case that update failed.
-          await closeRequest(deps, stored.request, {
-            kind: 'rejected',
-            by: stored.decision.approverId,
-          });
-        }
-        return { proceed: false, reason: answer.reason };
-      }
+      return { proceed: false, reason: answer.reason };
     }
-  };
+  }
 }

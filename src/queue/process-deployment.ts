@@ -70,6 +70,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           channelId: address.channelId,
           ...(address.parentTs ? { threadTs: address.parentTs } : {}),
         },
+        ...(deps.lifetime?.neverExpires(data) ? { neverExpires: true } : {}),
         park: async (until, decidedMeanwhile) => {
           // `/eas-deploy list` and App Home show that the deployment waits for an approver.
           await deps.records.update(deploymentId, { state: 'awaiting-approval' });
@@ -80,6 +81,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         deploymentId,
         cli: deps.cli,
         ...(approve ? { approve } : {}),
+        ...(deps.lifetime ? { labels: deps.lifetime.labelsFor(data) } : {}),
         journal: data.journal,
         saveJournal: (journal) => save({ ...data, journal }),
         onProgress: (steps) => {
@@ -112,10 +114,23 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         await deps
           .watch?.(reported, outcome)
           .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
+        // So is the service's expiry schedule, a job that likewise never runs before the summary.
+        if (outcome.result.result === 'deployed') {
+          await deps.lifetime
+            ?.schedule(data, address.serviceName)
+            .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
+        }
       };
+      const shown = deps.lifetime
+        ? deps.lifetime.annotate(
+            outcome.result,
+            data,
+            outcome.journal.facts.instanceType?.toString(),
+          )
+        : outcome.result;
       // A worker that lost the job in a failover must not post a second ending to the thread.
       await hold();
-      await deps.reporter.finish(address, outcome.result, outcome.accessToken, markReported);
+      await deps.reporter.finish(address, shown, outcome.accessToken, markReported);
       await markReported();
       if (deps.metrics) recordDeployment(deps.metrics, outcome.result, outcome.journal.steps);
       await deps.audit?.append({

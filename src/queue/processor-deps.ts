@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ApprovalJob } from './approval-hook.js';
+import type { DeployLifetime } from './deploy-lifetime.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { DeploymentReporter } from './deployment-reporter.js';
 import type { JobFence } from './fence-job.js';
@@ -40,4 +41,6 @@ export interface ProcessorDeps {
   readonly watch?: (data: DeployJobData, outcome: EngineOutcome) => Promise<void>;
   /** Checked before the parent message and before create-service: still ours, and on a replica. */
   readonly fence?: JobFence;
+  /** The service's lifetime: labels at create, the summary's expiry line, the schedule after it. */
+  readonly lifetime?: DeployLifetime;
 }

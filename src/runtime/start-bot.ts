@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { buildLifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createQueueDepthSource } from '../observability/queue-depth-source.js';
@@ -7,15 +8,19 @@ import { confirmReplicated, readReplicationPolicy } from '../queue/confirm-repli
 import { createDeployQueue } from '../queue/deploy-queue.js';
 import { createDeploymentRecords } from '../queue/deployment-records.js';
 import { createFitConfirmations } from '../queue/fit-confirmations.js';
+import { createLifecycleQueue } from '../queue/lifecycle-queue.js';
 import { createNameReservations } from '../queue/name-reservations.js';
 import { createRedisConnection } from '../queue/redis-connection.js';
 import { createSubmissionLock } from '../queue/submission-lock.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import { describeAccessPolicy } from '../security/access-policy.js';
 import { createSlackApp } from '../slack/app.js';
+import { DEFAULT_REGIONS } from '../slack/listener-deps.js';
 import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
+import { createLifecyclePort } from './create-lifecycle-port.js';
 import { createSlackPorts } from './create-slack-ports.js';
+import { loadPriceTable } from './load-price-table.js';
 import { type SharedUsergroupChanges, shareUsergroupChanges } from './share-usergroup-changes.js';
 
 export interface BotRuntimeOptions {
@@ -44,25 +49,35 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
   const replication = readReplicationPolicy(config);
   const governance = createGovernance(producer, config, options.logger);
   const cli = createCli({ config, env: options.cliEnv, audit: governance.audit, metrics });
-  const ports = createSlackPorts({
-    queue,
-    reservations: createNameReservations(producer, config.QUEUE_PREFIX),
-    records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
-    cli,
-    logger: options.logger,
-    fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
-    lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
-    ...(replication.replicas > 0
-      ? {
-          confirmReplicated: async () =>
-            (await confirmReplicated(producer, config.QUEUE_PREFIX, replication)).replicated,
-        }
-      : {}),
-  });
+  const lifecycleQueue = createLifecycleQueue(producer, config.QUEUE_PREFIX);
+  const settings = buildLifecycleSettings(
+    config,
+    DEFAULT_REGIONS,
+    loadPriceTable(config.EAS_PRICE_TABLE),
+  );
+  const ports = {
+    ...createSlackPorts({
+      queue,
+      reservations: createNameReservations(producer, config.QUEUE_PREFIX),
+      records: createDeploymentRecords(producer, config.QUEUE_PREFIX),
+      cli,
+      logger: options.logger,
+      fitConfirmations: createFitConfirmations(producer, config.QUEUE_PREFIX),
+      lock: createSubmissionLock(producer, config.QUEUE_PREFIX),
+      ...(replication.replicas > 0
+        ? {
+            confirmReplicated: async () =>
+              (await confirmReplicated(producer, config.QUEUE_PREFIX, replication)).replicated,
+          }
+        : {}),
+    }),
+    lifecycle: createLifecyclePort({ queue: lifecycleQueue, cli, settings }),
+  };
   let shared: SharedUsergroupChanges | undefined;
   const slack = createSlackApp({
     config,
     ports,
+    ...(settings.priceTable ? { priceTable: settings.priceTable } : {}),
     // The listeners spend the same Slack budget as the workers: it is counted in Redis.
     outbox: createProcessOutbox({
       config,
@@ -76,7 +91,10 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
       // A decision wakes the parked job now instead of at expiry; a job not parked needs nothing.
       // The job may wake itself meanwhile (park-job), so promote can lose that race: it then says so.
       promote: async (deploymentId) => {
-        const job = await queue.getJob(deploymentId);
+        // A lifecycle operation (`l-…`) waits in its own queue.
+        const job = deploymentId.startsWith('l-')
+          ? await lifecycleQueue.getJob(deploymentId)
+          : await queue.getJob(deploymentId);
         if (!job || !(await job.isDelayed())) return;
         await job
           .promote()
@@ -122,6 +140,7 @@ export async function startBotRuntime(options: BotRuntimeOptions): Promise<BotRu
     async stop() {
       await slack.stop();
       await queue.close().catch(() => {});
+      await lifecycleQueue.close().catch(() => {});
       shared?.close();
       producer.disconnect();
     },

@@ -23,6 +23,7 @@ import { createSlackReporter } from '../report/slack-reporter.js';
 import { buildApprovalRules } from '../security/approval-rules.js';
 import { createCli } from './create-cli.js';
 import { createGovernance } from './create-governance.js';
+import { startLifecycleRuntime } from './start-lifecycle.js';
 import { startOrphanSweep } from './start-orphan-sweep.js';
 import { startWatchRuntime } from './start-watch.js';
 
@@ -40,6 +41,8 @@ export interface WorkerRuntime {
   readonly cli: CliRunner;
   /** The CLI preflight; problems are logged and shown on /healthz in the combined process. */
   readonly preflight: Promise<PreflightAnswer>;
+  /** The expiry schedules were rebuilt from the labels once (at start), when Redis had lost them. */
+  readonly schedulesReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,8 +76,20 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
       logger.warn({ err }, 'the approval request could not be updated'),
     ),
   };
-  const stopping = new AbortController();
   const records = createDeploymentRecords(store, prefix);
+  const lifecycleConsumer = createRedisConnection(config.REDIS_URL, 'worker');
+  const lifecycle = startLifecycleRuntime({
+    config,
+    consumer: lifecycleConsumer,
+    store,
+    cli,
+    outbox,
+    records,
+    audit: governance.audit,
+    approvalDeps,
+    logger,
+  });
+  const stopping = new AbortController();
   // EAS_PROBE=off: no watch queue, no watch worker, so no describe call after the summary.
   const watch =
     config.EAS_PROBE === 'on'
@@ -92,6 +107,7 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     audit: governance.audit,
     approval: (job) => createApprovalHook(approvalDeps, job),
     stopping: stopping.signal,
+    lifetime: lifecycle.lifetime,
     ...(watch ? { watch: watch.watch } : {}),
     fence: createJobFence({ store, prefix, policy: readReplicationPolicy(config) }),
   };
@@ -120,10 +136,15 @@ export function startWorkerRuntime(options: WorkerRuntimeOptions): WorkerRuntime
     worker,
     cli,
     preflight,
+    schedulesReady: lifecycle.watch.ready,
     async stop() {
       stopping.abort();
       outbox.close();
-      const how = await closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS);
+      const [how] = await Promise.all([
+        closeWorkerGracefully(worker, config.EAS_SHUTDOWN_GRACE_MS),
+        lifecycle.stop(),
+      ]);
+      lifecycleConsumer.disconnect();
       logger.info({ how }, 'worker stopped');
       await watch?.stop();
       // After the worker: a failure it made while draining is still heard and reported.

@@ -6,18 +6,21 @@ export interface AccessPolicy {
   readonly allowedUsergroups: readonly string[];
   readonly allowedChannels: readonly string[];
   readonly approvers: readonly string[];
+  /** EAS_ADMIN_USERS: may run lifecycle commands on any service the bot made. */
+  readonly admins?: readonly string[];
 }
 
 /** Builds the policy from the validated configuration; lists a caller leaves out restrict nothing. */
 export function buildAccessPolicy(
   config: Pick<Config, 'EAS_ALLOWED_USERS' | 'EAS_ALLOWED_CHANNELS'> &
-    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS'>>,
+    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS' | 'EAS_ADMIN_USERS'>>,
 ): AccessPolicy {
   return {
     allowedUsers: config.EAS_ALLOWED_USERS,
     allowedUsergroups: config.EAS_ALLOWED_USERGROUPS ?? [],
     allowedChannels: config.EAS_ALLOWED_CHANNELS,
     approvers: config.EAS_APPROVERS ?? [],
+    admins: config.EAS_ADMIN_USERS ?? [],
   };
 }
 

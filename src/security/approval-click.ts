@@ -7,9 +7,12 @@ import type { AuditLog } from './audit-log.js';
 export const APPROVE_ACTION_ID = 'eas_approval_approve';
 export const REJECT_ACTION_ID = 'eas_approval_reject';
 
-/** What a button carries: the deployment and the service-JSON hash it was made for. */
+/**
+ * What a button carries: the deployment (or lifecycle operation, `l-…`) and the hash of the exact
+ * thing it was made for.
+ */
 export const ApprovalButtonValue = z.object({
-  deploymentId: z.string().regex(/^d-[a-z0-9]{6,32}$/),
+  deploymentId: z.string().regex(/^[dl]-[a-z0-9]{6,32}$/),
   serviceJsonHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ApprovalButtonValue = z.infer<typeof ApprovalButtonValue>;

@@ -1,5 +1,5 @@
 import type { ApprovalRequest } from './approval-request.js';
-import { type ApprovalRules, needsApproval } from './approval-rules.js';
+import { type ApprovalNeed, type ApprovalRules, needsApproval } from './approval-rules.js';
 import type { ApprovalStore } from './approval-store.js';
 import { hashServiceJson } from './hash-service-json.js';
 
@@ -19,6 +19,11 @@ export interface ApprovalGateInput {
   readonly gpuCount: number;
   readonly replicas: number;
   readonly instanceType: string;
+  readonly neverExpires?: boolean;
+  /** Set by callers whose need is not the rules' (deleting a service needs approval whenever approvers exist). */
+  readonly need?: ApprovalNeed;
+  /** How the reasons name it and what not going ahead means; default a deployment, nothing created. */
+  readonly wording?: { readonly what: string; readonly unchanged: string };
   /** One line for the approver: service, region, instance type × replicas. */
   readonly summary: string;
   readonly now: number;
@@ -42,7 +47,11 @@ export async function runApprovalGate(
   deps: ApprovalGateDeps,
   input: ApprovalGateInput,
 ): Promise<ApprovalGateAnswer> {
-  const need = needsApproval(deps.rules, input);
+  const need = input.need ?? needsApproval(deps.rules, input);
+  const { what, unchanged } = input.wording ?? {
+    what: 'this deployment',
+    unchanged: 'nothing was created',
+  };
   if (!need.needed) return { action: 'proceed' };
   const hash = hashServiceJson(input.serviceJson);
   const status = await deps.store.status(input.deploymentId, hash, input.now);
@@ -57,13 +66,13 @@ export async function runApprovalGate(
       return {
         action: 'stop',
         status: 'rejected',
-        reason: `<@${current?.decision?.approverId ?? 'unknown'}> rejected this deployment, so nothing was created.`,
+        reason: `<@${current?.decision?.approverId ?? 'unknown'}> rejected ${what}, so ${unchanged}.`,
       };
     case 'expired':
       return {
         action: 'stop',
         status: 'expired',
-        reason: `Nobody approved this deployment within ${Math.round(deps.ttlMs / 60_000)} minutes, so nothing was created. Ask again when an approver is around.`,
+        reason: `Nobody approved ${what} within ${Math.round(deps.ttlMs / 60_000)} minutes, so ${unchanged}. Ask again when an approver is around.`,
       };
     case 'pending':
       return { action: 'wait', until: current?.request.expiresAt ?? input.now + deps.ttlMs };

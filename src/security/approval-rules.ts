@@ -6,6 +6,8 @@ export interface ApprovalRules {
   readonly gpuThreshold?: number;
   /** Instance-type prefixes (e.g. `ecs.gn8`) that always need approval. */
   readonly instanceFamilies: readonly string[];
+  /** EAS_TTL_NEVER_NEEDS_APPROVAL: a service that never expires needs approval. */
+  readonly neverNeedsApproval?: boolean;
 }
 
 export interface ApprovalInput {
@@ -13,6 +15,8 @@ export interface ApprovalInput {
   readonly gpuCount: number;
   readonly replicas: number;
   readonly instanceType: string;
+  /** The service's lifetime is `never`. */
+  readonly neverExpires?: boolean;
 }
 
 export type ApprovalNeed = { needed: boolean; why: string };
@@ -24,6 +28,7 @@ export function buildApprovalRules(config: Config): ApprovalRules {
       ? { gpuThreshold: config.EAS_APPROVAL_GPU_THRESHOLD }
       : {}),
     instanceFamilies: config.EAS_APPROVAL_INSTANCE_FAMILIES,
+    neverNeedsApproval: config.EAS_TTL_NEVER_NEEDS_APPROVAL,
   };
 }
 
@@ -39,6 +44,9 @@ export function needsApproval(rules: ApprovalRules, input: ApprovalInput): Appro
   const family = rules.instanceFamilies.find((prefix) => input.instanceType.startsWith(prefix));
   if (family !== undefined) {
     reasons.push(`instance type ${input.instanceType} is in the ${family} family`);
+  }
+  if (rules.neverNeedsApproval && input.neverExpires) {
+    reasons.push('it would never expire (ttl never)');
   }
   if (reasons.length === 0) {
     return { needed: false, why: 'Within the limits that need no approval.' };

@@ -2,17 +2,20 @@ import { type AccessPolicy, restrictsPeople } from './access-policy.js';
 import type { UsergroupMembers } from './usergroup-members.js';
 
 /**
- * What a request needs: to `use` the bot (deploy, status, list, the buttons: the allow-lists), or
- * to `read-audit` (approvers only). A rule about one service (its owner or EAS_ADMIN_USERS) is one
- * more need here, with the service's owner in the request, and one more entry in RULES.
+ * What a request needs: to `use` the bot (deploy, status, list, the buttons: the allow-lists), to
+ * `read-audit` (approvers only), or to `act-on-service`: a lifecycle operation on one service,
+ * for services the bot made and their owner or EAS_ADMIN_USERS (the lifecycle job asks, once it
+ * has read the service's labels; the middleware has checked `use` before).
  */
-export type AccessNeed = 'use' | 'read-audit';
+export type AccessNeed = 'use' | 'read-audit' | 'act-on-service';
 
 export interface AccessRequest {
   readonly userId: string;
   /** Where it was asked; App Home is no channel, so the channel list does not apply there. */
   readonly channelId?: string;
   readonly need: AccessNeed;
+  /** act-on-service: the service, what is asked (`stop`) and its owner label (absent: not ours). */
+  readonly service?: { readonly name: string; readonly verb: string; readonly owner?: string };
 }
 
 export type AccessDecision =
@@ -32,6 +35,10 @@ export const REFUSAL = {
     `Your user-group membership could not be checked with Slack just now (${cause}), so nothing was done. Try again in a minute.`,
   audit:
     'Only the approvers of eas-deploy (EAS_APPROVERS) can read the audit log. Ask one of them.',
+  notOurs: (name: string, verb: string) =>
+    `\`${name}\` was not made by eas-deploy (it has no eas-deploy labels), so I will not ${verb} it.`,
+  notOwner: (name: string, verb: string, owner: string) =>
+    `Only \`${name}\`'s owner <@${owner}> or an eas-deploy admin (EAS_ADMIN_USERS) may ${verb} it.`,
 } as const;
 
 interface RuleInput {
@@ -66,10 +73,25 @@ const peopleRule: Rule = async ({ policy, members, request }) => {
 const auditRule: Rule = ({ policy, request }) =>
   policy.approvers.includes(request.userId) ? undefined : { allowed: false, reason: REFUSAL.audit };
 
+/** Only services with the bot's labels, admins included; then their owner and the admins. */
+const serviceRule: Rule = ({ policy, request }) => {
+  const service = request.service;
+  if (!service) return { allowed: false, reason: 'No service was named.' };
+  if (service.owner === undefined) {
+    return { allowed: false, reason: REFUSAL.notOurs(service.name, service.verb) };
+  }
+  const allowed =
+    request.userId === service.owner || (policy.admins ?? []).includes(request.userId);
+  return allowed
+    ? undefined
+    : { allowed: false, reason: REFUSAL.notOwner(service.name, service.verb, service.owner) };
+};
+
 /** The rules each need passes, in order; the first refusal is the answer. */
 const RULES: Record<AccessNeed, readonly Rule[]> = {
   use: [channelRule, peopleRule],
   'read-audit': [auditRule],
+  'act-on-service': [serviceRule],
 };
 
 /**

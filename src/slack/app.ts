@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { formatMoney, type PriceTable } from '../lifecycle/price-table.js';
 import type { Logger } from '../logger.js';
 import { createProcessOutbox } from '../report/create-process-outbox.js';
 import type { SlackOutbox } from '../report/slack-outbox.js';
@@ -34,8 +35,19 @@ export interface SlackAppDeps extends HealthDeps {
     | 'EAS_ALLOWED_USERS'
     | 'EAS_ALLOWED_CHANNELS'
   > &
-    Partial<Pick<Config, 'EAS_ALLOWED_USERGROUPS' | 'EAS_APPROVERS' | 'QUEUE_PREFIX'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'EAS_ALLOWED_USERGROUPS'
+        | 'EAS_APPROVERS'
+        | 'QUEUE_PREFIX'
+        | 'EAS_ADMIN_USERS'
+        | 'EAS_DEFAULT_TTL'
+      >
+    >;
   readonly ports: SlackPorts;
+  /** EAS_PRICE_TABLE, read at start: the modal's instance types show their hourly price. */
+  readonly priceTable?: PriceTable;
   /** How the listeners' messages leave (budgeted, redacted); default: one on this process's own budget. */
   readonly outbox?: SlackOutbox;
   /** Requests, denials and approval clicks are recorded here. */
@@ -126,6 +138,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ...(deps.audit ? { audit: deps.audit } : {}),
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
     ackBudgetMs: deps.ackBudgetMs ?? ACK_BUDGET_MS,
+    ...(config.EAS_DEFAULT_TTL ? { defaultTtl: config.EAS_DEFAULT_TTL } : {}),
+    ...(deps.priceTable ? { priceOf: priceOfType(deps.priceTable) } : {}),
   };
   registerCommands(app, listenerDeps);
   registerViews(app, listenerDeps);
@@ -153,5 +167,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await app.stop();
       await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
     },
+  };
+}
+
+/** "USD 1.20/h" for one instance of a type the table prices. */
+function priceOfType(table: PriceTable) {
+  return (instanceType: string): string | undefined => {
+    const price = table.hourly[instanceType];
+    return price === undefined ? undefined : `${formatMoney(price, table.currency)}/h`;
   };
 }

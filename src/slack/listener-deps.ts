@@ -23,6 +23,10 @@ export interface ListenerDeps {
   readonly audit?: AuditLog;
   /** Wired when approvals are possible (the bot runtime always wires them). */
   readonly approvals?: ApprovalListenerDeps;
+  /** EAS_PRICE_TABLE: "USD 1.20/h" for an instance type the table prices. */
+  readonly priceOf?: (instanceType: string) => string | undefined;
+  /** EAS_DEFAULT_TTL: the lifetime the modal proposes. */
+  readonly defaultTtl?: string;
   /** How long a submission, a command or an option load waits for its port before answering without it. */
   readonly ackBudgetMs: number;
 }

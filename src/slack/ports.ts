@@ -1,6 +1,8 @@
 import type { ServiceStatusView } from '../../blocks/answers.js';
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
+import type { ServiceLineView } from '../../blocks/service-list.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
+import type { LifecycleRequest } from '../lifecycle/lifecycle-request.js';
 import type { DeploymentRecord } from '../queue/deployment-records.js';
 import type { SubmitAnswer, SubmitRequest } from '../queue/submit-deployment.js';
 
@@ -48,6 +50,28 @@ export interface HistoryPort {
   get(deploymentId: string): Promise<DeploymentRecord | undefined>;
 }
 
+export type LifecycleSubmitAnswer = { ok: true; opId: string } | { ok: false; message: string };
+
+/** The services the bot made, as the cloud's labels tell (for `list` and App Home). */
+export interface ServiceListing {
+  readonly lines: readonly ServiceLineView[];
+  /** Regions that did not answer: the list says it is partial. */
+  readonly problems: readonly string[];
+  /** What the running ones cost per hour in all (price table). */
+  readonly total?: { amount: string };
+}
+
+/** Queues lifecycle operations and reads the bot's services from the cloud. */
+export interface LifecyclePort {
+  /** `idParts` make one request one job: a retried delivery of the same click queues once. */
+  submit(
+    request: LifecycleRequest,
+    actor: { userId: string; channelId: string },
+    idParts: readonly string[],
+  ): Promise<LifecycleSubmitAnswer>;
+  listServices(filter: { region?: string; owner?: string }): Promise<ServiceListing>;
+}
+
 /** The model-fit check before create: a warning the person sees once per form and choice, then may override. */
 export interface FitPort {
   /** The warning to show on the instance type field, or undefined (fits, unknown, or already seen). */
@@ -60,6 +84,8 @@ export interface SlackPorts {
   readonly catalog: CatalogPort;
   readonly status: StatusPort;
   readonly history: HistoryPort;
+  /** Absent where lifecycle is not wired (some listener tests). */
+  readonly lifecycle?: LifecyclePort;
   /** Absent: no fit check (tests of other listeners, or no catalog). */
   readonly fit?: FitPort;
 }

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { buildDeployModal } from '../../blocks/deploy-modal.js';
+import type { Prefill } from '../../blocks/ids.js';
 
 const blockIds = (view: { blocks: { block_id?: string }[] }) =>
   view.blocks.map((b) => b.block_id).filter(Boolean);
@@ -26,6 +27,7 @@ describe('the deploy modal', () => {
       'resource_group',
       'autoscale_min',
       'autoscale_max',
+      'ttl',
       'dry_run',
     ]);
   });
@@ -141,5 +143,35 @@ describe('the deploy modal', () => {
     });
     const plain = buildDeployModal({ prefill: {}, channelId: 'C1', regions: ['r'] });
     expect(plain.blocks[0]?.type).toBe('input');
+  });
+});
+
+describe('the ttl field', () => {
+  const ttlBlock = (prefill: Prefill, defaultTtl?: string) => {
+    const view = buildDeployModal({
+      prefill,
+      channelId: 'C1',
+      regions: ['cn-hangzhou'],
+      ...(defaultTtl ? { defaultTtl } : {}),
+    });
+    const block = view.blocks.find((b) => b.block_id === 'ttl') as types.InputBlock;
+    return block.element as types.StaticSelect;
+  };
+
+  it('offers 4h, 1d, 3d, 7d and never, starting at the default', () => {
+    const select = ttlBlock({}, '3d');
+    expect(select.action_id).toBe('ttl');
+    expect(select.options?.map((o) => o.value)).toEqual(['3d', '4h', '1d', '7d', 'never']);
+    expect(select.initial_option?.value).toBe('3d');
+  });
+
+  it('adds any pre-filled duration as an option and starts there', () => {
+    const select = ttlBlock({ ttl: '20s' }, '1d');
+    expect(select.initial_option).toMatchObject({ value: '20s', text: { text: '20s' } });
+    expect(select.options?.map((o) => o.value)).toContain('never');
+  });
+
+  it('ignores a pre-fill that is not a duration and starts at the default', () => {
+    expect(ttlBlock({ ttl: 'forever' }, '1d').initial_option?.value).toBe('1d');
   });
 });

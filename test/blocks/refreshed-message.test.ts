@@ -28,7 +28,7 @@ describe('a summary refreshed in place', () => {
   it('puts the status line above the buttons and keeps the rest as it was', () => {
     const refreshed = buildRefreshedMessage(summary, running, NOON);
     const ids = refreshed.blocks.map((b) => b.block_id);
-    expect(ids.slice(-2)).toEqual(['status_refresh', 'result_actions']);
+    expect(ids.slice(-3)).toEqual(['status_refresh', 'result_actions', 'service_actions']);
     expect(JSON.stringify(refreshed.blocks)).toContain(
       'Status at 12:05 UTC: *Running* · instances 1/1',
     );

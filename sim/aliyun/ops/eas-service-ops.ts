@@ -58,11 +58,3 @@ export function describeServiceEvent(ctx: OpContext): SimResult {
     Events: page,
   });
 }
-
-/** eas delete-service */
-export function deleteService(ctx: OpContext): SimResult {
-  const found = findService(ctx);
-  if (isResult(found)) return found;
-  ctx.state.services = ctx.state.services.filter((s) => s !== found);
-  return jsonResult({ Message: `Service [${found.name}] delete success` });
-}

@@ -34,7 +34,7 @@ export interface ReliabilityStack {
     serviceName: string,
     userId?: string,
   ): Promise<{ status: number; text: string }>;
-  /** The simulator's calls made by deployments (every one carries --user-agent; the preflight's do not). */
+  /** The simulator's calls made by deployments (their user agent names the deployment; the preflight's and the lifecycle's do not). */
   deploymentCalls(): Promise<SimCall[]>;
   creates(): Promise<SimCall[]>;
   /** Parent messages in the channel, and the thread replies under them. */
@@ -69,7 +69,7 @@ export async function startReliabilityStack(
   const records = createDeploymentRecords(redis, prefix);
   const statePath = stack.simEnv.ALIYUN_SIM_STATE ?? '';
   const deploymentCalls = async () =>
-    (await readSimCallLog(statePath)).filter((c) => c.argv.includes('--user-agent'));
+    (await readSimCallLog(statePath)).filter((c) => c.argv.some((a) => a.includes('(deployment ')));
   return {
     stack,
     prefix,

@@ -144,8 +144,8 @@ describe('aliyun-sim service lifecycle', () => {
     expect(listed.json?.TotalCount).toBe(1);
   });
 
-  it('deletes a service so that it is neither described nor listed', async () => {
-    const sim = await simWith({});
+  it('deletes a service so that, once Deleting is over, it is neither described nor listed', async () => {
+    const sim = await simWith({ lifecycle: { creatingMs: 0, waitingMs: 0, transitionMs: 0 } });
     await sim.run(['eas', 'create-service', ...HZ, '--biz-body', buildBody()]);
     const deleted = await sim.run([
       'eas',

@@ -58,6 +58,6 @@ export function decideApproval(
 
 /** The deployment id of a button value, or '' (the store then finds nothing). */
 function readDeploymentId(value: string | undefined): string {
-  const match = /"deploymentId":"(d-[a-z0-9]{6,32})"/.exec(value ?? '');
+  const match = /"deploymentId":"([dl]-[a-z0-9]{6,32})"/.exec(value ?? '');
   return match?.[1] ?? '';
 }

@@ -54,6 +54,7 @@ export async function updateDeployModal(
   const mode = NETWORK_MODES.find((m) => m === prefill.network) ?? 'shared';
   const known = workspaces ?? deps.ports.catalog.peekWorkspaces(prefill.region);
   const view = buildDeployModal({
+    ...(deps.defaultTtl ? { defaultTtl: deps.defaultTtl } : {}),
     prefill,
     channelId: snapshot.channelId,
     regions: deps.regions,

@@ -30,6 +30,7 @@ export function redeploy(deps: ListenerDeps) {
     const dryRun = record.spec.dryRun;
     const prefill = specToPrefill(record.spec);
     const view = buildDeployModal({
+      ...(deps.defaultTtl ? { defaultTtl: deps.defaultTtl } : {}),
       prefill: dryRun ? { ...prefill, service_name: record.spec.serviceName } : prefill,
       channelId: click.channelId ?? record.channelId,
       regions: deps.regions,

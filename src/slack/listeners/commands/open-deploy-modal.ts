@@ -38,6 +38,7 @@ export async function openDeployModal(
   const wrongWorkspace = workspaces && checkPrefillWorkspace(kept, workspaces);
   if (wrongWorkspace) dropped.push(wrongWorkspace);
   const view = buildDeployModal({
+    ...(deps.defaultTtl ? { defaultTtl: deps.defaultTtl } : {}),
     prefill: withCommand,
     channelId: args.command.channel_id,
     regions: deps.regions,

@@ -1,7 +1,9 @@
 import type { Prefill } from '../../../../blocks/ids.js';
 import { FIELD_IDS, type FieldId } from '../../../../blocks/ids.js';
 import { REGION_PATTERN } from '../../../deploy/deploy-spec.js';
+import type { LifecycleRequest } from '../../../lifecycle/lifecycle-request.js';
 import { parseAuditCount } from '../../../security/format-audit-entries.js';
+import { isLifecycleVerb, parseLifecycleCommand } from './parse-lifecycle-command.js';
 
 export type CommandRequest =
   | { kind: 'open'; prefill: Prefill }
@@ -9,6 +11,7 @@ export type CommandRequest =
   | { kind: 'status'; serviceName: string; region?: string }
   | { kind: 'list'; region?: string }
   | { kind: 'audit'; count: number }
+  | { kind: 'lifecycle'; request: LifecycleRequest }
   | { kind: 'invalid'; message: string };
 
 const MAX_TEXT = 2000;
@@ -25,6 +28,7 @@ export function parseCommandText(raw: string): CommandRequest {
   if (verb === 'help' && rest.length === 0) return { kind: 'help' };
   if (verb === 'status') return parseStatus(rest);
   if (verb === 'list') return parseList(rest);
+  if (isLifecycleVerb(verb)) return parseLifecycleCommand(verb, rest);
   if (verb === 'audit') {
     const count = rest.length > 1 ? undefined : parseAuditCount(text);
     if (!count?.ok) {

@@ -6,7 +6,7 @@ import { readStateValues } from '../views/read-state-values.js';
 
 type Args = AllMiddlewareArgs & SlackOptionsMiddlewareArgs<'block_suggestion'>;
 
-/** Instance type search: the chosen region's types, GPU first. */
+/** Instance type search: the chosen region's types, GPU first, with the hourly price when known. */
 export function suggestInstanceTypes(deps: ListenerDeps) {
   return async ({ ack, body, logger }: Args): Promise<void> => {
     const region = readStateValues(body.view?.state?.values).region;
@@ -20,6 +20,6 @@ export function suggestInstanceTypes(deps: ListenerDeps) {
           },
         )
       : [];
-    await ack({ options: buildInstanceOptions(specs, body.value ?? '') });
+    await ack({ options: buildInstanceOptions(specs, body.value ?? '', deps.priceOf) });
   };
 }

@@ -24,6 +24,7 @@ const PATH_TO_FIELD: Record<string, FieldId> = {
   'autoscale.min': FIELD.autoscaleMin,
   'autoscale.max': FIELD.autoscaleMax,
   autoscale: FIELD.autoscaleMax,
+  ttl: FIELD.ttl,
 };
 
 const REQUIRED: readonly FieldId[] = [
@@ -80,6 +81,7 @@ export function parseSubmission(values: Prefill): ParsedSubmission {
     resourceGroup: values.resource_group,
     autoscale: min !== undefined && max !== undefined ? { min, max } : undefined,
     dryRun: values.dry_run === 'true',
+    ttl: values.ttl,
   };
   const parsed = DeploySpec.safeParse(input);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, spec: parsed.data };

@@ -17,6 +17,7 @@ export function specToPrefill(spec: DeploySpec): Prefill {
   if (spec.ossPath) prefill.oss_path = spec.ossPath;
   if (spec.nasPath) prefill.oss_path = spec.nasPath;
   if (spec.resourceGroup) prefill.resource_group = spec.resourceGroup;
+  if (spec.ttl) prefill.ttl = spec.ttl;
   if (spec.autoscale) {
     prefill.autoscale_min = String(spec.autoscale.min);
     prefill.autoscale_max = String(spec.autoscale.max);
