@@ -35,7 +35,7 @@ const Body = z.looseObject({
   channel_id: maybe(z.string()),
   user: maybe(z.object({ id: z.string() })),
   channel: maybe(z.object({ id: z.string() })),
-  view: maybe(z.object({ private_metadata: maybe(z.string()) })),
+  view: maybe(z.object({ type: maybe(z.string()), private_metadata: maybe(z.string()) })),
   actions: maybe(z.array(z.object({ action_id: z.string() }))),
   message: maybe(z.object({ ts: maybe(z.string()), thread_ts: maybe(z.string()) })),
   event: maybe(z.object({ type: z.string(), user: maybe(z.string()), tab: maybe(z.string()) })),
@@ -71,12 +71,14 @@ function readAction(body: Body): GuardedRequest | undefined {
   if (EXEMPT_ACTIONS.includes(actionId)) return undefined;
   const inModal = (FIELD_IDS as readonly string[]).includes(actionId);
   const threadTs = body.message?.thread_ts ?? body.message?.ts;
+  // A button on App Home is in no channel, as opening App Home is not: the channel list does not apply.
+  const onHome = body.view?.type === 'home';
   return {
     surface: 'action',
     action: inModal ? 'modal' : (ACTION_NAMES[actionId] ?? actionId),
     need: 'use',
     userId: body.user?.id ?? '',
-    channelId: body.channel?.id ?? channelOfModal(body),
+    ...(onHome ? {} : { channelId: body.channel?.id ?? channelOfModal(body) }),
     ...(threadTs ? { threadTs } : {}),
   };
 }

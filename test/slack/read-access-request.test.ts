@@ -53,6 +53,17 @@ describe('what the access check reads from a Slack request', () => {
     expect(click('eas_approval_reject')).toBeUndefined();
   });
 
+  it('checks a button on App Home without a channel, as opening App Home is checked', () => {
+    const request = readAccessRequest({
+      type: 'block_actions',
+      user: { id: 'U1' },
+      view: { type: 'home' },
+      actions: [{ action_id: 'svc_stop' }],
+    });
+    expect(request).toMatchObject({ surface: 'action', userId: 'U1' });
+    expect(request).not.toHaveProperty('channelId');
+  });
+
   it('checks App Home without a channel, and lets a user group change through', () => {
     const event = (e: object) => readAccessRequest({ type: 'event_callback', event: e });
     expect(event({ type: 'app_home_opened', user: 'U1', tab: 'home' })).toEqual({

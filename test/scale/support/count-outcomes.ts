@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { filterSimCalls, readSimCallLog } from '../../../sim/aliyun/call-log.js';
 import type { SlackStandIn } from '../../../sim/slack/slack-standin.js';
+import { SERVICE_BODY_FLAG } from '../../../src/aliyun/commands.js';
 
 /** A deployment looked for: its service name and the channel it was asked in. */
 export interface Wanted {
@@ -30,7 +31,7 @@ export async function readOutcomes(
   const channelOf = new Map(wanted.map((w) => [w.name, w.channel]));
   const creates = new Map<string, number>();
   for (const call of filterSimCalls(await readSimCallLog(statePath), 'eas create-service')) {
-    const body = call.argv[call.argv.indexOf('--body') + 1] ?? '{}';
+    const body = call.argv[call.argv.indexOf(SERVICE_BODY_FLAG) + 1] ?? '{}';
     const name = (JSON.parse(body) as { metadata?: { name?: string } }).metadata?.name ?? '';
     creates.set(name, (creates.get(name) ?? 0) + 1);
   }
