@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { formatDuration, parseLifetime } from '../src/lifecycle/parse-duration.js';
+import { formatDuration, parseLifetime } from '../src/parse-duration.js';
 import { FIELD } from './ids.js';
 import { staticSelect } from './modal-inputs.js';
 import { option } from './text.js';

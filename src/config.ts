@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseLifetime } from './lifecycle/parse-duration.js';
+import { parseLifetime } from './parse-duration.js';
 
 /** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
 const commaList = (pattern: RegExp, message: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseLifetime } from '../lifecycle/parse-duration.js';
+import { parseLifetime } from '../parse-duration.js';
 import { NAS_PATH_PATTERN, parseNasPath } from './nas-path.js';
 import { NetworkSchema } from './network/registry.js';
 

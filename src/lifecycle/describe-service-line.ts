@@ -1,7 +1,7 @@
 import { readInstanceType } from '../aliyun/lifecycle-schemas.js';
+import { formatDuration } from '../parse-duration.js';
 import type { ExpiresAt } from './expiry.js';
 import type { BotService } from './list-bot-services.js';
-import { formatDuration } from './parse-duration.js';
 import { describeCost, hourlyCost, type PriceTable } from './price-table.js';
 import { isRunningLike } from './service-status.js';
 

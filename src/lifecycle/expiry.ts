@@ -1,4 +1,4 @@
-import type { Lifetime } from './parse-duration.js';
+import type { Lifetime } from '../parse-duration.js';
 
 /** The `eas-deploy.expires-at` label value: ISO-8601 UTC to the second, or `never`. */
 export type ExpiresAt = { readonly never: true } | { readonly never: false; readonly at: number };

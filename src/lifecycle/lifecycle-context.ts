@@ -1,8 +1,8 @@
 import type { CallerTag, CliRunner } from '../aliyun/cli-runner.js';
 import type { ApprovalAnswer } from '../deploy/engine-context.js';
+import type { Lifetime } from '../parse-duration.js';
 import type { LifecycleJournal } from './lifecycle-journal.js';
 import type { LifecycleActor } from './lifecycle-request.js';
-import type { Lifetime } from './parse-duration.js';
 
 /** What an approver is asked about: the gate's terms (approval-gate.ts), bound to this exact change. */
 export interface LifecycleApproval {

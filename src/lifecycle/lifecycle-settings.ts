@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { type Lifetime, parseLifetime } from './parse-duration.js';
+import { type Lifetime, parseLifetime } from '../parse-duration.js';
 import type { PriceTable } from './price-table.js';
 
 /** The lifecycle's configuration, read once (config.ts has validated every value). */

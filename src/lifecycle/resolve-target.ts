@@ -3,11 +3,11 @@ import type { CallTarget } from '../aliyun/commands.js';
 import { describeCliError } from '../aliyun/explain-cli-error.js';
 import { listServiceVersionsArgs } from '../aliyun/lifecycle-commands.js';
 import { type LifecycleService, ListServiceVersionsResponse } from '../aliyun/lifecycle-schemas.js';
+import { type Lifetime, parseDurationMs } from '../parse-duration.js';
 import type { BotLabels } from './bot-labels.js';
 import type { ActionTarget } from './decide-action.js';
 import { extendExpiry, formatExpiresAt, NEVER, readExpiresAt } from './expiry.js';
 import type { LifecycleRequest } from './lifecycle-request.js';
-import { type Lifetime, parseDurationMs } from './parse-duration.js';
 import { failOrRetry } from './read-service.js';
 
 export type TargetAnswer = { ok: true; target: ActionTarget } | { ok: false; reason: string };

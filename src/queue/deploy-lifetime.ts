@@ -7,9 +7,9 @@ import {
   keepDurationOf,
   type LifecycleSettings,
 } from '../lifecycle/lifecycle-settings.js';
-import { parseLifetime } from '../lifecycle/parse-duration.js';
 import { firstWake } from '../lifecycle/plan-expiry.js';
 import { describeCost } from '../lifecycle/price-table.js';
+import { parseLifetime } from '../parse-duration.js';
 import type { ExpirySchedules } from './expiry-schedules.js';
 import type { DeployJobData } from './job-data.js';
 

@@ -1,7 +1,7 @@
 import type { ServiceFacts } from '../lifecycle/lifecycle-journal.js';
 import type { LifecycleActor } from '../lifecycle/lifecycle-request.js';
-import type { ServiceThread } from '../report/lifecycle-reporter.js';
 import type { DeploymentRecords } from './deployment-records.js';
+import type { ServiceThread } from './lifecycle-reporter.js';
 
 /**
  * Where a service's messages go: the thread of the deployment that made it (found by its

@@ -3,12 +3,12 @@ import type { ApprovalAnswer } from '../deploy/engine-context.js';
 import type { LifecycleApproval } from '../lifecycle/lifecycle-context.js';
 import type { LifecycleSettings } from '../lifecycle/lifecycle-settings.js';
 import type { Logger } from '../logger.js';
-import type { LifecycleReporter } from '../report/lifecycle-reporter.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ApprovalJob } from './approval-hook.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { ExpirySchedules } from './expiry-schedules.js';
 import type { LifecycleJobData } from './lifecycle-job-data.js';
+import type { LifecycleReporter } from './lifecycle-reporter.js';
 
 /** What the lifecycle and expiry jobs need from the worker. */
 export interface LifecycleProcessorDeps {

@@ -2,8 +2,10 @@ import { DelayedError, type Job } from 'bullmq';
 import type { DeploymentResult } from '../deploy/outcome.js';
 import { redactKnownSecrets } from '../redact.js';
 import { describeResultForAudit } from './audit-result.js';
+import { deferAttempt, ShuttingDownError } from './defer-attempt.js';
 import type { DeploymentAddress } from './deployment-reporter.js';
-import { assertJobHeld, LostJobError, NotReplicatedError } from './fence-job.js';
+import { assertJobHeld } from './fence-job.js';
+import { queueFollowUpJobs } from './follow-up-jobs.js';
 import { addressOf, DeployJobData } from './job-data.js';
 import { createParkJob } from './park-job.js';
 import type { ProcessorDeps } from './processor-deps.js';
@@ -17,9 +19,6 @@ const STATE_OF: Record<DeploymentResult['result'], 'deployed' | 'dry-run' | 'blo
     blocked: 'blocked',
     failed: 'failed',
   };
-
-/** Thrown between steps when the worker is stopping (SIGTERM). */
-class ShuttingDownError extends Error {}
 
 /** The BullMQ processor: one deployment, resumable from its journal, always ending in a thread message. */
 export function createDeploymentProcessor(deps: ProcessorDeps) {
@@ -108,18 +107,8 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
           serviceName: address.serviceName,
           ...(serviceStatus ? { serviceStatus } : {}),
         });
-        // The serving watch is a job of its own, queued once the result is in the thread (never
-        // before) and in the step that records it, so a re-run after a crash cannot skip it.
         const reported = { ...data, ...(address.parentTs ? { parentTs: address.parentTs } : {}) };
-        await deps
-          .watch?.(reported, outcome)
-          .catch((err: unknown) => log.warn({ err }, 'the serving watch could not be queued'));
-        // So is the service's expiry schedule, a job that likewise never runs before the summary.
-        if (outcome.result.result === 'deployed') {
-          await deps.lifetime
-            ?.schedule(data, address.serviceName)
-            .catch((err: unknown) => log.warn({ err }, 'the expiry schedule could not be set'));
-        }
+        await queueFollowUpJobs(deps, reported, address.serviceName, outcome, log);
       };
       const shown = deps.lifetime
         ? deps.lifetime.annotate(
@@ -143,23 +132,9 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
       return outcome.result;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
-      if (error instanceof LostJobError) {
-        // The other worker goes on with the slot and the thread; BullMQ has nothing to move.
-        lost = true;
-        log.warn('another worker owns this deployment now (a Redis failover lost this claim)');
-        throw new DelayedError();
-      }
-      if (error instanceof NotReplicatedError) {
-        log.warn('no Redis replica confirmed the deployment state; trying again shortly');
-        await job.moveToDelayed(Date.now() + (deps.slotRetryMs ?? 2_000), token);
-        throw new DelayedError();
-      }
-      if (error instanceof ShuttingDownError) {
-        // Back to the queue without spending an attempt; the next worker resumes from the journal.
-        log.info('worker stopping: the deployment goes back to the queue');
-        await job.moveToDelayed(Date.now(), token);
-        throw new DelayedError();
-      }
+      const next = await deferAttempt(job, token, error, log, deps.slotRetryMs ?? 2_000);
+      if (next === 'lost') lost = true;
+      if (next !== 'failed') throw new DelayedError();
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.error({ err: error, lastAttempt }, 'deployment attempt broke');
       if (lastAttempt && !finished) {

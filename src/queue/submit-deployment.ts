@@ -8,54 +8,15 @@ import { DEPLOY_JOB_OPTIONS, deploymentIdFor } from './deploy-queue.js';
 import type { DeploymentRecords } from './deployment-records.js';
 import type { DeployJobData } from './job-data.js';
 import type { NameReservations } from './name-reservations.js';
+import {
+  type SubmitAnswer,
+  type SubmitDeps,
+  SubmitError,
+  type SubmitRequest,
+  step,
+} from './submission.js';
 import type { SubmissionLock } from './submission-lock.js';
-
-export interface SubmitRequest {
-  readonly spec: DeploySpec;
-  readonly requester: { readonly userId: string; readonly teamId?: string };
-  readonly channelId: string;
-  readonly viewId: string;
-}
-
-/** What the person hears; `unavailable` is the Slack listener's when the queue failed or was late. */
-export type SubmitAnswer =
-  | { status: 'queued' | 'already-queued'; deploymentId: string }
-  | { status: 'name-reserved'; byUserId: string }
-  | { status: 'unavailable'; message: string };
-
-export interface SubmitDeps {
-  readonly queue: Queue<DeployJobData>;
-  readonly reservations: NameReservations;
-  readonly records: DeploymentRecords;
-  /**
-   * True once a replica holds the record, the job and the name hold (WAIT); absent = not asked.
-   * A submission no replica confirmed is taken back: a failover now would lose it in silence.
-   */
-  readonly confirmReplicated?: () => Promise<boolean>;
-  /** One press of Deploy at a time per form, held through a late undo; absent = no lock. */
-  readonly lock?: SubmissionLock;
-  /** Where a submission that failed, and what could not be undone, are logged with their cause. */
-  readonly logger?: Logger;
-  readonly now?: () => number;
-}
-
-/** A submission that failed at one step: `message` says which and why (Redis's own words). */
-export class SubmitError extends Error {
-  constructor(step: string, cause: unknown) {
-    super(`could not ${step} (${cause instanceof Error ? cause.message : String(cause)})`, {
-      cause,
-    });
-  }
-}
-
-/** Runs one step of the submission; a failure names the step. */
-async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw error instanceof SubmitError ? error : new SubmitError(what, error);
-  }
-}
+import { confirmOnReplica, undo } from './take-back-submission.js';
 
 /**
  * Turns a validated request into one job: reserve the name, remember it, enqueue once per view.
@@ -165,43 +126,4 @@ async function queueOnce(
     throw error;
   }
   return { status: 'queued', deploymentId };
-}
-
-/** Nothing half-queued: the record is closed and the name given back; what cannot be is logged. */
-async function undo(
-  deps: SubmitDeps,
-  { spec }: SubmitRequest,
-  deploymentId: string,
-  exactName: boolean,
-): Promise<void> {
-  await deps.records
-    .update(deploymentId, { state: 'failed' })
-    .catch((err: unknown) =>
-      deps.logger?.warn(
-        { err, deploymentId },
-        'could not mark the record of a deployment not queued as failed',
-      ),
-    );
-  if (!exactName) return;
-  await deps.reservations
-    .release(spec.region, spec.serviceName, deploymentId)
-    .catch((err: unknown) =>
-      deps.logger?.warn(
-        { err, deploymentId, service: spec.serviceName },
-        'the name of a deployment not queued stays reserved until its reservation expires',
-      ),
-    );
-}
-
-/** A replica holds the submission before the person hears "queued"; else it is taken back. */
-async function confirmOnReplica(deps: SubmitDeps, deploymentId: string): Promise<void> {
-  const { confirmReplicated } = deps;
-  if (!confirmReplicated) return;
-  const confirmed = await confirmReplicated().catch(() => false);
-  if (confirmed) return;
-  await step('take back an unconfirmed job', () => deps.queue.remove(deploymentId));
-  throw new SubmitError(
-    'confirm your request on a second Redis server',
-    'it may be failing over: submit again in a few seconds',
-  );
 }

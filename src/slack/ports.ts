@@ -4,7 +4,7 @@ import type { ServiceLineView } from '../../blocks/service-list.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
 import type { LifecycleRequest } from '../lifecycle/lifecycle-request.js';
 import type { DeploymentRecord } from '../queue/deployment-records.js';
-import type { SubmitAnswer, SubmitRequest } from '../queue/submit-deployment.js';
+import type { SubmitAnswer, SubmitRequest } from '../queue/submission.js';
 
 /** Turns a valid request into a queued deployment (BullMQ in production); `abandoned`: see submitDeployment. */
 export interface DeploySubmitter {

@@ -5,7 +5,7 @@ import {
   formatExpiresAt,
   readExpiresAt,
 } from '../../src/lifecycle/expiry.js';
-import { formatDuration, parseLifetime } from '../../src/lifecycle/parse-duration.js';
+import { formatDuration, parseLifetime } from '../../src/parse-duration.js';
 
 const T0 = Date.parse('2026-05-01T10:00:00Z');
 

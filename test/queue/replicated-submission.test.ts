@@ -6,8 +6,9 @@ import { createDeploymentRecords } from '../../src/queue/deployment-records.js';
 import { createJobFence } from '../../src/queue/fence-job.js';
 import { createNameReservations } from '../../src/queue/name-reservations.js';
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
+import type { SubmitAnswer } from '../../src/queue/submission.js';
 import { createSubmissionLock } from '../../src/queue/submission-lock.js';
-import { type SubmitAnswer, submitDeployment } from '../../src/queue/submit-deployment.js';
+import { submitDeployment } from '../../src/queue/submit-deployment.js';
 import { aSpec } from '../support/deploy-fixtures.js';
 import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../support/redis.js';
 

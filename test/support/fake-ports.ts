@@ -1,6 +1,6 @@
 import type { DeploySpec } from '../../src/deploy/deploy-spec.js';
 import type { DeploymentRecord } from '../../src/queue/deployment-records.js';
-import type { SubmitAnswer } from '../../src/queue/submit-deployment.js';
+import type { SubmitAnswer } from '../../src/queue/submission.js';
 import type { SlackPorts } from '../../src/slack/ports.js';
 
 /** In-memory ports that record what the listeners asked for; answers are set per test. */

@@ -24,7 +24,7 @@ import {
   type LifecycleQueue,
   lifecycleOpId,
 } from '../../src/queue/lifecycle-queue.js';
-import type { ServiceThread } from '../../src/report/lifecycle-reporter.js';
+import type { ServiceThread } from '../../src/queue/lifecycle-reporter.js';
 import { createAuditLog } from '../../src/security/audit-log.js';
 import { connectRedis, deleteKeys, uniquePrefix } from './redis.js';
 

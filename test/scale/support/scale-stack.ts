@@ -49,6 +49,8 @@ export async function startScaleStack(options: ScaleStackOptions): Promise<Scale
     QUEUE_PREFIX: options.prefix,
     ALIYUN_CLI: findSimExecutable(),
     LOG_LEVEL: 'info',
+    // The demo world's endpoints are EAS's real hosts, unreachable here: these runs count deployments, not serving.
+    EAS_PROBE: 'off',
     ...simEnv,
   };
   const children: BenchChild[] = [];

@@ -1,6 +1,6 @@
 import { REGION_PATTERN, SERVICE_NAME_PATTERN } from '../../../deploy/deploy-spec.js';
 import type { LifecycleAction, LifecycleRequest } from '../../../lifecycle/lifecycle-request.js';
-import { parseDurationMs } from '../../../lifecycle/parse-duration.js';
+import { parseDurationMs } from '../../../parse-duration.js';
 
 export type LifecycleCommand =
   | { kind: 'lifecycle'; request: LifecycleRequest }

@@ -2,11 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { FIELD } from '../../../../blocks/ids.js';
 import { buildNoticeView } from '../../../../blocks/notice-view.js';
 import type { DeploySpec } from '../../../deploy/deploy-spec.js';
-import {
-  type SubmitAnswer,
-  SubmitError,
-  type SubmitRequest,
-} from '../../../queue/submit-deployment.js';
+import { type SubmitAnswer, SubmitError, type SubmitRequest } from '../../../queue/submission.js';
 import { redactSecrets } from '../../../redact.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { withinBudget } from '../../within-budget.js';
