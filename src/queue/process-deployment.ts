@@ -53,6 +53,8 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
         const parentTs = await deps.reporter.start(address);
         address = { ...address, parentTs };
         await save({ ...data, parentTs });
+        // On a replica before any step: a failover that lost parentTs would post a second parent.
+        await hold();
       }
       await deps.records.update(deploymentId, {
         state: 'running',
