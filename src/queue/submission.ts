@@ -17,7 +17,7 @@ export interface SubmitRequest {
 export type SubmitAnswer =
   | { status: 'queued' | 'already-queued'; deploymentId: string }
   | { status: 'name-reserved'; byUserId: string }
-  | { status: 'unavailable'; message: string };
+  | { status: 'unavailable'; message: string; advice?: string };
 
 export interface SubmitDeps {
   readonly queue: Queue<DeployJobData>;
@@ -35,13 +35,23 @@ export interface SubmitDeps {
   readonly now?: () => number;
 }
 
-/** A submission that failed at one step: `message` says which and why (Redis's own words). */
+/** A submission that failed at one step: `message` says which and why; `advice` what to do now. */
 export class SubmitError extends Error {
-  constructor(step: string, cause: unknown) {
-    super(`could not ${step} (${cause instanceof Error ? cause.message : String(cause)})`, {
-      cause,
-    });
+  constructor(
+    step: string,
+    cause: unknown,
+    readonly advice = 'Try again in a minute.',
+  ) {
+    super(`could not ${step} (${describeCause(cause)})`, { cause });
   }
+}
+
+/** Redis's own words, except ioredis's retry-option text, which tells a person nothing. */
+function describeCause(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return /maxRetriesPerRequest|Connection is closed|ECONNREFUSED/.test(text)
+    ? 'Redis did not answer'
+    : text;
 }
 
 /** Runs one step of the submission; a failure names the step. */

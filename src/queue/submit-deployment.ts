@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Queue } from 'bullmq';
-import type { DeploySpec } from '../deploy/deploy-spec.js';
 import { SERVICE_NAME_PATTERN } from '../deploy/deploy-spec.js';
-import type { Logger } from '../logger.js';
 import { redactKnownSecrets } from '../redact.js';
 import { DEPLOY_JOB_OPTIONS, deploymentIdFor } from './deploy-queue.js';
-import type { DeploymentRecords } from './deployment-records.js';
 import type { DeployJobData } from './job-data.js';
-import type { NameReservations } from './name-reservations.js';
 import {
   type SubmitAnswer,
   type SubmitDeps,
@@ -15,7 +10,6 @@ import {
   type SubmitRequest,
   step,
 } from './submission.js';
-import type { SubmissionLock } from './submission-lock.js';
 import { confirmOnReplica, undo } from './take-back-submission.js';
 
 /**

@@ -35,6 +35,7 @@ export async function confirmOnReplica(deps: SubmitDeps, deploymentId: string): 
   await step('take back an unconfirmed job', () => deps.queue.remove(deploymentId));
   throw new SubmitError(
     'confirm your request on a second Redis server',
-    'it may be failing over: submit again in a few seconds',
+    'no replica answered',
+    'Redis may be failing over: submit again in a few seconds.',
   );
 }

@@ -49,7 +49,10 @@ describe('a submission no replica confirmed', () => {
       },
       request('V1', 'unconfirmed'),
     );
-    await expect(submitted).rejects.toThrow(/submit again/);
+    await expect(submitted).rejects.toMatchObject({
+      message: expect.stringMatching(/could not confirm your request on a second Redis server/),
+      advice: expect.stringMatching(/submit again in a few seconds/),
+    });
     expect(await queue.getJobCounts('waiting', 'delayed', 'active')).toEqual({
       waiting: 0,
       delayed: 0,

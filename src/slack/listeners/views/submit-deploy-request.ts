@@ -67,7 +67,10 @@ export function submitDeployRequest(deps: ListenerDeps) {
         });
       case 'unavailable':
         return ack(
-          notice('Not queued', `Nothing was deployed: ${answer.message} Try again in a minute.`),
+          notice(
+            'Not queued',
+            `Nothing was deployed: ${answer.message} ${answer.advice ?? 'Try again in a minute.'}`,
+          ),
         );
     }
   };
@@ -117,6 +120,7 @@ function submitWithin(
           : `failed (${error instanceof Error ? error.message : String(error)})`;
       return {
         status: 'unavailable',
+        ...(error instanceof SubmitError ? { advice: error.advice } : {}),
         message:
           reason === 'late'
             ? 'the deploy queue did not answer in time; check the channel before trying again.'
