@@ -1,23 +1,13 @@
 import type { types } from '@slack/bolt';
+import type { ServiceLine } from '../src/lifecycle/describe-service-line.js';
 import type { SlackMessage } from './progress-message.js';
 import { buildServiceButtons } from './service-buttons.js';
 import { context, escapeMrkdwn, section } from './text.js';
 
-/** One service the bot made, as src/lifecycle's describeServiceLine gives it. */
-export interface ServiceLineView {
-  readonly name: string;
-  readonly region: string;
-  readonly status: string;
-  readonly owner: string;
-  readonly expiry: string;
-  readonly cost?: string;
-  readonly running: boolean;
-}
-
 const MAX_LINES = 40;
 
 /** `• `qwen_demo` · cn-hangzhou · *Running* · owner @U · expires … · about USD 1.20/h, …` */
-export function formatServiceLine(l: ServiceLineView): string {
+export function formatServiceLine(l: ServiceLine): string {
   const cost = l.cost ? ` · ${escapeMrkdwn(l.cost)}` : '';
   return `• \`${escapeMrkdwn(l.name)}\` · ${l.region} · *${escapeMrkdwn(l.status)}* · owner <@${l.owner}> · ${escapeMrkdwn(l.expiry)}${cost}`;
 }
@@ -29,7 +19,7 @@ export function formatTotal(total: { amount: string } | undefined): string | und
 
 /** The answer to `/eas-deploy list [region]`: the services carrying the bot's labels, read from the cloud. */
 export function buildServiceListAnswer(input: {
-  lines: readonly ServiceLineView[];
+  lines: readonly ServiceLine[];
   region?: string;
   problems: readonly string[];
   total?: { amount: string };
@@ -63,7 +53,7 @@ export function buildServiceListAnswer(input: {
 
 /** App Home's part about the person's services: each with its expiry and buttons, and the total per hour. */
 export function buildHomeServiceBlocks(input: {
-  lines: readonly ServiceLineView[];
+  lines: readonly ServiceLine[];
   extendBy: string;
   total?: { amount: string };
 }): types.KnownBlock[] {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { type JobsOptions, Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { ExpiryJobData, LifecycleJobData } from './lifecycle-job-data.js';
+import { createProducerQueue, jobIdFrom, KEEP_FINISHED } from './producer-queue.js';
 import type { RedisClient } from './redis-connection.js';
 
 /** One queue for the operations on services the bot made and their expiry schedules. */
@@ -15,8 +15,7 @@ export type LifecycleQueue = Queue<LifecycleQueueData>;
 export const ACTION_JOB_OPTIONS: JobsOptions = {
   attempts: 4,
   backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: { age: 7 * 24 * 3600, count: 5_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
+  ...KEEP_FINISHED,
 };
 
 /** The one schedule of a service: gone once it ends, so a later ensure adds it again. */
@@ -29,20 +28,12 @@ export const EXPIRY_JOB_OPTIONS: JobsOptions = {
 
 /** The producer's queue, like the deployment queue: fails fast when Redis is away. */
 export function createLifecycleQueue(connection: RedisClient, prefix: string): LifecycleQueue {
-  const queue = new Queue<LifecycleQueueData>(LIFECYCLE_QUEUE, {
-    connection,
-    prefix,
-    skipWaitingForReady: true,
-    skipVersionCheck: true,
-  });
-  queue.on('error', () => {});
-  return queue;
+  return createProducerQueue<LifecycleQueueData>(LIFECYCLE_QUEUE, connection, prefix);
 }
 
 /** A lifecycle operation's id (`l-…`) from what makes it one request: a retried click queues once. */
 export function lifecycleOpId(parts: readonly string[]): string {
-  const digest = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `l-${BigInt(`0x${digest.slice(0, 15)}`).toString(36)}`;
+  return jobIdFrom('l', parts.join('\u0000'));
 }
 
 /** The expiry schedule's job id: one per service, deterministic (BullMQ ids may not hold `:`). */

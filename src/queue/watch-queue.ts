@@ -1,4 +1,5 @@
 import { type JobsOptions, Queue } from 'bullmq';
+import { KEEP_FINISHED } from './producer-queue.js';
 import type { RedisClient } from './redis-connection.js';
 import { WatchJobData, type WatchJobInput } from './watch-job-data.js';
 
@@ -9,8 +10,7 @@ export const WATCH_QUEUE = 'serving-watch';
 export const WATCH_JOB_OPTIONS: JobsOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: { age: 7 * 24 * 3600, count: 5_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
+  ...KEEP_FINISHED,
 };
 
 /** The watch queue on the worker's connection. */

@@ -1,7 +1,7 @@
 import type { ServiceStatusView } from '../../blocks/answers.js';
 import type { ImageChoice, InstanceChoice } from '../../blocks/select-options.js';
-import type { ServiceLineView } from '../../blocks/service-list.js';
 import type { DeploySpec } from '../deploy/deploy-spec.js';
+import type { ServiceLine } from '../lifecycle/describe-service-line.js';
 import type { LifecycleRequest } from '../lifecycle/lifecycle-request.js';
 import type { DeploymentRecord } from '../queue/deployment-records.js';
 import type { SubmitAnswer, SubmitRequest } from '../queue/submission.js';
@@ -54,7 +54,7 @@ export type LifecycleSubmitAnswer = { ok: true; opId: string } | { ok: false; me
 
 /** The services the bot made, as the cloud's labels tell (for `list` and App Home). */
 export interface ServiceListing {
-  readonly lines: readonly ServiceLineView[];
+  readonly lines: readonly ServiceLine[];
   /** Regions that did not answer: the list says it is partial. */
   readonly problems: readonly string[];
   /** What the running ones cost per hour in all (price table). */

@@ -1,17 +1,10 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  StaticSelectAction,
-} from '@slack/bolt';
 import type { ListenerDeps } from '../../listener-deps.js';
+import type { SelectArgs } from './action-args.js';
 import { readModalSnapshot, updateDeployModal } from './rebuild-modal.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>;
 
 /** Network mode picked: views.update shows only that mode's fields; same block ids keep typed values. */
 export function changeNetwork(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, logger }: SelectArgs): Promise<void> => {
     await ack();
     const snapshot = readModalSnapshot(body.view);
     if (!snapshot) return;

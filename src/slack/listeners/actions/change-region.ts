@@ -1,21 +1,14 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  StaticSelectAction,
-} from '@slack/bolt';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { UPDATE_BUDGET_MS, withinBudget } from '../../within-budget.js';
+import type { SelectArgs } from './action-args.js';
 import { readModalSnapshot, updateDeployModal } from './rebuild-modal.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>;
 
 /**
  * Region picked: its ENABLED workspaces are listed (cached per region) and the modal shows a
  * workspace select only when there are several. The modal is already open, so the CLI call is fine.
  */
 export function changeRegion(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, logger }: SelectArgs): Promise<void> => {
     await ack();
     const snapshot = readModalSnapshot(body.view);
     const region = action.selected_option?.value;

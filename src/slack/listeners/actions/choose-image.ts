@@ -1,14 +1,7 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ExternalSelectAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { detectFramework, FRAMEWORKS, fillCommand } from '../../../deploy/framework.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import type { ExternalSelectArgs } from './action-args.js';
 import { readModalSnapshot, updateDeployModal } from './rebuild-modal.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ExternalSelectAction>>;
 
 /** The image's own start command (its label), else its framework's usual one, for this port. */
 export function suggestCommand(
@@ -28,7 +21,7 @@ export function suggestCommand(
  * the contract fixes the `command` block id, and Slack keeps a block's typed value across updates.
  */
 export function chooseImage(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, logger }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, logger }: ExternalSelectArgs): Promise<void> => {
     await ack();
     const snapshot = readModalSnapshot(body.view);
     const image = action.selected_option?.value;

@@ -1,9 +1,3 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { z } from 'zod';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { SERVICE_ACTION } from '../../../../blocks/ids.js';
@@ -18,8 +12,7 @@ import {
 } from '../../../lifecycle/lifecycle-request.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+import type { ButtonArgs } from './action-args.js';
 
 /** A service button's value (untrusted: it comes back from the client). */
 const ServiceValue = z.object({
@@ -66,7 +59,7 @@ function requestOf(action: LifecycleAction, value: z.infer<typeof ServiceValue>,
  * svc_delete only asks for the confirmation. Who may is decided by the job, from the labels.
  */
 export function clickServiceButton(deps: ListenerDeps, extendBy: string) {
-  return async ({ ack, body, action }: Args): Promise<void> => {
+  return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
     const channelId = body.channel?.id;
     const threadTs = body.message?.thread_ts ?? body.message?.ts;

@@ -1,9 +1,3 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildApprovalClosedMessage } from '../../../../blocks/approval-message.js';
 import type { SlackOutbox } from '../../../report/slack-outbox.js';
@@ -11,8 +5,7 @@ import { tellPrivately } from '../../../report/tell-privately.js';
 import { recordApprovalClick } from '../../../security/approval-click.js';
 import type { AuditLog } from '../../../security/audit-log.js';
 import type { ApprovalListenerDeps } from '../../listener-deps.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+import type { ButtonArgs } from './action-args.js';
 
 /**
  * Approve / Reject on an approval request: the store decides (approvers only, never the requester,
@@ -24,7 +17,7 @@ export function decideApproval(
   audit: AuditLog,
   outbox: SlackOutbox,
 ) {
-  return async ({ ack, body, action }: Args): Promise<void> => {
+  return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
     const answer = await recordApprovalClick(
       { store: approvals.store, audit, promote: approvals.promote, now: approvals.now ?? Date.now },

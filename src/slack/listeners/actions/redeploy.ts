@@ -1,21 +1,14 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildDeployModal } from '../../../../blocks/deploy-modal.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { specToPrefill } from '../views/spec-to-prefill.js';
+import type { ButtonArgs } from './action-args.js';
 import { readMessageAction } from './read-message-action.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** "Redeploy with these settings": the modal again, pre-filled, with the name left for a new one (kept after a dry run). */
 export function redeploy(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: Args): Promise<void> => {
+  return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);

@@ -1,23 +1,16 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildRefreshedMessage } from '../../../../blocks/refreshed-message.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import type { ButtonArgs } from './action-args.js';
 import { readMessageAction } from './read-message-action.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /**
  * "Refresh status": exactly one describe-service per click (never a loop), and the clicked message
  * is edited in place with the status line. When the edit fails, the clicker gets the answer privately.
  */
 export function refreshStatus(deps: ListenerDeps, now: () => number = Date.now) {
-  return async ({ ack, body, action }: Args): Promise<void> => {
+  return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);

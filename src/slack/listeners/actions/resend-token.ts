@@ -1,20 +1,13 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
 import { buildCommandProblem } from '../../../../blocks/answers.js';
 import { buildTokenMessage } from '../../../../blocks/token-message.js';
 import { tellPrivately } from '../../../report/tell-privately.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import type { ButtonArgs } from './action-args.js';
 import { readMessageAction } from './read-message-action.js';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** "Send me the token again": only the requester gets it, privately; anyone else gets a polite no. */
 export function resendToken(deps: ListenerDeps) {
-  return async ({ ack, body, action }: Args): Promise<void> => {
+  return async ({ ack, body, action }: ButtonArgs): Promise<void> => {
     await ack();
     const click = readMessageAction(body, action);
     const record = await deps.ports.history.get(click.deploymentId);
