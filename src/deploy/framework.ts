@@ -1,5 +1,15 @@
+interface FrameworkInfo {
+  readonly command: string | undefined;
+  readonly needsGpu: boolean;
+  readonly health: string;
+  /** The official image's name in the registry, when it differs from the framework's name. */
+  readonly repo?: string;
+  /** The `system.framework.<label>` key of its images, when it differs from the framework's name. */
+  readonly label?: string;
+}
+
 /** Frameworks eas-deploy knows by name, with their usual start command (the spec's). */
-export const FRAMEWORKS = {
+const TABLE = {
   vllm: {
     command: 'vllm serve {mount} --port {port} --trust-remote-code',
     needsGpu: true,
@@ -15,16 +25,30 @@ export const FRAMEWORKS = {
     needsGpu: false,
     health: '/',
   },
-  'sd-webui': { command: undefined, needsGpu: false, health: '/' },
+  'sd-webui': {
+    command: undefined,
+    needsGpu: false,
+    health: '/',
+    repo: 'stable-diffusion-webui',
+    label: 'sdwebui',
+  },
   pytorch: { command: undefined, needsGpu: false, health: '/' },
-  triton: { command: undefined, needsGpu: false, health: '/' },
+  triton: { command: undefined, needsGpu: false, health: '/', repo: 'tritonserver' },
   'tensorflow-serving': { command: undefined, needsGpu: false, health: '/' },
   llamacpp: { command: undefined, needsGpu: false, health: '/' },
   cosyvoice: { command: undefined, needsGpu: false, health: '/' },
-  pairag: { command: undefined, needsGpu: false, health: '/' },
-} as const;
+  pairag: { command: undefined, needsGpu: false, health: '/', repo: 'pai-rag' },
+} as const satisfies Record<string, FrameworkInfo>;
 
-export type Framework = keyof typeof FRAMEWORKS;
+export type Framework = keyof typeof TABLE;
+export const FRAMEWORKS: Readonly<Record<Framework, FrameworkInfo>> = TABLE;
+
+/** What list-images' `--name` filter is given for a framework: its image's registry name. */
+export const imageName = (f: Framework): string => FRAMEWORKS[f].repo ?? f;
+
+/** The image label that marks a framework's images: `system.framework.sdwebui`. */
+export const frameworkLabel = (f: Framework): string =>
+  `system.framework.${FRAMEWORKS[f].label ?? f}`;
 
 const isFramework = (s: string): s is Framework => Object.hasOwn(FRAMEWORKS, s);
 
@@ -39,8 +63,10 @@ export function detectFramework(image: string): Framework | undefined {
   const byName = readFrameworkName(image);
   if (byName) return byName;
   const repo = image.split('/').pop()?.split(/[:@]/)[0]?.toLowerCase() ?? '';
-  const match = Object.keys(FRAMEWORKS).find((f) => repo === f || repo.startsWith(`${f}-`));
-  return match !== undefined && isFramework(match) ? match : undefined;
+  const names = (f: Framework): string[] => [f, imageName(f)];
+  return Object.keys(FRAMEWORKS)
+    .filter(isFramework)
+    .find((f) => names(f).some((n) => repo === n || repo.startsWith(`${n}-`)));
 }
 
 /** Puts the port (and mount path) into a start command: `--port 8000` becomes `--port <port>`. */

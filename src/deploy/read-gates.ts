@@ -8,7 +8,7 @@ import {
 import type { CallTarget } from '../aliyun/commands.js';
 import { describeCliError } from '../aliyun/explain-cli-error.js';
 import type { DeploySpec } from './deploy-spec.js';
-import { detectFramework, FRAMEWORKS, readFrameworkName } from './framework.js';
+import { detectFramework, FRAMEWORKS, imageName, readFrameworkName } from './framework.js';
 import { blocked, failedCall, type GateResult, passed } from './gate-result.js';
 import { type ImageChoice, selectImage } from './select-image.js';
 import { type InstanceChoice, selectInstance } from './select-instance.js';
@@ -54,7 +54,7 @@ export async function checkImage(
   spec: DeploySpec,
 ): Promise<GateResult<Ok<ImageChoice>>> {
   const name = readFrameworkName(spec.image);
-  const images = await listOfficialImages(deps, t, name);
+  const images = await listOfficialImages(deps, t, name ? imageName(name) : undefined);
   if (!images.ok) return failedCall('list the official images', images.error);
   const choice = selectImage(spec.image, images.data, {
     region: t.region,

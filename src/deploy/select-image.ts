@@ -4,6 +4,7 @@ import {
   FRAMEWORKS,
   type Framework,
   fillCommand,
+  frameworkLabel,
   readFrameworkName,
 } from './framework.js';
 
@@ -23,7 +24,7 @@ function rankFrameworkImages(images: readonly Image[], framework: Framework): Im
     .filter(
       (i) =>
         detectFramework(i.ImageUri) === framework ||
-        labelOf(i, `system.framework.${framework}`) !== undefined,
+        labelOf(i, frameworkLabel(framework)) !== undefined,
     )
     .sort((a, b) => chipRank(a) - chipRank(b) || b.GmtCreateTime.localeCompare(a.GmtCreateTime));
 }
