@@ -40,14 +40,22 @@ const USAGE = [
   'Values with spaces take quotes: `command="vllm serve /model_dir --port 8000"`',
 ].join('\n');
 
+/** The usage as mrkdwn: an unescaped `<service_name>` would be read by Slack as a link. */
+const USAGE_MRKDWN = escapeMrkdwn(USAGE);
+
 /** The usage text. */
 export function buildHelpMessage(): SlackMessage {
-  return { text: 'How to use /eas-deploy', blocks: [section(USAGE)] };
+  return { text: 'How to use /eas-deploy', blocks: [section(USAGE_MRKDWN)] };
 }
 
 /** A plain answer for a command the bot could not understand, with the usage below. */
+/** A plain answer that is not about the command's form (a service not found, the cloud's error). */
+export function buildNotice(text: string): SlackMessage {
+  return { text, blocks: [section(escapeMrkdwn(text))] };
+}
+
 export function buildCommandProblem(problem: string): SlackMessage {
-  return { text: problem, blocks: [section(`*${escapeMrkdwn(problem)}*`), section(USAGE)] };
+  return { text: problem, blocks: [section(`*${escapeMrkdwn(problem)}*`), section(USAGE_MRKDWN)] };
 }
 
 /** The answer to `/eas-deploy status`: status, instances running / total, and the endpoints. */

@@ -54,7 +54,11 @@ export function renderConversation(calls: readonly RecordedCall[], channelId: st
       }
     }
   }
-  return out
-    .map((m) => [m.text, ...m.replies.map((r) => indent(r, '    │ '))].join('\n'))
-    .join('\n\n');
+  return unescapeMrkdwn(
+    out.map((m) => [m.text, ...m.replies.map((r) => indent(r, '    │ '))].join('\n')).join('\n\n'),
+  );
 }
+
+/** Slack shows `&lt;` as `<`: so does the rendering (mentions and links stay as their raw form). */
+const unescapeMrkdwn = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

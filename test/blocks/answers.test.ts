@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStatusAnswer } from '../../blocks/answers.js';
+import { buildHelpMessage, buildStatusAnswer } from '../../blocks/answers.js';
 import { readMessageText } from '../../sim/slack/render-conversation.js';
 
 describe('the answer to /eas-deploy status', () => {
@@ -48,5 +48,13 @@ describe('the answer to /eas-deploy status', () => {
         'No endpoint yet.',
       ].join('\n'),
     );
+  });
+});
+
+describe('the usage text', () => {
+  it('escapes its <placeholders>, which Slack would otherwise read as links', () => {
+    const shown = readMessageText({ ...buildHelpMessage() });
+    expect(shown).toContain('/eas-deploy status &lt;service_name&gt; [region]');
+    expect(shown).not.toMatch(/<service_name>/);
   });
 });

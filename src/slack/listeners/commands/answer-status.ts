@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildCommandProblem, buildStatusAnswer } from '../../../../blocks/answers.js';
+import { buildNotice, buildStatusAnswer } from '../../../../blocks/answers.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { answerInTime } from './answer-in-time.js';
 
@@ -22,7 +22,7 @@ export async function answerStatus(
       answer.notFound && !region
         ? ` If it is in another region, name it: /eas-deploy status ${serviceName} <region>.`
         : '';
-    return buildCommandProblem(`${answer.message}${hint}`);
+    return buildNotice(`${answer.message}${hint}`);
   };
   await answerInTime(deps, args, lookup(), `Looking up \`${serviceName}\`…`);
 }
