@@ -40,7 +40,9 @@ export function buildSummaryMessage(
   deploymentId: string,
 ): SlackMessage {
   const name = escapeMrkdwn(summary.serviceName);
-  const curls = summary.curlExamples.map((c) => `\`\`\`${truncate(c, 900)}\`\`\``).join('\n');
+  const curls = summary.curlExamples
+    .map((c) => `\`\`\`${escapeMrkdwn(truncate(c, 900))}\`\`\``)
+    .join('\n');
   return {
     text: `\`${summary.serviceName}\` is ${summary.status} in ${summary.region}`,
     blocks: [

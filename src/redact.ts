@@ -60,11 +60,13 @@ const SECRET_FIELD = new RegExp(
 const SECRET_FLAG = new RegExp(`(--${SECRET_KEY}\\s+["']?)${VALUE}`, 'gi');
 /** `Authorization: …` headers: the credential and its scheme (`Bearer`, `Basic`). */
 const AUTHORIZATION =
-  /(authorization\\?["']?\s*[:=]\s*\\?["']?)(?:(?:bearer|basic|token)\s+)?([^\s"'\\,;}[\]]+)/gi;
+  /(authorization\\?["']?\s*[:=]\s*\\?["']?)(?:(?:bearer|basic|token)\s+)?(&lt;[^\s&]+&gt;|[^\s"'\\,;}[\]]+)/gi;
 /** A long base64-like run with upper, lower and digits (EAS AccessTokens and AK secrets look so). */
 const TOKEN_LIKE = /[A-Za-z0-9+/]{28,}={0,2}/g;
 
-const isPlaceholder = (value: string): boolean => /^<[^<>]+>$/.test(value);
+// `<AccessToken>` as written, or as mrkdwn escapes it for Slack: words, never a token's digits.
+const isPlaceholder = (value: string): boolean =>
+  /^(<|&lt;)[A-Za-z][A-Za-z _-]{0,40}(>|&gt;)$/.test(value);
 const keep = (value: string): boolean => isPlaceholder(value) || value.endsWith(REDACTED);
 // Mixed case plus digits: hex hashes, ids and lowercase service names never qualify.
 const looksLikeToken = (run: string): boolean =>

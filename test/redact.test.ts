@@ -47,6 +47,12 @@ describe('redacting secrets by their shape', () => {
   it('keeps the <AccessToken> placeholder of curl examples and ordinary deployment text', () => {
     const curl = 'curl http://x/api/predict/q -H "Authorization: <AccessToken>"';
     expect(redactSecrets(curl)).toBe(curl);
+    // As mrkdwn escapes it for Slack (the summary's code block).
+    const escaped = '```curl -H "Authorization: &lt;AccessToken&gt;" http://x```';
+    expect(redactSecrets(escaped)).toBe(escaped);
+    expect(redactSecrets('Authorization: &lt;Zm9vYmFyQmF6UXV4MTIzNDU2Nzg5MGFi&gt;')).not.toContain(
+      'Zm9v',
+    );
     const text =
       'image dsw-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/vllm:0.8.5 oss://bucket/models/Qwen2-7B-Instruct/ ' +
       'hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 on ecs.gn7i-c16g1.4xlarge (2 replicas) ' +
