@@ -4,8 +4,6 @@ import { redactValue } from '../redact.js';
 import { createProgressLane } from './progress-lane.js';
 import type { SlackBudget } from './slack-budget.js';
 
-type MessageMetadata = types.MessageMetadata;
-
 /** A message Slack holds: its channel and ts. */
 export interface MessageRef {
   readonly channel: string;
@@ -16,13 +14,7 @@ export interface MessageRef {
 export interface SendOptions {
   readonly secret?: boolean;
   /** Slack message metadata: what an app finds the message by later (conversations.history). */
-  readonly metadata?: MessageMetadata;
-}
-
-/** One page of a channel's messages, newest first, each with its metadata when it has some. */
-export interface HistoryPage {
-  readonly messages: readonly { readonly ts: string; readonly metadata?: MessageMetadata }[];
-  readonly nextCursor?: string;
+  readonly metadata?: types.MessageMetadata;
 }
 
 /**
@@ -51,7 +43,11 @@ export interface SlackOutbox {
   openDirectMessage(userId: string): Promise<string>;
   permalink(message: MessageRef): Promise<string | undefined>;
   /** A page of a channel's top-level messages since `oldest` (a Slack ts), metadata included. */
-  history(channel: string, oldest: string, cursor?: string): Promise<HistoryPage>;
+  history(
+    channel: string,
+    oldest: string,
+    cursor?: string,
+  ): Promise<webApi.ConversationsHistoryResponse>;
   /** Progress states replaced or dropped before they were sent. */
   readonly shedEdits: number;
   /** 429s Slack answered anyway (each then waited out by every process). */
@@ -170,9 +166,9 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
       );
       return answer.permalink;
     },
-    async history(channel, oldest, cursor) {
+    history(channel, oldest, cursor) {
       // Tier 3; 200 a page, as Slack advises (docs.slack.dev conversations.history).
-      const page = await spend('conversations.history', undefined, () =>
+      return spend('conversations.history', undefined, () =>
         client.conversations.history({
           channel,
           oldest,
@@ -181,13 +177,6 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
           ...(cursor ? { cursor } : {}),
         }),
       );
-      const messages = (page.messages ?? []).flatMap((m) =>
-        m.ts
-          ? [{ ts: m.ts, ...(m.metadata ? { metadata: m.metadata as MessageMetadata } : {}) }]
-          : [],
-      );
-      const next = page.response_metadata?.next_cursor;
-      return { messages, ...(page.has_more && next ? { nextCursor: next } : {}) };
     },
     get shedEdits() {
       return lane.shed;

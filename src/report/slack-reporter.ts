@@ -18,7 +18,6 @@ export interface SlackReporterOptions {
 }
 
 const CHANNEL_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-const LOOKUP_ERRORS = new Set([...CHANNEL_ERRORS, 'missing_scope']);
 const slackError = (error: unknown): string | undefined =>
   (error as { data?: { error?: string } } | undefined)?.data?.error;
 
@@ -101,15 +100,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       return ts;
     },
     async findStart(a, sinceMs) {
-      // An install not yet granted the history scopes (or out of the channel) cannot look: it
-      // posts, as before the lookup existed, rather than leave the deployment without a thread.
-      const ts = await findParent(outbox, a.channelId, a.deploymentId, sinceMs).catch(
-        (error: unknown) => {
-          if (!LOOKUP_ERRORS.has(slackError(error) ?? '')) throw error;
-          onError(error);
-          return undefined;
-        },
-      );
+      const ts = await findParent(outbox, a, sinceMs, onError);
       if (ts) parents.set(a.deploymentId, { ts, channel: a.channelId });
       return ts;
     },
