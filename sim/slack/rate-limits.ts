@@ -21,6 +21,7 @@ export const METHOD_TIER: Readonly<Record<string, Tier>> = {
   'usergroups.users.list': 2,
   'chat.update': 3,
   'conversations.open': 3,
+  'conversations.history': 3,
   'chat.postEphemeral': 4,
   'chat.getPermalink': 4,
   'users.info': 4,

@@ -1,3 +1,4 @@
+import { conversationsHistory } from './history-method.js';
 import { checkMessage } from './message-checks.js';
 import {
   type CallArgs,
@@ -72,6 +73,8 @@ export const METHODS: Readonly<Record<string, Handler>> = {
     channel: text(args, 'channel'),
     permalink: `https://example.slack.com/archives/${text(args, 'channel')}/p${(text(args, 'message_ts') ?? '').replace('.', '')}`,
   }),
+  'conversations.history': (state, args) =>
+    checkChannel(state, text(args, 'channel')) ?? conversationsHistory(state, args),
   'conversations.open': (_state, args) => {
     const user = (text(args, 'users') ?? '').split(',')[0] ?? '';
     if (!/^[UW][A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };

@@ -31,6 +31,11 @@ export type ServingReport =
 export interface DeploymentReporter {
   /** Posts the parent message if it is not there yet; returns its ts. */
   start(address: DeploymentAddress): Promise<string>;
+  /**
+   * The parent a run may have posted before its ts was lost (a Redis failover), looked up in the
+   * channel among messages since `sinceMs`; undefined when there is none.
+   */
+  findStart(address: DeploymentAddress, sinceMs: number): Promise<string | undefined>;
   /** Edits the parent message in place with the checklist. */
   progress(address: DeploymentAddress, steps: readonly StepRecord[]): Promise<void>;
   /**

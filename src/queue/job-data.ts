@@ -11,6 +11,11 @@ export const DeployJobData = z.object({
   channelId: z.string(),
   /** The parent message, once posted: every later message goes in its thread. */
   parentTs: z.string().optional(),
+  /**
+   * Saved (and on a replica) before the parent is posted: a run that finds it without `parentTs`
+   * looks the parent up in the channel before posting, since the post may have happened.
+   */
+  parentPending: z.boolean().optional(),
   journal: Journal.default(Journal.parse({})),
   submittedAt: z.number(),
   /** Set once the final message reached the thread, so a re-run never reports twice. */

@@ -4,6 +4,7 @@ import { redactKnownSecrets } from '../redact.js';
 import { describeResultForAudit } from './audit-result.js';
 import { deferAttempt, ShuttingDownError } from './defer-attempt.js';
 import type { DeploymentAddress } from './deployment-reporter.js';
+import { ensureParent } from './ensure-parent.js';
 import { assertJobHeld } from './fence-job.js';
 import { queueFollowUpJobs } from './follow-up-jobs.js';
 import { addressOf, DeployJobData } from './job-data.js';
@@ -50,11 +51,7 @@ export function createDeploymentProcessor(deps: ProcessorDeps) {
     try {
       await hold();
       if (!address.parentTs) {
-        const parentTs = await deps.reporter.start(address);
-        address = { ...address, parentTs };
-        await save({ ...data, parentTs });
-        // On a replica before any step: a failover that lost parentTs would post a second parent.
-        await hold();
+        address = { ...address, parentTs: await ensureParent(deps.reporter, data, save, hold) };
       }
       await deps.records.update(deploymentId, {
         state: 'running',

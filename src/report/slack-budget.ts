@@ -15,6 +15,7 @@ const PER_MINUTE: Readonly<Record<string, number>> = {
   'usergroups.users.list': 20,
   'chat.update': 50,
   'conversations.open': 50,
+  'conversations.history': 50,
   'chat.postEphemeral': 100,
   'chat.getPermalink': 100,
   'views.open': 100,

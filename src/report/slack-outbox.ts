@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import type { SlackMessage } from '../../blocks/progress-message.js';
 import { redactValue } from '../redact.js';
 import { createProgressLane } from './progress-lane.js';
@@ -13,6 +13,8 @@ export interface MessageRef {
 /** `secret`: the private token message, the one message that is not redacted. */
 export interface SendOptions {
   readonly secret?: boolean;
+  /** Slack message metadata: what an app finds the message by later (conversations.history). */
+  readonly metadata?: types.MessageMetadata;
 }
 
 /**
@@ -40,6 +42,12 @@ export interface SlackOutbox {
   /** Opens (or finds) the bot's direct message with a person. */
   openDirectMessage(userId: string): Promise<string>;
   permalink(message: MessageRef): Promise<string | undefined>;
+  /** A page of a channel's top-level messages since `oldest` (a Slack ts), metadata included. */
+  history(
+    channel: string,
+    oldest: string,
+    cursor?: string,
+  ): Promise<webApi.ConversationsHistoryResponse>;
   /** Progress states replaced or dropped before they were sent. */
   readonly shedEdits: number;
   /** 429s Slack answered anyway (each then waited out by every process). */
@@ -118,7 +126,12 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
     async post(to, message, o) {
       const thread = to.threadTs ? { thread_ts: to.threadTs } : {};
       const sent = await spend('chat.postMessage', to.channel, () =>
-        client.chat.postMessage({ channel: to.channel, ...thread, ...clean(message, o) }),
+        client.chat.postMessage({
+          channel: to.channel,
+          ...thread,
+          ...clean(message, o),
+          ...(o?.metadata ? { metadata: o.metadata } : {}),
+        }),
       );
       return sent.ts ?? '';
     },
@@ -152,6 +165,18 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
         client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
       );
       return answer.permalink;
+    },
+    history(channel, oldest, cursor) {
+      // Tier 3; 200 a page, as Slack advises (docs.slack.dev conversations.history).
+      return spend('conversations.history', undefined, () =>
+        client.conversations.history({
+          channel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
     },
     get shedEdits() {
       return lane.shed;

@@ -5,7 +5,8 @@ import type { DeploymentResult, StepRecord } from '../deploy/outcome.js';
 import type { DeploymentAddress, DeploymentReporter } from '../queue/deployment-reporter.js';
 import { buildResultMessage } from './build-result-message.js';
 import { buildServingReportMessage } from './build-serving-message.js';
-import type { MessageRef, SlackOutbox } from './slack-outbox.js';
+import { findParent, parentMetadata } from './find-parent.js';
+import type { MessageRef, SendOptions, SlackOutbox } from './slack-outbox.js';
 import { type PrivateDelivery, tellPrivately } from './tell-privately.js';
 
 export interface SlackReporterOptions {
@@ -37,10 +38,15 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
     (a.parentTs ? { ts: a.parentTs, channel: a.channelId } : undefined);
 
   /** Posts in the deployment's channel; if the bot is not there, tells the requester privately and uses their DM. */
-  const post = async (a: DeploymentAddress, message: SlackMessage, threadTs?: string) => {
+  const post = async (
+    a: DeploymentAddress,
+    message: SlackMessage,
+    threadTs?: string,
+    o?: SendOptions,
+  ) => {
     const to = { channel: channelOf(a), ...(threadTs ? { threadTs } : {}) };
     try {
-      return await outbox.post(to, message);
+      return await outbox.post(to, message, o);
     } catch (error) {
       if (!CHANNEL_ERRORS.has(slackError(error) ?? '') || redirects.has(a.deploymentId)) {
         throw error;
@@ -48,7 +54,7 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       await tellPrivately(outbox, { userId: a.userId }, buildInviteHint(a.channelId));
       redirects.set(a.deploymentId, await outbox.openDirectMessage(a.userId));
       // The parent's ts belongs to the channel, so a reply in the DM starts fresh.
-      return outbox.post({ channel: channelOf(a) }, message);
+      return outbox.post({ channel: channelOf(a) }, message, o);
     }
   };
 
@@ -87,8 +93,15 @@ export function createSlackReporter(options: SlackReporterOptions): DeploymentRe
       if (a.parentTs) return a.parentTs;
       const known = parents.get(a.deploymentId);
       if (known) return known.ts;
-      const ts = await post(a, checklist(a, []));
+      const ts = await post(a, checklist(a, []), undefined, {
+        metadata: parentMetadata(a.deploymentId),
+      });
       parents.set(a.deploymentId, { ts, channel: channelOf(a) });
+      return ts;
+    },
+    async findStart(a, sinceMs) {
+      const ts = await findParent(outbox, a, sinceMs, onError);
+      if (ts) parents.set(a.deploymentId, { ts, channel: a.channelId });
       return ts;
     },
     async progress(a, steps) {

@@ -169,4 +169,31 @@ describe('the Slack reporter', () => {
     expect(callsFor('C0NOTIFYDM')).toHaveLength(1);
     expect(errors).toHaveLength(1);
   });
+
+  it('finds its parent by message metadata, and posts again only when the lookup is not allowed', async () => {
+    const reporter = createSlackReporter({ outbox, tokenDelivery: 'ephemeral' });
+    const a = address('C0LOOKUP');
+    const since = Date.now();
+    const ts = await reporter.start(a);
+    const parent = standIn.calls.find(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0LOOKUP',
+    );
+    expect(parent?.args.metadata).toEqual({
+      event_type: 'eas_deploy_deployment',
+      event_payload: { deployment_id: a.deploymentId },
+    });
+    const other = createSlackReporter({ outbox, tokenDelivery: 'ephemeral' });
+    expect(await other.findStart(a, since)).toBe(ts);
+    expect(await other.findStart(address('C0LOOKUP'), since)).toBeUndefined();
+    // An install that was not yet granted channels:history answers missing_scope: not found.
+    const errors: unknown[] = [];
+    const unscoped = createSlackReporter({
+      outbox,
+      tokenDelivery: 'ephemeral',
+      onError: (e) => errors.push(e),
+    });
+    standIn.failNext('conversations.history', { error: 'missing_scope' });
+    expect(await unscoped.findStart(a, since)).toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
 });

@@ -20,12 +20,18 @@ export interface RecordedReport {
 export function createRecordingReporter(): DeploymentReporter & { reports: RecordedReport[] } {
   const reports: RecordedReport[] = [];
   let ts = 1_700_000_000;
+  const parents = new Map<string, string>();
   return {
     reports,
     async start(address) {
       reports.push({ kind: 'start', address });
       ts += 1;
+      parents.set(address.deploymentId, `${ts}.000100`);
       return `${ts}.000100`;
+    },
+    async findStart(address) {
+      // The recorder's own starts are the channel it could look in.
+      return parents.get(address.deploymentId);
     },
     async progress(address, steps) {
       reports.push({ kind: 'progress', address, steps });
