@@ -92,7 +92,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await worker?.stop();
       await slack.close();
       await serving?.close();
-      await rm(dir, { recursive: true, force: true });
+      // A simulator child started just before the stop may still be writing: rm retries ENOTEMPTY.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

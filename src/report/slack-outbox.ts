@@ -3,6 +3,7 @@ import type { SlackMessage } from '../../blocks/progress-message.js';
 import { redactValue } from '../redact.js';
 import { createProgressLane } from './progress-lane.js';
 import type { SlackBudget } from './slack-budget.js';
+import { createKeyedChains, createSpender } from './spend-budget.js';
 
 /** A message Slack holds: its channel and ts. */
 export interface MessageRef {
@@ -64,44 +65,16 @@ export interface SlackOutboxOptions {
   readonly rateLimitRetries?: number;
 }
 
-const retryAfterOf = (error: unknown): number | undefined => {
-  const e = error as { code?: string; retryAfter?: number } | undefined;
-  return e?.code === 'slack_webapi_rate_limited_error' ? (e.retryAfter ?? 1) : undefined;
-};
-
 /** Builds the outbox of one process on its Web API client and the shared budget. */
 export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
   const { client, budget } = options;
   const onError = options.onError ?? (() => {});
-  const retries = options.rateLimitRetries ?? 5;
-  let rateLimited = 0;
+  const spender = createSpender(budget, options.rateLimitRetries ?? 5);
+  const { spend } = spender;
+  const inOrder = createKeyedChains();
   const clean = (message: SlackMessage, o?: SendOptions): SlackMessage =>
     o?.secret ? message : redactValue(message);
 
-  /** One call within budget; a 429 holds the method off for everyone, then it is tried again. */
-  const spend = async <T>(method: string, channel: string | undefined, run: () => Promise<T>) => {
-    for (let attempt = 0; ; attempt += 1) {
-      await budget.take(method, channel);
-      try {
-        return await run();
-      } catch (error) {
-        const seconds = retryAfterOf(error);
-        if (seconds === undefined || attempt >= retries) throw error;
-        rateLimited += 1;
-        await budget.holdOff(method, channel, seconds);
-      }
-    }
-  };
-
-  /** Edits of one message run one after another, so a final edit is never overtaken. */
-  const chains = new Map<string, Promise<void>>();
-  const inOrder = (key: string, run: () => Promise<void>): Promise<void> => {
-    const done = (chains.get(key) ?? Promise.resolve()).then(run);
-    const tail = done.catch(() => undefined);
-    chains.set(key, tail);
-    void tail.then(() => chains.get(key) === tail && chains.delete(key));
-    return done;
-  };
   const update = (target: MessageRef, message: SlackMessage) =>
     client.chat
       .update({ channel: target.channel, ts: target.ts, ...message })
@@ -113,10 +86,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
     send: (key, { target, message }) =>
       inOrder(key, () =>
         update(target, message).catch(async (error: unknown) => {
-          const seconds = retryAfterOf(error);
-          if (seconds === undefined) throw error;
-          rateLimited += 1;
-          await budget.holdOff('chat.update', undefined, seconds);
+          if (!(await spender.holdOffAfter('chat.update', undefined, error))) throw error;
         }),
       ),
     onError,
@@ -182,7 +152,7 @@ export function createSlackOutbox(options: SlackOutboxOptions): SlackOutbox {
       return lane.shed;
     },
     get rateLimited() {
-      return rateLimited;
+      return spender.rateLimited;
     },
     close: () => lane.close(),
   };

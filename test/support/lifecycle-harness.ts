@@ -139,7 +139,8 @@ export async function createLifecycleHarness(
       await queue.close();
       await deleteKeys(redis, prefix);
       redis.disconnect();
-      await rm(dir, { recursive: true, force: true });
+      // A simulator child started just before the stop may still be writing: rm retries ENOTEMPTY.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

@@ -74,7 +74,8 @@ export async function createSim(
     runWithDevNull,
     cleanup: async () => {
       await host?.close();
-      await rm(dir, { recursive: true, force: true });
+      // A simulator child started just before the stop may still be writing: rm retries ENOTEMPTY.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }
