@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { callNamesService, groupWaves } from '../../bench/call-waves.js';
 import {
   countMaxOverlap,
   measureUnion,
@@ -49,29 +48,5 @@ describe('benchmark percentiles', () => {
     ];
     expect(measureUnion(intervals)).toBe(250 + 200 + 50);
     expect(measureUnion([])).toBe(0);
-  });
-});
-
-describe('benchmark call waves', () => {
-  const call = (at: number, op: string, argv: string[] = []) => ({ at, op, argv });
-
-  it('groups calls taken within half the latency into one wave', () => {
-    const calls = [
-      call(0, 'eas list-services'),
-      call(30, 'aiworkspace list-images'),
-      call(60, 'eas describe-machine-spec'),
-      call(250, 'eas create-service'),
-      call(470, 'eas describe-service'),
-      call(690, 'eas describe-service-endpoints'),
-    ];
-    expect(groupWaves(calls, 200).map((w) => w.length)).toEqual([3, 1, 1, 1]);
-  });
-
-  it('finds a service name as a whole word, not as a prefix of another', () => {
-    const c = call(0, 'eas describe-service', ['--service-name', 'bench_b_010']);
-    expect(callNamesService(c, 'bench_b_010')).toBe(true);
-    expect(callNamesService(c, 'bench_b_01')).toBe(false);
-    const body = call(0, 'eas create-service', ['--body', '{"metadata":{"name":"bench_b_01"}}']);
-    expect(callNamesService(body, 'bench_b_01')).toBe(true);
   });
 });
