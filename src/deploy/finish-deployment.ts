@@ -74,10 +74,12 @@ async function readStatus(
   created: Created,
   tracker: StepTracker,
 ): Promise<Service | undefined> {
-  await tracker.start('status');
   let service = created.service;
-  if (!service) {
-    const answer = await callCli(deps, describeServiceArgs(t, created.name), Service);
+  const [, answer] = await Promise.all([
+    tracker.start('status'),
+    service ? undefined : callCli(deps, describeServiceArgs(t, created.name), Service),
+  ]);
+  if (answer) {
     if (answer.ok) service = answer.data;
     else
       await tracker.finish('status', {
@@ -90,12 +92,10 @@ async function readStatus(
 }
 
 async function readEndpoints(deps: CallDeps, t: CallTarget, name: string, tracker: StepTracker) {
-  await tracker.start('endpoints');
-  const endpoints = await callCli(
-    deps,
-    describeServiceEndpointsArgs(t, name),
-    DescribeServiceEndpointsResponse,
-  );
+  const [, endpoints] = await Promise.all([
+    tracker.start('endpoints'),
+    callCli(deps, describeServiceEndpointsArgs(t, name), DescribeServiceEndpointsResponse),
+  ]);
   await tracker.finish(
     'endpoints',
     endpoints.ok
