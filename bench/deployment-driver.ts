@@ -44,6 +44,8 @@ export async function submitDeployment(
 /** A deployment as Slack shows it: its parent message, its summary in the thread, the parent's last edit. */
 export interface SeenDeployment {
   readonly parentTs: string;
+  /** Stand-in time of the parent message. */
+  readonly parentAt: number;
   /** Stand-in time of the summary ("`name` is <Status> in <region>"), if posted. */
   readonly summaryAt?: number;
   /** The text of the parent's last accepted chat.update. */
@@ -67,7 +69,7 @@ export function findDeployments(
       const ts = (call.response as { ts?: string }).ts;
       if (name && ts && channelOf.get(name) === call.args.channel && !seen.has(name)) {
         nameOfParent.set(ts, name);
-        seen.set(name, { parentTs: ts });
+        seen.set(name, { parentTs: ts, parentAt: call.time });
       }
       continue;
     }

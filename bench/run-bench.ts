@@ -12,7 +12,7 @@ import { runCriticalPath, warmUp } from './phase-critical-path.js';
 import { runOptions } from './phase-options.js';
 
 /** `npm run bench`: what users feel, in under two minutes (docs/BENCHMARK.md). */
-const BURST_COUNT = Number(process.env.BENCH_BURST ?? 60);
+const BURST_COUNT = Number(process.env.BENCH_BURST ?? 40);
 /**
  * Stalled-job recovery within seconds (BullMQ's default is 30 s), so the killed worker's jobs come
  * back inside the run; 10 s, as 4 s let live workers on a loaded 2-core box lose their locks.
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(stacks.map((s) => s.stop().catch(() => {})));
     // The killed worker's CLI children may still be writing there for a moment.
-    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
+    await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(
+      () => {},
+    );
   }
 }
 
