@@ -1,6 +1,6 @@
 import { roundMs } from './percentiles.js';
 import type { AckResult } from './phase-ack.js';
-import type { BurstResult } from './phase-burst.js';
+import { BURST_GIVE_UP_MS, type BurstResult } from './phase-burst.js';
 import type { ChannelResult } from './phase-channel.js';
 import type { CriticalPathResult } from './phase-critical-path.js';
 import type { OptionsResult } from './phase-options.js';
@@ -30,6 +30,7 @@ export function toLatestJson(f: BenchFigures, meta: Record<string, unknown>) {
     channel20_finals_shed: f.channel.finalsShed,
     burst_lost: f.burst.lost,
     burst_duplicates: f.burst.duplicates,
+    burst_unfinished: f.burst.unfinished,
     burst_deployments: f.burst.deployments,
     burst_seconds: r2(f.burst.seconds),
     burst_queue_wait_p99_ms: roundMs(f.burst.queueWaitP99Ms),
@@ -100,7 +101,7 @@ export function formatTable(f: BenchFigures): string {
     [
       'burst_lost',
       String(f.burst.lost),
-      `count, of ${f.burst.deployments} (worker killed after ${f.burst.killedAfter} summaries)`,
+      `count, of ${f.burst.deployments} (worker killed after ${f.burst.killedAfter} summaries; ${f.burst.unfinished} still running at ${BURST_GIVE_UP_MS / 1000} s)`,
       '0',
     ],
     ['burst_duplicates', String(f.burst.duplicates), 'count of extra create-service calls', '0'],

@@ -13,6 +13,7 @@ export const WORLD_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'ap-so
 const FIELDS = ['image', 'instance_type'] as const;
 const WARM_ASKS = 200;
 const WARM_RATE_PER_S = 40;
+const CLI_LATENCY_MS = 1500;
 
 export interface OptionsResult {
   /** Slowest first answer over every region and both fields (all asked at once). */
@@ -42,6 +43,7 @@ async function ask(stack: BenchStack, region: string, field: (typeof FIELDS)[num
 
 /** Cold: the first ask of every region and field, all at once; warm: asks at a steady rate after. */
 export async function runOptions(stack: BenchStack): Promise<OptionsResult> {
+  await stack.cli.setLatency(CLI_LATENCY_MS);
   const cold = await Promise.all(
     WORLD_REGIONS.flatMap((region) => FIELDS.map((field) => ask(stack, region, field))),
   );

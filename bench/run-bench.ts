@@ -7,7 +7,7 @@ import { type BenchStack, startBenchStack } from './bench-stack.js';
 import { readPeakRssMb } from './child-process.js';
 import { runAck } from './phase-ack.js';
 import { runBurst } from './phase-burst.js';
-import { runChannelTwenty, waitForChannelCli } from './phase-channel.js';
+import { runChannelTwenty } from './phase-channel.js';
 import { runCriticalPath, warmUp } from './phase-critical-path.js';
 import { runOptions } from './phase-options.js';
 
@@ -52,23 +52,28 @@ async function main(): Promise<void> {
       }),
     ]);
     log('stacks up');
-    // Twenty in one channel first: its CLI work is over in seconds, the rest is Slack's pace, which
-    // leaves the CPU to the timed phases; the burst comes last, alone with the channel's tail.
-    const channelRun = runChannelTwenty(channel);
-    await warmUp(paths);
-    await waitForChannelCli(channel, 30_000);
-    log('warm, channel CLI done');
-    const [criticalPath, options] = await Promise.all([runCriticalPath(paths), runOptions(paths)]);
-    log('critical path and options done');
-    const ack = await runAck(paths);
-    log('ack done');
+    // The two CLI-heavy phases first and together (each stack has its own simulator account), then
+    // the timed phases on a machine they no longer load.
     const [channelResult, burstResult] = await Promise.all([
-      channelRun,
+      runChannelTwenty(channel),
       runBurst(burst, BURST_COUNT, redisUrl),
     ]);
     log('channel and burst done');
-    const others = [paths.bot, ...paths.workers, channel.bot, ...channel.workers];
-    const rss = await Promise.all(others.map((c) => readPeakRssMb(c.pid)));
+    const channelRss = await Promise.all(
+      [channel.bot, ...channel.workers].map((c) => readPeakRssMb(c.pid)),
+    );
+    await Promise.all([channel.stop(), burst.stop()]);
+    await warmUp(paths);
+    const options = await runOptions(paths);
+    log('options done');
+    const criticalPath = await runCriticalPath(paths);
+    log('critical path done');
+    const ack = await runAck(paths);
+    log('ack done');
+    const pathsRss = await Promise.all(
+      [paths.bot, ...paths.workers].map((c) => readPeakRssMb(c.pid)),
+    );
+    const rss = [...pathsRss, ...channelRss];
     const figures = {
       criticalPath,
       options,
