@@ -1,6 +1,6 @@
 import { roundMs } from './percentiles.js';
 import type { AckResult } from './phase-ack.js';
-import { BURST_GIVE_UP_MS, type BurstResult } from './phase-burst.js';
+import type { BurstResult } from './phase-burst.js';
 import type { ChannelResult } from './phase-channel.js';
 import type { CriticalPathResult } from './phase-critical-path.js';
 import type { OptionsResult } from './phase-options.js';
@@ -101,7 +101,7 @@ export function formatTable(f: BenchFigures): string {
     [
       'burst_lost',
       String(f.burst.lost),
-      `count, of ${f.burst.deployments} (worker killed after ${f.burst.killedAfter} summaries; ${f.burst.unfinished} still running at ${BURST_GIVE_UP_MS / 1000} s)`,
+      `count, of ${f.burst.deployments} (worker killed after ${f.burst.killedAfter} summaries; ${f.burst.unfinished} still running at ${f.burst.gaveUpAfter} s)`,
       '0',
     ],
     ['burst_duplicates', String(f.burst.duplicates), 'count of extra create-service calls', '0'],

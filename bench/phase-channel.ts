@@ -5,6 +5,7 @@ import {
   submitDeployment,
   waitForDeployments,
 } from './deployment-driver.js';
+import { readCliSpans } from './timed-cli.js';
 
 const COUNT = 20;
 const CHANNEL = 'C0BENCH20';
@@ -18,6 +19,21 @@ export interface ChannelResult {
   readonly slack429: number;
   /** Deployments whose parent message's last accepted edit is not its final state. */
   readonly finalsShed: number;
+}
+
+/**
+ * Resolves once every deployment of the channel has read its endpoints (its CLI work, the CPU-heavy
+ * part, is over; what is left is paced by Slack's limits), or after timeoutMs.
+ */
+export async function waitForChannelCli(stack: BenchStack, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const done = async () =>
+    (await readCliSpans(stack.cli.timesPath)).filter(
+      (s) => s.op === 'eas describe-service-endpoints' && s.tag.startsWith('d-'),
+    ).length >= COUNT;
+  while (!(await done()) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 const finalText = (d: BenchDeployment) => `✓ Deployed \`${d.name}\` to ${d.region}`;
