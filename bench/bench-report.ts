@@ -88,7 +88,7 @@ export function formatTable(f: BenchFigures): string {
     [
       'channel20_seconds',
       r2(f.channel.seconds).toFixed(1),
-      's to the last of 20 summaries, CLI at 0 ms, beside the burst',
+      's, submission → the last of 20 summaries (CLI at 0 ms, 2 workers)',
       '',
     ],
     ['channel20_slack_429', String(f.channel.slack429), 'count of 429s from the stand-in', '0'],

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countMaxOverlap,
-  measureUnion,
-  pickPercentile,
-  summarizeLatencies,
-} from '../../bench/percentiles.js';
+import { pickPercentile, summarizeLatencies } from '../../bench/percentiles.js';
 
 describe('benchmark percentiles', () => {
   it('picks the nearest-rank percentile of 1..100', () => {
@@ -26,27 +21,5 @@ describe('benchmark percentiles', () => {
 
   it('answers NaN for no samples', () => {
     expect(Number.isNaN(summarizeLatencies([]).p99)).toBe(true);
-  });
-
-  it('counts the most intervals open at once, touching ends not overlapping', () => {
-    const intervals = [
-      { start: 0, end: 10 },
-      { start: 5, end: 15 },
-      { start: 10, end: 20 },
-      { start: 12, end: 13 },
-    ];
-    expect(countMaxOverlap(intervals)).toBe(3);
-    expect(countMaxOverlap([])).toBe(0);
-  });
-
-  it('measures the time covered by overlapping and separate intervals', () => {
-    const intervals = [
-      { start: 0, end: 200 },
-      { start: 10, end: 250 },
-      { start: 300, end: 500 },
-      { start: 600, end: 650 },
-    ];
-    expect(measureUnion(intervals)).toBe(250 + 200 + 50);
-    expect(measureUnion([])).toBe(0);
   });
 });
