@@ -6,7 +6,7 @@ import { LoadGenReport } from './load-gen.js';
 import { summarizeLatencies } from './percentiles.js';
 
 const RATE = 20;
-const SECONDS = 12;
+const SECONDS = 9;
 /** Answers to commands sent in the first seconds are not counted (JIT, connections). */
 const WARM_UP_MS = 2_000;
 

@@ -85,7 +85,8 @@ export async function runBurst(
     stack.slack,
     wanted,
     (seen) => summarized(seen) >= count / 2,
-    Math.max(0, deadline - Date.now()),
+    // Killed by half-time at the latest, so the survivor has time to take its jobs over.
+    Math.max(0, (deadline - Date.now()) / 2),
   );
   const [victim, ...rest] = stack.workers;
   const peakRssMb: Record<string, number> = {};

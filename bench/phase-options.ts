@@ -11,7 +11,7 @@ import { summarizeLatencies } from './percentiles.js';
 /** Every region of the simulator's world (the demo account). */
 export const WORLD_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'ap-southeast-1'];
 const FIELDS = ['image', 'instance_type'] as const;
-const WARM_ASKS = 200;
+const WARM_ASKS = 120;
 const WARM_RATE_PER_S = 40;
 const CLI_LATENCY_MS = 1500;
 
