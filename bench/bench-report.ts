@@ -122,7 +122,7 @@ export function formatTable(f: BenchFigures): string {
     [
       'ack_p99_ms',
       roundMs(f.ack.botP99Ms).toFixed(2),
-      `ms at ${f.ack.rate}/s, the bot, beside the burst`,
+      `ms at ${f.ack.rate}/s, the bot`,
       '≤ 1.5 × bare',
     ],
     [
