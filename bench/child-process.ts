@@ -10,6 +10,8 @@ export interface BenchChild {
   output(): string;
   /** SIGTERM, then SIGKILL after graceMs; resolves when it has exited. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL (a crash: no shutdown of its own); resolves when it has exited. */
+  kill(): Promise<void>;
   readonly exited: Promise<number | null>;
 }
 
@@ -37,6 +39,10 @@ export function spawnNode(
     name,
     output: () => text,
     exited,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -80,17 +86,4 @@ export async function readPeakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
-}
-
-/**
- * CPU time (user + system) a live process has used so far, in ms, from /proc (10 ms ticks); with
- * `thread`, that one thread's (the process's own id is its main thread, which acknowledges).
- */
-export async function readCpuMs(pid: number, thread?: number): Promise<number> {
-  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-  const stat = await readFile(path, 'utf8').catch(() => '');
-  // Fields after the command name (which may contain spaces) start at "state"; utime, stime are 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
 }

@@ -1,3 +1,4 @@
+import { LOCAL_SIGNING_SECRET } from '../demo/local-stack.js';
 import {
   buildStateValues,
   buildViewSubmissionBody,
@@ -6,85 +7,101 @@ import {
 import { postSigned } from '../sim/slack/sign-request.js';
 import type { SlackStandIn } from '../sim/slack/slack-standin.js';
 
-export const BENCH_CHANNEL = 'C0BENCH';
-
-/** One deployment the benchmark asks for: a unique service name in one region. */
+/** One deployment the benchmark asks for: a unique service name, its region, channel and network. */
 export interface BenchDeployment {
   readonly name: string;
   readonly region: string;
+  readonly channel: string;
+  readonly network?: 'shared' | 'gateway';
+  readonly userId?: string;
 }
 
-/** Presses Deploy on the modal for this deployment (vLLM 0.14 GPU, shared gateway); resolves with the HTTP status and ack body. */
+/** Presses Deploy on the modal (vLLM 0.14 GPU); resolves with the HTTP status and ack body. */
 export async function submitDeployment(
   eventsUrl: string,
-  secret: string,
-  deployment: BenchDeployment,
+  d: BenchDeployment,
 ): Promise<{ status: number; text: string }> {
-  const { name, region } = deployment;
   const body = buildViewSubmissionBody({
-    id: `V0${name.toUpperCase().replace(/_/g, '')}`,
-    userId: 'U0BENCH',
-    private_metadata: JSON.stringify({ channelId: BENCH_CHANNEL }),
+    id: `V0${d.name.toUpperCase().replace(/_/g, '')}`,
+    userId: d.userId ?? 'U0BENCH',
+    private_metadata: JSON.stringify({ channelId: d.channel }),
     values: buildStateValues(
-      { service_name: name, replicas: '1', port: '8000' },
+      { service_name: d.name, replicas: '1', port: '8000' },
       {
-        region,
-        image: `eas-registry-vpc.${region}.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu`,
+        region: d.region,
+        image: `eas-registry-vpc.${d.region}.cr.aliyuncs.com/pai-eas/vllm:0.14.0-gpu`,
         instance_type: 'ecs.gn7i-c16g1.4xlarge',
-        network: 'shared',
+        network: d.network ?? 'shared',
         // cn-shanghai has two enabled workspaces: the modal asks which one.
-        ...(region === 'cn-shanghai' ? { workspace: '91001' } : {}),
+        ...(d.region === 'cn-shanghai' ? { workspace: '91001' } : {}),
       },
     ),
   });
-  const answer = await postSigned(eventsUrl, body, FORM_CONTENT_TYPE, secret);
+  const answer = await postSigned(eventsUrl, body, FORM_CONTENT_TYPE, LOCAL_SIGNING_SECRET);
   return { status: answer.status, text: answer.text };
 }
 
-/** The result message of one deployment: the first reply in the thread of its parent message. */
-export interface DeploymentResultMessage {
-  readonly time: number;
-  readonly text: string;
-  /** "`name` is <Status> in <region>": deployed (any status); anything else stopped or failed. */
-  readonly deployed: boolean;
+/** A deployment as Slack shows it: its parent message, its summary in the thread, the parent's last edit. */
+export interface SeenDeployment {
+  readonly parentTs: string;
+  /** Stand-in time of the parent message. */
+  readonly parentAt: number;
+  /** Stand-in time of the summary ("`name` is <Status> in <region>"), if posted. */
+  readonly summaryAt?: number;
+  /** The text of the parent's last accepted chat.update. */
+  readonly lastEdit?: string;
 }
 
-/** The result message of each named deployment seen so far, keyed by service name. */
-export function findSummaries(
+/** What the stand-in recorded of each named deployment, keyed by service name. */
+export function findDeployments(
   slack: SlackStandIn,
-  names: readonly string[],
-): Map<string, DeploymentResultMessage> {
-  const wanted = new Set(names);
-  const parents = new Map<string, string>();
-  const found = new Map<string, DeploymentResultMessage>();
+  wanted: readonly BenchDeployment[],
+): Map<string, SeenDeployment> {
+  const channelOf = new Map(wanted.map((d) => [d.name, d.channel]));
+  const nameOfParent = new Map<string, string>();
+  const seen = new Map<string, SeenDeployment>();
   for (const call of slack.calls) {
-    if (call.method !== 'chat.postMessage' || call.args.channel !== BENCH_CHANNEL) continue;
+    if (call.response?.ok !== true) continue;
     const text = String(call.args.text ?? '');
     const threadTs = call.args.thread_ts ? String(call.args.thread_ts) : undefined;
-    if (!threadTs) {
+    if (call.method === 'chat.postMessage' && !threadTs) {
       const name = /`([a-z0-9_]+)`/.exec(text)?.[1];
-      const ts = (call.response as { ts?: string } | undefined)?.ts;
-      if (name && ts && wanted.has(name)) parents.set(ts, name);
+      const ts = (call.response as { ts?: string }).ts;
+      if (name && ts && channelOf.get(name) === call.args.channel && !seen.has(name)) {
+        nameOfParent.set(ts, name);
+        seen.set(name, { parentTs: ts, parentAt: call.time });
+      }
       continue;
     }
-    const name = parents.get(threadTs);
-    if (!name || found.has(name)) continue;
-    found.set(name, { time: call.time, text, deployed: text.startsWith(`\`${name}\` is `) });
+    const key = call.method === 'chat.update' ? String(call.args.ts ?? '') : (threadTs ?? '');
+    const name = nameOfParent.get(key);
+    const known = name ? seen.get(name) : undefined;
+    if (!name || !known) continue;
+    if (call.method === 'chat.update') seen.set(name, { ...known, lastEdit: text });
+    else if (call.method === 'chat.postMessage' && known.summaryAt === undefined) {
+      if (text.startsWith(`\`${name}\` is `)) seen.set(name, { ...known, summaryAt: call.time });
+    }
   }
-  return found;
+  return seen;
 }
 
-/** Polls the stand-in until every name has its summary or the timeout passes. */
-export async function waitForSummaries(
+/** Polls until `done` holds for what the stand-in saw, or the timeout passes; answers the last look. */
+export async function waitForDeployments(
   slack: SlackStandIn,
-  names: readonly string[],
+  wanted: readonly BenchDeployment[],
+  done: (seen: Map<string, SeenDeployment>) => boolean,
   timeoutMs: number,
-): Promise<Map<string, DeploymentResultMessage>> {
+): Promise<Map<string, SeenDeployment>> {
   const deadline = Date.now() + timeoutMs;
-  let found = findSummaries(slack, names);
-  while (found.size < names.length && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    found = findSummaries(slack, names);
+  let seen = findDeployments(slack, wanted);
+  while (!done(seen) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = findDeployments(slack, wanted);
   }
-  return found;
+  return seen;
 }
+
+/** Every wanted deployment has its summary. */
+export const allSummarized =
+  (wanted: readonly BenchDeployment[]) => (seen: Map<string, SeenDeployment>) =>
+    wanted.every((d) => seen.get(d.name)?.summaryAt !== undefined);

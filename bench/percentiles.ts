@@ -33,35 +33,3 @@ export function summarizeLatencies(samples: readonly number[]): LatencySummary {
 export function roundMs(value: number): number {
   return Math.round(value * 100) / 100;
 }
-
-/** The largest number of intervals open at one instant (an interval ending at t does not overlap one starting at t). */
-export function countMaxOverlap(intervals: ReadonlyArray<{ start: number; end: number }>): number {
-  const edges = intervals.flatMap((i) => [
-    { t: i.start, d: 1 },
-    { t: i.end, d: -1 },
-  ]);
-  edges.sort((a, b) => a.t - b.t || a.d - b.d);
-  let open = 0;
-  let max = 0;
-  for (const edge of edges) {
-    open += edge.d;
-    max = Math.max(max, open);
-  }
-  return max;
-}
-
-/** Total length covered by at least one interval (the time something was in flight). */
-export function measureUnion(intervals: ReadonlyArray<{ start: number; end: number }>): number {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  let total = 0;
-  let current: { start: number; end: number } | undefined;
-  for (const { start, end } of sorted) {
-    if (current && start <= current.end) {
-      current.end = Math.max(current.end, end);
-      continue;
-    }
-    if (current) total += current.end - current.start;
-    current = { start, end };
-  }
-  return total + (current ? current.end - current.start : 0);
-}

@@ -25,7 +25,7 @@ export interface Created {
   readonly network?: NetworkPlan;
 }
 
-/** describe-service exactly once, then describe-service-endpoints, then the summary; any status is success. */
+/** describe-service exactly once and describe-service-endpoints at once (neither needs the other's answer), then the summary; any status is success. */
 export async function finishDeployment(
   deps: CallDeps,
   t: CallTarget,
@@ -33,31 +33,11 @@ export async function finishDeployment(
   created: Created,
   tracker: StepTracker,
 ): Promise<{ result: DeploymentResult; accessToken?: string }> {
-  await tracker.start('status');
-  let service = created.service;
-  if (!service) {
-    const answer = await callCli(deps, describeServiceArgs(t, created.name), Service);
-    if (answer.ok) service = answer.data;
-    else
-      await tracker.finish('status', {
-        status: 'skipped',
-        detail: `Could not read the status: ${answer.error.message}`,
-      });
-  }
-  if (service) await tracker.finish('status', { status: 'passed', detail: service.Status });
-  await tracker.start('endpoints');
-  const endpoints = await callCli(
-    deps,
-    describeServiceEndpointsArgs(t, created.name),
-    DescribeServiceEndpointsResponse,
-  );
+  const [service, endpoints] = await Promise.all([
+    readStatus(deps, t, created, tracker),
+    readEndpoints(deps, t, created.name, tracker),
+  ]);
   const list = endpoints.ok ? (endpoints.data.Endpoints ?? []) : [];
-  await tracker.finish(
-    'endpoints',
-    endpoints.ok
-      ? { status: 'passed', detail: `${list.length} endpoint(s)` }
-      : { status: 'skipped', detail: `Could not read the endpoints: ${endpoints.error.message}` },
-  );
   const summary = buildSummary({
     serviceName: created.name,
     serviceId: service?.ServiceId ?? created.serviceId,
@@ -85,4 +65,42 @@ export async function finishDeployment(
   const accessToken =
     (endpoints.ok ? endpoints.data.AccessToken : undefined) ?? service?.AccessToken;
   return { result: { result: 'deployed', summary }, ...(accessToken ? { accessToken } : {}) };
+}
+
+/** The service's status: the answer reconciling already read, or one describe-service. */
+async function readStatus(
+  deps: CallDeps,
+  t: CallTarget,
+  created: Created,
+  tracker: StepTracker,
+): Promise<Service | undefined> {
+  let service = created.service;
+  const [, answer] = await Promise.all([
+    tracker.start('status'),
+    service ? undefined : callCli(deps, describeServiceArgs(t, created.name), Service),
+  ]);
+  if (answer) {
+    if (answer.ok) service = answer.data;
+    else
+      await tracker.finish('status', {
+        status: 'skipped',
+        detail: `Could not read the status: ${answer.error.message}`,
+      });
+  }
+  if (service) await tracker.finish('status', { status: 'passed', detail: service.Status });
+  return service;
+}
+
+async function readEndpoints(deps: CallDeps, t: CallTarget, name: string, tracker: StepTracker) {
+  const [, endpoints] = await Promise.all([
+    tracker.start('endpoints'),
+    callCli(deps, describeServiceEndpointsArgs(t, name), DescribeServiceEndpointsResponse),
+  ]);
+  await tracker.finish(
+    'endpoints',
+    endpoints.ok
+      ? { status: 'passed', detail: `${(endpoints.data.Endpoints ?? []).length} endpoint(s)` }
+      : { status: 'skipped', detail: `Could not read the endpoints: ${endpoints.error.message}` },
+  );
+  return endpoints;
 }

@@ -25,9 +25,9 @@ function stopAt(step: StepId, r: Stopped): GatesVerdict {
   return { ok: false, result: { result: 'failed', step, reason: r.reason, error: r.error } };
 }
 
+/** The gate's CLI calls start at once; reporting that it started waits for no answer, so it runs beside them. */
 async function runGate<T>(tracker: StepTracker, id: StepId, gate: () => Promise<GateResult<T>>) {
-  await tracker.start(id);
-  const result = await gate();
+  const [, result] = await Promise.all([tracker.start(id), gate()]);
   await tracker.finish(
     id,
     result.status === 'passed' ? { status: 'passed', detail: result.detail } : result,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callNamesService, groupWaves } from '../../bench/call-waves.js';
-import {
-  countMaxOverlap,
-  measureUnion,
-  pickPercentile,
-  summarizeLatencies,
-} from '../../bench/percentiles.js';
+import { pickPercentile, summarizeLatencies } from '../../bench/percentiles.js';
 
 describe('benchmark percentiles', () => {
   it('picks the nearest-rank percentile of 1..100', () => {
@@ -27,51 +21,5 @@ describe('benchmark percentiles', () => {
 
   it('answers NaN for no samples', () => {
     expect(Number.isNaN(summarizeLatencies([]).p99)).toBe(true);
-  });
-
-  it('counts the most intervals open at once, touching ends not overlapping', () => {
-    const intervals = [
-      { start: 0, end: 10 },
-      { start: 5, end: 15 },
-      { start: 10, end: 20 },
-      { start: 12, end: 13 },
-    ];
-    expect(countMaxOverlap(intervals)).toBe(3);
-    expect(countMaxOverlap([])).toBe(0);
-  });
-
-  it('measures the time covered by overlapping and separate intervals', () => {
-    const intervals = [
-      { start: 0, end: 200 },
-      { start: 10, end: 250 },
-      { start: 300, end: 500 },
-      { start: 600, end: 650 },
-    ];
-    expect(measureUnion(intervals)).toBe(250 + 200 + 50);
-    expect(measureUnion([])).toBe(0);
-  });
-});
-
-describe('benchmark call waves', () => {
-  const call = (at: number, op: string, argv: string[] = []) => ({ at, op, argv });
-
-  it('groups calls taken within half the latency into one wave', () => {
-    const calls = [
-      call(0, 'eas list-services'),
-      call(30, 'aiworkspace list-images'),
-      call(60, 'eas describe-machine-spec'),
-      call(250, 'eas create-service'),
-      call(470, 'eas describe-service'),
-      call(690, 'eas describe-service-endpoints'),
-    ];
-    expect(groupWaves(calls, 200).map((w) => w.length)).toEqual([3, 1, 1, 1]);
-  });
-
-  it('finds a service name as a whole word, not as a prefix of another', () => {
-    const c = call(0, 'eas describe-service', ['--service-name', 'bench_b_010']);
-    expect(callNamesService(c, 'bench_b_010')).toBe(true);
-    expect(callNamesService(c, 'bench_b_01')).toBe(false);
-    const body = call(0, 'eas create-service', ['--body', '{"metadata":{"name":"bench_b_01"}}']);
-    expect(callNamesService(body, 'bench_b_01')).toBe(true);
   });
 });
