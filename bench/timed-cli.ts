@@ -5,12 +5,14 @@ import { join } from 'node:path';
  * A bash wrapper around the simulator. Per call it reads the latency to simulate from a file (so
  * one running stack can change it between phases), and appends `start end product operation tag`
  * (epoch seconds with µs from $EPOCHREALTIME: no extra process; tag = the deployment id in the user
- * agent, `catalog` for the modal's lists, `-` for none). The ALIYUN_SIM_* names pass the CLI env filter.
+ * agent, `catalog` for the modal's lists, `-` for none). The latency is the whole call's
+ * (ALIYUN_SIM_CALL_STARTED_MS), as with the real CLI. The ALIYUN_SIM_* names pass the CLI env filter.
  */
 const SCRIPT = `#!/bin/bash
 start=$EPOCHREALTIME
 read -r ALIYUN_SIM_LATENCY_MS < "$ALIYUN_SIM_LATENCY_FILE"
-export ALIYUN_SIM_LATENCY_MS
+us=\${start/./}
+export ALIYUN_SIM_LATENCY_MS ALIYUN_SIM_CALL_STARTED_MS=$((us / 1000))
 "$ALIYUN_SIM_BIN" "$@"
 code=$?
 tag=-

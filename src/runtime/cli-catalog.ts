@@ -36,7 +36,7 @@ export interface CatalogOptions {
   /** How long a list is fresh; past it, it is still answered at once while a new one is read. */
   readonly ttlMs?: number;
   readonly now?: () => number;
-  /** Hears a failed refresh (the old list is kept and still answered). */
+  /** Hears a failed refresh (the old list is kept and still answered) or a failed warm-up read. */
   readonly onStaleRefreshError?: (error: unknown) => void;
 }
 
@@ -105,5 +105,12 @@ export function createCliCatalog(cli: CliRunner, options: CatalogOptions = {}): 
     // Stock changes: a list past its ttl is not answered from memory (the model-fit check).
     peekInstanceTypes: (region) =>
       specs.getRemainingTTL(region) > 0 ? specs.peek(region) : undefined,
+    warm: (region) => {
+      // One flight per list: a search arriving meanwhile waits on this same read. A failed read
+      // caches nothing, so that search reads again and answers within its own budget.
+      const heard = (error: unknown) => options.onStaleRefreshError?.(error);
+      void images.fetch(region).catch(heard);
+      void specs.fetch(region).catch(heard);
+    },
   };
 }

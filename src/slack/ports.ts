@@ -23,6 +23,11 @@ export interface CatalogPort {
   peekImageCommand(region: string, image: string): string | undefined;
   /** The region's instance types when already loaded (cache only: never a CLI call). */
   peekInstanceTypes(region: string): readonly InstanceChoice[] | undefined;
+  /**
+   * Starts reading the region's images and instance types without waiting (once the form is open
+   * or its region changed), so the person's first search finds them loaded or on their way.
+   */
+  warm(region: string): void;
 }
 
 export type StatusAnswer =

@@ -22,6 +22,23 @@ describe('the modal catalog', () => {
     expect(cli.callsOf(...LIST_IMAGES)).toHaveLength(1);
   });
 
+  it('reads a region once the form opens, so the first search waits on that read, not a new one', async () => {
+    const cli = createScriptedCli([
+      { prefix: LIST_IMAGES, replies: [official] },
+      {
+        prefix: ['eas', 'describe-machine-spec'],
+        replies: [{ stdout: fixture('describe-machine-spec.hangzhou.json') }],
+      },
+    ]);
+    const catalog = createCliCatalog(cli);
+    catalog.warm('cn-hangzhou');
+    expect(cli.callsOf(...LIST_IMAGES)).toHaveLength(1);
+    expect(await catalog.listImages('cn-hangzhou')).toHaveLength(6);
+    expect((await catalog.listInstanceTypes('cn-hangzhou')).length).toBeGreaterThan(0);
+    expect(cli.callsOf(...LIST_IMAGES)).toHaveLength(1);
+    expect(cli.callsOf('eas', 'describe-machine-spec')).toHaveLength(1);
+  });
+
   it('answers the old list at once once it is stale, reads a fresh one behind it, then answers that', async () => {
     let clock = 1_000;
     const cli = createScriptedCli([{ prefix: LIST_IMAGES, replies: [official, oneImage] }]);

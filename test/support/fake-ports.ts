@@ -91,6 +91,7 @@ export function createFakePorts(): FakePorts {
       },
       peekWorkspaces: () => undefined,
       peekInstanceTypes: () => undefined,
+      warm: () => {},
       peekImageCommand: (_region, image) =>
         image === 'vllm' ? 'vllm serve /model_dir --port 8000' : undefined,
     },

@@ -13,6 +13,7 @@ export function changeRegion(deps: ListenerDeps) {
     const snapshot = readModalSnapshot(body.view);
     const region = action.selected_option?.value;
     if (!snapshot || !region) return;
+    deps.ports.catalog.warm(region);
     const workspaces = await withinBudget(
       () => deps.ports.catalog.listWorkspaces(region),
       UPDATE_BUDGET_MS,

@@ -50,6 +50,7 @@ export async function openDeployModal(
     .open({ trigger_id: args.command.trigger_id, view })
     .then((answer) => answer.view)
     .catch((error: unknown) => notOpened(after, error));
+  if (opened && withCommand.region) catalog.warm(withCommand.region);
   if (opened?.id && opened.hash)
     await afterOpened(deps, after, withCommand, { id: opened.id, hash: opened.hash }, dropped);
 }
