@@ -112,7 +112,7 @@ describe.each(batches.map((batch, b) => ({ b, batch })))(
           expect(texts[0]).toContain(`/api/predict/${name}`);
           expect(texts.join()).not.toMatch(/already exists/);
           expect(callsAtKill).toBeGreaterThanOrEqual(boundary.calls);
-        }, 90_000);
+        }, 180_000);
       });
     });
   },

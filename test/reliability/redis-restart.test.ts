@@ -65,7 +65,7 @@ describe('Redis restarts', () => {
     expectOneSummaryEach(s, names);
     worker.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 180_000);
 
   it('answers a submission at once with "not queued" while Redis is down, and queues nothing', async () => {
     const s = await startReliabilityStack({ redisUrl: redis.url });
@@ -104,7 +104,7 @@ describe('Redis restarts', () => {
     );
     worker.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 180_000);
 
   it('queues once Redis is back when the bot started while Redis was down', async () => {
     await redis.shutdown();
@@ -156,5 +156,5 @@ describe('Redis restarts', () => {
     expectOneSummaryEach(s, ['outage_a']);
     worker.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 180_000);
 });

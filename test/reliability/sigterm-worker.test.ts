@@ -84,6 +84,6 @@ describe.concurrent('SIGTERM to a worker in the middle of a step', () => {
       const replies = s.threadReplies(tsOf(parents[0] as never)).map((r) => JSON.stringify(r.args));
       expect(replies).toHaveLength(1);
       expect(replies[0]).toContain(`/api/predict/${name}`);
-    }, 90_000);
+    }, 180_000);
   });
 });

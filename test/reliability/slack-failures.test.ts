@@ -67,7 +67,7 @@ describe.concurrent('Slack failing', () => {
     expect(updates.length).toBeGreaterThan(0);
     for (const u of updates) expect(u.time).toBeGreaterThanOrEqual(parent.time);
     expect(replies[0]?.time ?? 0).toBeGreaterThanOrEqual(updates.at(-1)?.time ?? 0);
-  }, 60_000);
+  }, 180_000);
 
   for (const error of ['not_in_channel', 'channel_not_found']) {
     it(`tells the requester privately how to invite the bot on ${error}, and still deploys`, async () => {
@@ -91,6 +91,6 @@ describe.concurrent('Slack failing', () => {
       );
       expect(summary).toBeDefined();
       expect(await s.creates()).toHaveLength(1);
-    }, 60_000);
+    }, 180_000);
   }
 });
