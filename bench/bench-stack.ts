@@ -1,8 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { LOCAL_BOT_TOKEN, LOCAL_SIGNING_SECRET } from '../demo/local-stack.js';
-import { buildDemoWorld } from '../sim/aliyun/demo-world.js';
+import { localProcessEnv } from '../demo/local-stack.js';
+import { buildInstantWorld } from '../sim/aliyun/demo-world.js';
 import { findSimExecutable, prepareSimEnv } from '../sim/aliyun/sim-env.js';
 import { type SlackStandIn, startSlackStandIn } from '../sim/slack/slack-standin.js';
 import type { SlackRules } from '../sim/slack/standin-options.js';
@@ -40,21 +40,15 @@ export interface BenchStack {
 /** Starts a stack; resolves once the bot listens (workers warm up on their own). */
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const dir = await mkdtemp(join(options.root, `${options.name}-`));
-  // Services become visible and Running at once: the benchmark times the bot, not the cloud's pace.
-  const world = { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } };
+  const world = buildInstantWorld();
   const simEnv = await prepareSimEnv({ dir, world });
   const cli = await writeTimedCli(dir, findSimExecutable(), options.latencyMs ?? 0);
   const slack = await startSlackStandIn(options.rules ? { rules: options.rules } : {});
   const prefix = `bench-${options.name}-${process.pid}-${Date.now().toString(36)}`;
   const env: Record<string, string> = {
     HOME: process.env.HOME ?? '/tmp',
-    SLACK_BOT_TOKEN: LOCAL_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: LOCAL_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: options.redisUrl,
-    QUEUE_PREFIX: prefix,
+    ...localProcessEnv({ slackApiUrl: slack.apiUrl, redisUrl: options.redisUrl, prefix }),
     LOG_LEVEL: 'warn',
-    EAS_PROBE: 'off',
     ...simEnv,
     ...cli.env,
     ...options.env,

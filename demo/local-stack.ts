@@ -18,6 +18,27 @@ import { startWorkerRuntime } from '../src/runtime/start-worker.js';
 export const LOCAL_SIGNING_SECRET = 'local-signing-secret';
 export const LOCAL_BOT_TOKEN = 'xoxb-local-demo-token';
 
+/**
+ * The environment of a local bot or worker process: the Slack stand-in, the aliyun simulator, and
+ * Redis under its own prefix. The serving probe is off: the demo world's endpoints are EAS's real
+ * hosts, unreachable here (a stack with a serving host turns it on).
+ */
+export function localProcessEnv(o: {
+  readonly slackApiUrl: string;
+  readonly redisUrl: string;
+  readonly prefix: string;
+}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: LOCAL_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: LOCAL_SIGNING_SECRET,
+    SLACK_API_URL: o.slackApiUrl,
+    REDIS_URL: o.redisUrl,
+    QUEUE_PREFIX: o.prefix,
+    ALIYUN_CLI: findSimExecutable(),
+    EAS_PROBE: 'off',
+  };
+}
+
 export interface LocalStackOptions {
   readonly redisUrl: string;
   readonly prefix: string;
@@ -58,12 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const slack = await startSlackStandIn();
   const processEnv: Record<string, string> = {
-    SLACK_BOT_TOKEN: LOCAL_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: LOCAL_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: options.redisUrl,
-    QUEUE_PREFIX: options.prefix,
-    ALIYUN_CLI: findSimExecutable(),
+    ...localProcessEnv({ slackApiUrl: slack.apiUrl, ...options }),
     PORT: '0',
     LOG_LEVEL: 'silent',
     EAS_PROBE: serving ? 'on' : 'off',

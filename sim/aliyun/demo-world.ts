@@ -152,3 +152,8 @@ export function buildDemoWorld(): SimWorldInput {
     },
   };
 }
+
+/** The built-in world with services visible and Running at once: tests and the bench time the bot, not the cloud's pace. */
+export function buildInstantWorld(): SimWorldInput {
+  return { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } };
+}

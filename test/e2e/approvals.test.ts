@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SIGNING_SECRET, type LocalStack, startLocalStack } from '../../demo/local-stack.js';
 import { createSlackUser } from '../../demo/slack-user.js';
 import { readSimCallLog } from '../../sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { buildInstantWorld } from '../../sim/aliyun/demo-world.js';
 import {
   buildBlockActionsBody,
   buildSlashCommandBody,
@@ -27,7 +27,7 @@ beforeAll(async () => {
     redisUrl: REDIS_URL,
     prefix,
     sim: {
-      world: { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } },
+      world: buildInstantWorld(),
     },
     // Two replicas of a one-GPU type is 2 GPUs: above the limit of 1, so approval is needed.
     // The requester is an approver too, to show that nobody approves their own deployment.

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SIGNING_SECRET, type LocalStack, startLocalStack } from '../../demo/local-stack.js';
 import { createSlackUser } from '../../demo/slack-user.js';
-import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { buildInstantWorld } from '../../sim/aliyun/demo-world.js';
 import { buildBlockActionsBody, FORM_CONTENT_TYPE } from '../../sim/slack/payloads.js';
 import { postSigned } from '../../sim/slack/sign-request.js';
 import type { RecordedCall } from '../../sim/slack/slack-standin.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     // Every line the product writes, at the most talkative level, after its own masking.
     logger: createLogger({ level: 'trace', destination: { write: (line) => logLines.push(line) } }),
     sim: {
-      world: { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } },
+      world: buildInstantWorld(),
     },
     env: {
       EAS_NOTIFY_CHANNEL: 'C0NOTIFY',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../demo/local-stack.js';
 import { createSlackUser } from '../../demo/slack-user.js';
 import { readSimCallLog } from '../../sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { buildInstantWorld } from '../../sim/aliyun/demo-world.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRedis, REDIS_URL, uniquePrefix } from '../support/redis.js';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     redisUrl: REDIS_URL,
     prefix,
     sim: {
-      world: { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } },
+      world: buildInstantWorld(),
     },
     logger: createLogger({ level: 'info', destination: memory }),
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../demo/local-stack.js';
 import { createSlackUser } from '../../demo/slack-user.js';
 import { readSimCallLog } from '../../sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../sim/aliyun/demo-world.js';
+import { buildInstantWorld } from '../../sim/aliyun/demo-world.js';
 import { answeredViewId } from '../../sim/slack/answered-view.js';
 import { fromStoredView } from '../../sim/slack/payloads.js';
 import { REDIS_URL, uniquePrefix } from '../support/redis.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
     redisUrl: REDIS_URL,
     prefix: uniquePrefix('e2e'),
     sim: {
-      world: { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } },
+      world: buildInstantWorld(),
     },
     env: { EAS_NOTIFY_CHANNEL: 'C0NOTIFY' },
   });

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
 import { createSlackUser } from '../../../demo/slack-user.js';
 import { readSimCallLog, type SimCall } from '../../../sim/aliyun/call-log.js';
-import { buildDemoWorld } from '../../../sim/aliyun/demo-world.js';
+import { buildInstantWorld } from '../../../sim/aliyun/demo-world.js';
 import type { SimFault } from '../../../sim/aliyun/world-schema.js';
 import type { RecordedCall } from '../../../sim/slack/slack-standin.js';
 import {
@@ -58,7 +58,7 @@ export async function startReliabilityStack(
     prefix,
     withWorker: false,
     sim: {
-      world: { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } },
+      world: buildInstantWorld(),
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
       ...(options.faults ? { faults: options.faults } : {}),
     },

@@ -5,9 +5,9 @@ import {
   spawnNode,
   waitForPort,
 } from '../../../bench/child-process.js';
-import { LOCAL_BOT_TOKEN, LOCAL_SIGNING_SECRET } from '../../../demo/local-stack.js';
-import { buildDemoWorld } from '../../../sim/aliyun/demo-world.js';
-import { findSimExecutable, prepareSimEnv } from '../../../sim/aliyun/sim-env.js';
+import { localProcessEnv } from '../../../demo/local-stack.js';
+import { buildInstantWorld } from '../../../sim/aliyun/demo-world.js';
+import { prepareSimEnv } from '../../../sim/aliyun/sim-env.js';
 import { type SlackStandIn, startSlackStandIn } from '../../../sim/slack/slack-standin.js';
 
 const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
@@ -36,21 +36,13 @@ export interface ScaleStackOptions {
 
 /** Starts the Slack stand-in, the simulator's world, then the bots and workers as separate processes. */
 export async function startScaleStack(options: ScaleStackOptions): Promise<ScaleStack> {
-  // Services become visible and Running at once: the test is about Redis, not the cloud's pace.
-  const world = { ...buildDemoWorld(), lifecycle: { creatingMs: 0, waitingMs: 0, invisibleMs: 0 } };
+  const world = buildInstantWorld();
   const simEnv = await prepareSimEnv({ dir: options.dir, world });
   const slack = await startSlackStandIn();
   const env: Record<string, string> = {
     HOME: process.env.HOME ?? '/tmp',
-    SLACK_BOT_TOKEN: LOCAL_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: LOCAL_SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: options.redisUrl,
-    QUEUE_PREFIX: options.prefix,
-    ALIYUN_CLI: findSimExecutable(),
+    ...localProcessEnv({ slackApiUrl: slack.apiUrl, ...options }),
     LOG_LEVEL: 'info',
-    // The demo world's endpoints are EAS's real hosts, unreachable here: these runs count deployments, not serving.
-    EAS_PROBE: 'off',
     ...simEnv,
   };
   const children: BenchChild[] = [];
