@@ -9,9 +9,10 @@ import {
   simStatePath,
 } from '../sim/aliyun/sim-env.js';
 import { type SlackStandIn, startSlackStandIn } from '../sim/slack/slack-standin.js';
-import { type Config, readCliEnvironment, readConfig } from '../src/config.js';
+import { type Config, readConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { createMetrics } from '../src/observability/metrics.js';
+import { readCliEnvironment } from '../src/process-env.js';
 import { startBotRuntime } from '../src/runtime/start-bot.js';
 import { startWorkerRuntime } from '../src/runtime/start-worker.js';
 

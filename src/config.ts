@@ -1,59 +1,13 @@
 import { z } from 'zod';
-import { parseLifetime } from './parse-duration.js';
-
-/** A comma-separated list whose items each match `pattern`; empty or unset means "none". */
-const commaList = (pattern: RegExp, message: string) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x.length > 0),
-    )
-    .pipe(z.array(z.string().regex(pattern, message)));
-
-/** Slack user or channel ids; empty or unset means "no restriction". */
-const SlackIdList = commaList(
-  /^[A-Z0-9]{2,}$/,
-  'must be Slack ids like U0123ABCD, comma-separated',
-);
-/** Slack user group ids (S…); empty or unset means "no restriction". */
-const UsergroupIdList = commaList(
-  /^S[A-Z0-9]+$/,
-  'must be user group ids like S0123ABCD, comma-separated',
-);
-/** Instance-type prefixes such as `ecs.gn8,ml.gu8`. */
-const InstanceFamilyList = commaList(
-  /^[a-z0-9][a-z0-9.-]{1,63}$/,
-  'must be instance-type prefixes like ecs.gn8,ml.gu8',
-);
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
-
-/** A whole number that may be unset or empty (compose passes unset variables as ""). */
-const optionalInt = (min: number, max: number) =>
-  optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).optional());
-
-/** A lifetime (`<n>s|m|h|d` or `never`), kept as written; unset or empty means `fallback`. */
-const lifetimeOr = (fallback: string) =>
-  optionalText
-    .transform((s) => s ?? fallback)
-    .refine((s) => parseLifetime(s) !== undefined, 'must be a duration like 4h, 1d, 20s, or never');
-
-/** A duration written `<n>ms`, `<n>s`, `<n>m`, `<n>h` or `<n>d`, in milliseconds. */
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const Duration = z
-  .string()
-  .trim()
-  .regex(/^\d{1,7}(ms|s|m|h|d)$/, 'must be a duration such as 90s, 30m or 2h')
-  .transform((text) => {
-    const unit = /(ms|s|m|h|d)$/.exec(text)?.[1] as keyof typeof UNIT_MS;
-    return Number.parseInt(text, 10) * UNIT_MS[unit];
-  });
+import {
+  Duration,
+  InstanceFamilyList,
+  lifetimeOr,
+  optionalInt,
+  optionalText,
+  SlackIdList,
+  UsergroupIdList,
+} from './config-fields.js';
 
 /** The environment of CONTRACT.md, and the few knobs beyond it; the single source of truth for config. */
 export const ConfigSchema = z.object({
@@ -191,34 +145,4 @@ function withClusterPrefix(config: Config): Config {
   const cluster = /^rediss?-cluster:/.test(config.REDIS_URL);
   if (!cluster || config.QUEUE_PREFIX.includes('{')) return config;
   return { ...config, QUEUE_PREFIX: `{${config.QUEUE_PREFIX}}` };
-}
-
-/** Environment variables the CLI child may see; everything else (Slack tokens above all) stays out. */
-const PASSED_ENV = /^(PATH|HOME|LANG|LC_ALL|TZ|TMPDIR|ALIBABA_CLOUD_[A-Z_]+|ALIYUN_SIM_[A-Z_]+)$/;
-
-/**
- * The aliyun CLI child's environment: credentials, region and simulator settings, never Slack
- * tokens. Whether the CLI installs a missing plugin by itself is the config's explicit choice.
- */
-export function readCliEnvironment(
-  env: NodeJS.ProcessEnv = process.env,
-  config: Pick<Config, 'EAS_CLI_PLUGIN_AUTO_INSTALL'> = { EAS_CLI_PLUGIN_AUTO_INSTALL: false },
-): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && PASSED_ENV.test(key)) picked[key] = value;
-  }
-  picked.ALIBABA_CLOUD_CLI_PLUGIN_AUTO_INSTALL = String(config.EAS_CLI_PLUGIN_AUTO_INSTALL);
-  return picked;
-}
-
-/** Names of environment variables whose values are secrets. */
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|ACCESS_KEY)/i;
-
-/** The secret values of the environment (Slack tokens, signing secret, cloud credentials), for the redactor. */
-export function readSecretValues(env: NodeJS.ProcessEnv = process.env): string[] {
-  const values = Object.entries(env).flatMap(([name, value]) =>
-    SECRET_NAME.test(name) && value ? [value] : [],
-  );
-  return [...new Set(values)];
 }

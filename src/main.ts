@@ -1,7 +1,8 @@
-import { ConfigError, readCliEnvironment, readConfig, readSecretValues } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/serve-metrics.js';
+import { readCliEnvironment, readSecretValues } from './process-env.js';
 import { pinSecrets } from './redact.js';
 import { startBotRuntime } from './runtime/start-bot.js';
 import { startWorkerRuntime } from './runtime/start-worker.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig, readSecretValues } from '../src/config.js';
+import { readConfig } from '../src/config.js';
+import { readSecretValues } from '../src/process-env.js';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 

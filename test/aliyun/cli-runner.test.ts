@@ -7,7 +7,7 @@ import {
   type CliResult,
   createExecaCliRunner,
 } from '../../src/aliyun/cli-runner.js';
-import { readCliEnvironment } from '../../src/config.js';
+import { readCliEnvironment } from '../../src/process-env.js';
 
 /** A stand-in CLI that reports what its process sees, and prints a red ERROR as the real host does. */
 const PROBE = `#!/usr/bin/env node

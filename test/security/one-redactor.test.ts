@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStandIn, startSlackStandIn } from '../../sim/slack/slack-standin.js';
 import { DescribeServiceEndpointsResponse } from '../../src/aliyun/schemas.js';
-import { readSecretValues } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { readSecretValues } from '../../src/process-env.js';
 import { createDeployQueue } from '../../src/queue/deploy-queue.js';
 import { createDeploymentRecords } from '../../src/queue/deployment-records.js';
 import { createNameReservations } from '../../src/queue/name-reservations.js';

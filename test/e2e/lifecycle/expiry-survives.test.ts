@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../demo/local-stack.js';
-import { readCliEnvironment } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
+import { readCliEnvironment } from '../../../src/process-env.js';
 import { startWorkerRuntime, type WorkerRuntime } from '../../../src/runtime/start-worker.js';
 import { connectRedis, deleteKeys, REDIS_URL, uniquePrefix } from '../../support/redis.js';
 import { deployThroughSlack } from '../flows/deploy-through-slack.js';
