@@ -132,9 +132,10 @@ export function buildDeployModal(input: DeployModalInput): types.ModalView {
 
 /** Names each value of the command the form left out, with the rule it broke. */
 function buildDroppedNotice(dropped: readonly DroppedValue[]): types.ContextBlock {
-  const lines = dropped.map(
-    (d) =>
-      `• \`${escapeMrkdwn(truncate(`${d.field}=${d.value}`, 80).replace(/`/g, "'"))}\` — ${escapeMrkdwn(d.why)}`,
-  );
+  const lines = dropped.map((d) => {
+    // A backtick (\x60) in the value would close the code span around it.
+    const shown = truncate(`${d.field}=${d.value}`, 80).replace(/\x60/g, "'");
+    return `• \`${escapeMrkdwn(shown)}\` — ${escapeMrkdwn(d.why)}`;
+  });
   return context(`:warning: *Left out of the form:*\n${lines.join('\n')}`);
 }
