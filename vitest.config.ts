@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // expect.poll waits for an event, not for a speed: its 1 s default gave up on a loaded machine.
-    expect: { poll: { timeout: 15_000 } },
+    expect: { poll: { timeout: 30_000 } },
     // Tests share one Redis server and spawn simulator processes; two files at a time keeps a 2-core box honest.
     maxWorkers: 2,
     projects: [

@@ -76,6 +76,10 @@ async function queueOnce(
     if (hold.alreadyHeld) return { status: 'already-queued', deploymentId };
   }
   const now = (deps.now ?? Date.now)();
+  // Deploy pressed again on the same form (after "not queued", its job taken back while a worker
+  // had begun it) is the same deployment: a parent message already posted stays its thread.
+  const earlier = await step('read the form’s earlier press', () => deps.records.get(deploymentId));
+  const thread = earlier?.parentTs ? { parentTs: earlier.parentTs } : {};
   const data: DeployJobData = {
     deploymentId,
     spec,
@@ -83,6 +87,7 @@ async function queueOnce(
     channelId: request.channelId,
     journal: { steps: [], createAttempted: false, facts: {} },
     submittedAt: now,
+    ...thread,
   };
   const stopIfAbandoned = () => {
     if (abandoned?.aborted) throw new SubmitError('queue it in time', 'Slack was already answered');
@@ -101,6 +106,7 @@ async function queueOnce(
         state: 'queued',
         submittedAt: now,
         updatedAt: now,
+        ...thread,
       }),
     );
     stopIfAbandoned();

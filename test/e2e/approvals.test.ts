@@ -121,7 +121,7 @@ const waitUntilState = (deploymentId: string, state: string) =>
         const raw = await redis.get(`${prefix}:deployment:${deploymentId}`);
         return raw ? (JSON.parse(raw) as { state: string }).state : undefined;
       },
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     )
     .toBe(state);
 
@@ -174,7 +174,7 @@ describe('costly deployments wait for someone else to approve', () => {
     const request = await askForCostly('big_expired', 'V0EXPIRE01');
     const queue = createDeployQueue(redis, prefix);
     const job = await queue.getJob(request.deploymentId);
-    await waitUntil(async () => (await job?.isDelayed()) === true, 10_000);
+    await waitUntil(async () => (await job?.isDelayed()) === true, 30_000);
     // Time passes: the request's expiry moves into the past and the parked job wakes as at expiry.
     const key = `${prefix}:approval:${request.deploymentId}`;
     const stored = JSON.parse((await redis.hget(key, 'request')) ?? '{}') as Record<

@@ -128,7 +128,7 @@ describe('the deployment worker', () => {
         if (state === 'delayed') await job?.promote();
         expect(state).toBe('failed');
       },
-      { timeout: 20_000, interval: 50 },
+      { timeout: 30_000, interval: 50 },
     );
     const finishes = reporter.reports.filter(
       (r) => r.address.deploymentId === answer.deploymentId && r.kind === 'finish',

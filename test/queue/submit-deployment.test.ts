@@ -54,6 +54,19 @@ describe('submitting a deployment', () => {
     expect(jobs.filter((j) => j.data.spec.serviceName === 'twice_name')).toHaveLength(1);
   });
 
+  it('keeps the thread of an earlier press of the same form whose job was taken back', async () => {
+    const first = await submitDeployment(deps, request('V9', 'U9', 'pressed_again'));
+    if (first.status !== 'queued') throw new Error(`not queued: ${first.status}`);
+    // A worker had begun it and posted its parent; then the job was taken back (a failover lost
+    // its lock) and the person was told to submit again.
+    await deps.records.update(first.deploymentId, { parentTs: '1796000000.000100' });
+    await queue.remove(first.deploymentId);
+    await deps.reservations.release('cn-hangzhou', 'pressed_again', first.deploymentId);
+    expect(await submitDeployment(deps, request('V9', 'U9', 'pressed_again'))).toEqual(first);
+    const job = await queue.getJob(first.deploymentId);
+    expect(job?.data.parentTs).toBe('1796000000.000100');
+  });
+
   it('tells a second person at once who is deploying the name', async () => {
     await submitDeployment(deps, request('V3', 'U3', 'contested'));
     expect(await submitDeployment(deps, request('V4', 'U4', 'contested'))).toEqual({

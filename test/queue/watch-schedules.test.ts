@@ -42,7 +42,7 @@ describe('the watch over the expiry schedules', () => {
     await restarted.w.ready;
     expect(restarted.rebuilds).toHaveLength(0);
     await deleteKeys(redis, prefix);
-    await expect.poll(() => restarted.rebuilds.length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => restarted.rebuilds.length, { timeout: 30_000 }).toBe(1);
     restarted.w.close();
   });
 
@@ -56,7 +56,7 @@ describe('the watch over the expiry schedules', () => {
       return busy;
     });
     // It has found the marker missing and asked several times whether deployments still run.
-    await expect.poll(() => asked, { timeout: 5_000 }).toBeGreaterThan(3);
+    await expect.poll(() => asked, { timeout: 30_000 }).toBeGreaterThan(3);
     expect(quiet.rebuilds).toHaveLength(0);
     busy = false;
     await quiet.w.ready;

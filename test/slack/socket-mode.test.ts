@@ -101,7 +101,7 @@ describe('the bot in Socket Mode', () => {
       ),
     );
     expect(ack.envelope_id).toBeTruthy();
-    await expect.poll(() => ports.described.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => ports.described.length, { timeout: 30_000 }).toBe(1);
     // The clicked message is unknown to Slack, so the status goes to the clicker privately.
     const told = await standIn.waitFor((c) => c.method === 'chat.postEphemeral', 10_000);
     expect(told.args.user).toBe('U0REQUEST');

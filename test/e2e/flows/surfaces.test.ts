@@ -65,7 +65,7 @@ function typeUntil(text: string, done: (answer: string) => boolean): Promise<str
       if (!done(answer)) throw new Error(`not yet: ${answer.slice(0, 200)}`);
       return answer;
     },
-    { timeout: 10_000, interval: 100 },
+    { timeout: 30_000, interval: 100 },
   );
 }
 

@@ -126,7 +126,7 @@ describe('lifecycle commands', () => {
         .filter(
           (e) => /"kind":"denial"/.test(e) && /U0STRANGER/.test(e) && /delete life_cmds/.test(e),
         );
-    await expect.poll(async () => (await denials()).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await denials()).length, { timeout: 30_000 }).toBe(1);
   });
 
   it("refuses a service without the bot's labels", async () => {

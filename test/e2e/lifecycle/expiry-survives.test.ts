@@ -73,7 +73,7 @@ describe('the expiry of a ttl=20s service', () => {
     await deleteKeys(redis, prefix);
     expect(await redis.exists(`${prefix}:lifecycle:schedules-rebuilt`)).toBe(0);
     await expect
-      .poll(() => redis.exists(`${prefix}:lifecycle:schedules-rebuilt`), { timeout: 15_000 })
+      .poll(() => redis.exists(`${prefix}:lifecycle:schedules-rebuilt`), { timeout: 30_000 })
       .toBe(1);
 
     // The deployment record went with Redis, so the answer goes to the channel of the label.

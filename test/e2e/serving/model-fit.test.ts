@@ -48,7 +48,7 @@ async function openInstanceTypes(): Promise<void> {
         );
         return (JSON.parse(answer.text) as { options?: unknown[] }).options?.length ?? 0;
       },
-      { timeout: 20_000 },
+      { timeout: 30_000 },
     )
     .toBeGreaterThan(0);
 }

@@ -52,7 +52,7 @@ describe('how often the watch asks the cloud', () => {
     const prefix = off.config.QUEUE_PREFIX;
     const deployments = new Queue(DEPLOY_QUEUE, { connection: redis, prefix });
     await expect
-      .poll(() => deployments.getJobCounts('completed'), { timeout: 20_000 })
+      .poll(() => deployments.getJobCounts('completed'), { timeout: 30_000 })
       .toEqual({
         completed: 1,
       });

@@ -15,6 +15,8 @@ export interface Outcome {
   readonly creates: number;
   /** Parent messages in its channel naming it (its token DM does not count). */
   readonly parents: number;
+  /** Their first lines and when each was posted: what a second one was, when there is one. */
+  readonly parentLines: string[];
   /** Replies in its threads that are its summary ("`name` is <Status> in <region>"). */
   readonly summaries: number;
   /** Its other thread replies (a failure, a "resend" notice), first lines. */
@@ -39,7 +41,13 @@ export async function readOutcomes(
   const outcomes = new Map(
     names.map((n) => [
       n,
-      { creates: creates.get(n) ?? 0, parents: 0, summaries: 0, otherReplies: [] as string[] },
+      {
+        creates: creates.get(n) ?? 0,
+        parents: 0,
+        parentLines: [] as string[],
+        summaries: 0,
+        otherReplies: [] as string[],
+      },
     ]),
   );
   for (const call of slack.calls) {
@@ -52,6 +60,9 @@ export async function readOutcomes(
       const outcome = name ? outcomes.get(name) : undefined;
       if (name && ts && outcome && call.args.channel === channelOf.get(name)) {
         outcome.parents += 1;
+        outcome.parentLines.push(
+          `${new Date(call.time).toISOString().slice(11, 23)} ${text.split('\n')[0] ?? ''}`,
+        );
         parentOf.set(ts, name);
       }
       continue;

@@ -21,6 +21,8 @@ export interface RunFigures {
   readonly problems: string[];
   /** The distinct refusals people read (deduplicated). */
   readonly refusals: string[];
+  /** Each deployment with a second parent message: the parents' first lines. */
+  readonly secondParents: string[];
 }
 
 /** Turns the submissions and what they left behind into the run's figures. */
@@ -64,5 +66,8 @@ export function summarizeRun(
     seconds: Math.round((Date.now() - startedAt) / 1000),
     problems,
     refusals: [...new Set(submissions.flatMap((s) => s.refusals))],
+    secondParents: [...outcomes]
+      .filter(([, o]) => o.parents > 1)
+      .map(([name, o]) => `${name}: ${o.parentLines.join(' | ')}`),
   };
 }
