@@ -58,6 +58,15 @@ describe('the modal reacts to the region and the image', () => {
     );
     expect(updated.response).toMatchObject({ ok: true });
     expect(viewOf(updated).blocks.map((b) => b.block_id)).toContain('workspace');
+    // Once the form is open, its region's lists are read ahead of the person's first search.
+    await expect
+      .poll(async () => {
+        const log = await simLog();
+        return ['aiworkspace list-images', 'eas describe-machine-spec'].filter((op) =>
+          filterSimCalls(log, op).some((c) => c.argv.includes('cn-shanghai')),
+        );
+      })
+      .toHaveLength(2);
   });
 
   it('opens with no CLI call, then adds the workspace select for a region with several', async () => {
