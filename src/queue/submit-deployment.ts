@@ -73,7 +73,10 @@ async function queueOnce(
       }),
     );
     if (!hold.ok) return { status: 'name-reserved', byUserId: hold.holder.userId };
-    if (hold.alreadyHeld) return { status: 'already-queued', deploymentId };
+    // Held for this very form: "already queued" only while its job is there. A job taken back
+    // after a failover, its name hold outliving it, is queued again below.
+    if (hold.alreadyHeld && (await step('find its job', () => deps.queue.getJob(deploymentId))))
+      return { status: 'already-queued', deploymentId };
   }
   const now = (deps.now ?? Date.now)();
   // Deploy pressed again on the same form (after "not queued", its job taken back while a worker

@@ -67,6 +67,15 @@ describe('submitting a deployment', () => {
     expect(job?.data.parentTs).toBe('1796000000.000100');
   });
 
+  it('queues again a form whose name is still held but whose job was taken back', async () => {
+    const first = await submitDeployment(deps, request('V10', 'U10', 'hold_outlived'));
+    if (first.status !== 'queued') throw new Error(`not queued: ${first.status}`);
+    // Taken back after a failover; the release of its name did not reach Redis.
+    await queue.remove(first.deploymentId);
+    expect(await submitDeployment(deps, request('V10', 'U10', 'hold_outlived'))).toEqual(first);
+    expect(await queue.getJob(first.deploymentId)).toBeDefined();
+  });
+
   it('tells a second person at once who is deploying the name', async () => {
     await submitDeployment(deps, request('V3', 'U3', 'contested'));
     expect(await submitDeployment(deps, request('V4', 'U4', 'contested'))).toEqual({
