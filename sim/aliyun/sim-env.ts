@@ -35,6 +35,8 @@ export interface SimEnvOptions {
 /** Writes the world file and returns the ALIYUN_SIM_* variables one simulated account needs. */
 export async function prepareSimEnv(options: SimEnvOptions): Promise<Record<string, string>> {
   const env: Record<string, string> = { ALIYUN_SIM_STATE: simStatePath(options.dir) };
+  // A call server this process knows of (the test suite's) serves this account's calls too.
+  if (process.env.ALIYUN_SIM_SERVER) env.ALIYUN_SIM_SERVER = process.env.ALIYUN_SIM_SERVER;
   const world = options.servingUrl
     ? await withServingUrl(options.world, options.servingUrl)
     : options.world;

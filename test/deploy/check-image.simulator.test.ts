@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prepareSimEnv } from '../../sim/aliyun/sim-env.js';
 import { createExecaCliRunner } from '../../src/aliyun/cli-runner.js';
 import { DeploySpec } from '../../src/deploy/deploy-spec.js';
 import { checkImage } from '../../src/deploy/read-gates.js';
@@ -14,7 +15,7 @@ const available = existsSync(SIM) && existsSync('dist/sim/aliyun/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'check-image-'));
 const cli = createExecaCliRunner({
   executable: SIM,
-  env: { PATH: process.env.PATH ?? '', ALIYUN_SIM_STATE: join(dir, 'state.json') },
+  env: { PATH: process.env.PATH ?? '', ...(await prepareSimEnv({ dir })) },
   defaultTimeoutMs: 20_000,
 });
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SimWorldInput } from '../../sim/aliyun/world-schema.js';
+import { prepareSimEnv } from '../../sim/aliyun/sim-env.js';
+import type { SimFault, SimWorldInput } from '../../sim/aliyun/world-schema.js';
 import { type CliRunner, createExecaCliRunner } from '../../src/aliyun/cli-runner.js';
 import { runPreflight } from '../../src/aliyun/preflight.js';
 import { DeploySpec, type DeploySpecInput } from '../../src/deploy/deploy-spec.js';
@@ -18,21 +19,16 @@ const available = existsSync(SIM) && existsSync('dist/sim/aliyun/main.js');
 const dirs: string[] = [];
 
 /** A runner on a fresh simulated account (a world, ALIYUN_SIM_FAULTS); it records each call. */
-function createSimCli(
-  faults: object[] = [],
+async function createSimCli(
+  faults: SimFault[] = [],
   world?: SimWorldInput,
-): CliRunner & { calls: string[] } {
+): Promise<CliRunner & { calls: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'engine-sim-'));
   dirs.push(dir);
-  const env: Record<string, string> = {
+  const env = {
     PATH: process.env.PATH ?? '',
-    ALIYUN_SIM_STATE: join(dir, 'state.json'),
-    ALIYUN_SIM_FAULTS: JSON.stringify(faults),
+    ...(await prepareSimEnv({ dir, faults, ...(world ? { world } : {}) })),
   };
-  if (world) {
-    env.ALIYUN_SIM_WORLD = join(dir, 'world.json');
-    writeFileSync(env.ALIYUN_SIM_WORLD, JSON.stringify(world));
-  }
   const inner = createExecaCliRunner({ executable: SIM, env, defaultTimeoutMs: 20_000 });
   const calls: string[] = [];
   return {
@@ -72,7 +68,7 @@ afterAll(() => {
 
 describe.skipIf(!available)('runDeployment through the simulator', () => {
   it('passes the preflight', async () => {
-    expect(await runPreflight(createSimCli())).toEqual({ ok: true, problems: [] });
+    expect(await runPreflight(await createSimCli())).toEqual({ ok: true, problems: [] });
   });
 
   it.each([
@@ -81,7 +77,7 @@ describe.skipIf(!available)('runDeployment through the simulator', () => {
   ] as const)(
     'deploys behind %s in a world whose VPC sits on page 3 and whose gateway names no load balancers',
     async (_name, mode, type) => {
-      const cli = createSimCli([], buildPagedWorld());
+      const cli = await createSimCli([], buildPagedWorld());
       const { outcome } = await deploy(cli, { network: { mode } });
       if (outcome.result.result !== 'deployed') throw new Error(JSON.stringify(outcome.result));
       expect(outcome.result.summary.endpoints[0]?.type).toBe(type);
@@ -93,7 +89,7 @@ describe.skipIf(!available)('runDeployment through the simulator', () => {
   );
 
   it('ends a create that met an i/o timeout but succeeded in the cloud with one summary and no second create', async () => {
-    const cli = createSimCli([
+    const cli = await createSimCli([
       { op: 'eas create-service', mode: 'network-but-succeeds', netError: 'i/o timeout', times: 1 },
     ]);
     const { outcome } = await deploy(cli, {});
@@ -105,7 +101,7 @@ describe.skipIf(!available)('runDeployment through the simulator', () => {
   });
 
   it('reconciles a create that timed out but succeeded, and a resumed job does not create again', async () => {
-    const cli = createSimCli([
+    const cli = await createSimCli([
       { op: 'eas create-service', mode: 'timeout-but-succeeds', times: 1 },
     ]);
     const first = await deploy(cli, {});
