@@ -60,20 +60,30 @@ describe('twenty deployments in one channel at once', () => {
           c.args.thread_ts === ts &&
           text(c).includes('Deployment summary'),
       );
+    const summarized = () =>
+      names.filter((n) => {
+        const p = parentOf(n);
+        return p && summaryOf(tsOf(p));
+      });
     await expect
-      .poll(
-        () =>
-          names.filter((n) => {
-            const p = parentOf(n);
-            return p && summaryOf(tsOf(p));
-          }).length,
-        {
-          // A hang guard: about 45 s on a quiet machine, several minutes beside another suite.
-          timeout: 540_000,
-          interval: 1_000,
-        },
-      )
-      .toBe(COUNT);
+      // A hang guard: about 45 s on a quiet machine, several minutes beside another suite.
+      .poll(() => summarized().length, { timeout: 540_000, interval: 1_000 })
+      .toBe(COUNT)
+      .catch((error: unknown) => {
+        // Say where each missing one stopped, and how the workers are, not only a count.
+        const missing = names.filter((n) => !summarized().includes(n));
+        const lastWord = (n: string) => {
+          const p = parentOf(n);
+          const edits = p
+            ? calls.filter((c) => c.method === 'chat.update' && ok(c) && c.args.ts === tsOf(p))
+            : [];
+          return `${n}: ${p ? (edits.at(-1)?.args.text ?? text(p)) : 'no parent'}`;
+        };
+        const health = workers.map(
+          (w, i) => `worker ${i}: exit ${w.child.exitCode ?? '-'} ${w.stderr().slice(-400)}`,
+        );
+        throw new Error([String(error), ...missing.map(lastWord), ...health].join('\n'));
+      });
 
     for (const [i, name] of names.entries()) {
       const parent = parentOf(name);
