@@ -72,10 +72,12 @@ describe('the CLI preflight of `npm start` (bot and worker in one process)', () 
         expect(text).toContain(install);
         return text;
       },
-      { timeout: 45_000, interval: 250 },
+      // A hang guard: the product's process starts in a few seconds, a minute or more beside
+      // another suite.
+      { timeout: 150_000, interval: 250 },
     );
     expect(body).toContain('The CLI plugin aliyun-cli-eas does not run');
     expect(body).not.toContain('aliyun-cli-aiworkspace');
     expect(log).toContain(install);
-  });
+  }, 180_000);
 });
