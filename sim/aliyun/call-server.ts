@@ -38,7 +38,7 @@ export function readRequest(fields: readonly string[]): CallRequest | undefined 
   return { argv: fields.slice(2, envStart), env, stdinIsCharDevice: fields[0] === 'tty' };
 }
 
-function serve(socket: Socket): void {
+function serve(socket: Socket, closing: AbortSignal): void {
   const chunks: Buffer[] = [];
   // A client killed mid-call (a timed-out CLI call) leaves nobody to answer: nothing to do.
   socket.on('error', () => socket.destroy());
@@ -56,7 +56,8 @@ function serve(socket: Socket): void {
     }
     if (!request) return;
     socket.removeAllListeners('data');
-    void simulateCall(request.argv, request.env, request).then((out) => {
+    const io = { stdinIsCharDevice: request.stdinIsCharDevice, signal: closing };
+    void simulateCall(request.argv, request.env, io).then((out) => {
       if (socket.destroyed) return;
       socket.end(`${out.exitCode} ${Buffer.byteLength(out.stderr)}\n${out.stderr}${out.stdout}`);
     });
@@ -66,10 +67,11 @@ function serve(socket: Socket): void {
 /** Starts a call server on a loopback port of its own. */
 export async function startSimCallServer(): Promise<SimCallServer> {
   const open = new Set<Socket>();
+  const closing = new AbortController();
   const server = createServer((socket) => {
     open.add(socket);
     socket.on('close', () => open.delete(socket));
-    serve(socket);
+    serve(socket, closing.signal);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -79,7 +81,9 @@ export async function startSimCallServer(): Promise<SimCallServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // A client killed before its request was whole would keep its socket, and the server, open.
+        // A client killed mid-call would keep its socket, and a fault's long latency the process,
+        // alive after the suite: both end now.
+        closing.abort();
         for (const socket of open) socket.destroy();
       }),
   };

@@ -24,6 +24,8 @@ export interface CallOutput {
 export interface CallerIo {
   /** stdin is a character device (a terminal, or /dev/null): the real CLI prompts then. */
   readonly stdinIsCharDevice: boolean;
+  /** Ends the latency's sleep early: a call server closing has nobody left to answer. */
+  readonly signal?: AbortSignal;
 }
 
 /** ALIYUN_SIM_FAULTS, validated; zod is only loaded when the variable is set. */
@@ -86,7 +88,10 @@ async function simulate(
   } finally {
     await release();
   }
-  if (planned.delayMs > 0) await sleep(delayOf(planned.delayMs, env.ALIYUN_SIM_CALL_STARTED_MS));
+  if (planned.delayMs > 0) {
+    const delay = delayOf(planned.delayMs, env.ALIYUN_SIM_CALL_STARTED_MS);
+    await sleep(delay, undefined, io.signal ? { signal: io.signal } : {}).catch(() => undefined);
+  }
   const noColor = env.NO_COLOR === '1' || env.NO_COLOR === 'true';
   const out = renderResult(planned.result, {
     route: planned.route,
